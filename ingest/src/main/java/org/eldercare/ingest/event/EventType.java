@@ -1,0 +1,55 @@
+package org.eldercare.ingest.event;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The event types of CONTRACT §1, each with its CloudEvents {@code type} string and the Java type of
+ * its {@code data}.
+ */
+public enum EventType {
+    FACILITY_REGISTERED("facility.registered", FacilityDetails.class),
+    FACILITY_UPDATED("facility.updated", FacilityDetails.class),
+    FACILITY_STATUS_CHANGED("facility.status.changed", FacilityStatusChanged.class),
+    BED_OCCUPIED("bed.occupied", BedsChanged.class),
+    BED_RELEASED("bed.released", BedsChanged.class),
+    MEAL_SERVED("meal.served", MealServed.class),
+    CAREGIVER_HIRED("caregiver.hired", CaregiverHired.class),
+    CAREGIVER_LEFT("caregiver.left", CaregiverChange.class),
+    CAREGIVER_SHIFT_STARTED("caregiver.shift.started", CaregiverChange.class),
+    CAREGIVER_SHIFT_ENDED("caregiver.shift.ended", CaregiverChange.class),
+    SERVICE_DELIVERED("service.delivered", ServiceDelivered.class),
+    POPULATION_UPDATED("population.updated", PopulationUpdated.class);
+
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
+
+    private final String wireName;
+    private final Class<? extends EventData> dataType;
+
+    EventType(String wireName, Class<? extends EventData> dataType) {
+        this.wireName = wireName;
+        this.dataType = dataType;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code bed.occupied}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<? extends EventData> dataType() {
+        return dataType;
+    }
+
+    /** Only planners may send this type; every other type is an operator's. */
+    public boolean planners() {
+        return this == POPULATION_UPDATED;
+    }
+
+    public static Optional<EventType> fromWireName(String wireName) {
+        return Optional.ofNullable(wireName == null ? null : BY_WIRE_NAME.get(wireName));
+    }
+}

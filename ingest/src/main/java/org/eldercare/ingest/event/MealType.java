@@ -1,0 +1,7 @@
+package org.eldercare.ingest.event;
+
+public enum MealType {
+    BREAKFAST,
+    LUNCH,
+    DINNER
+}
