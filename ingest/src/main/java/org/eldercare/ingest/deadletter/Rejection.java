@@ -1,0 +1,31 @@
+package org.eldercare.ingest.deadletter;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A rejected event as written to {@link org.eldercare.ingest.topic.Topics#DEAD_LETTERS}, keyed by
+ * operator id. {@code stage} tells where it was rejected: {@link #INTAKE} (the API's validation) or
+ * {@link #STREAM} (checks that need state: ownership, unknown facility, capacity bounds).
+ *
+ * <p>{@code payload} is the event as received and may hold personal data: it stays inside the
+ * platform and is never returned by the API.
+ */
+public record Rejection(
+        String eventId,
+        String source,
+        String operatorId,
+        String type,
+        List<String> reasons,
+        String stage,
+        OffsetDateTime rejectedAt,
+        String payload) {
+
+    public static final String INTAKE = "INTAKE";
+    public static final String STREAM = "STREAM";
+
+    /** Stable id, so a re-delivered rejection overwrites itself in the index instead of doubling. */
+    public String documentId() {
+        return source + "|" + eventId + "|" + stage;
+    }
+}
