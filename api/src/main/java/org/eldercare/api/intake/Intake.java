@@ -1,0 +1,100 @@
+package org.eldercare.api.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eldercare.api.system.Caller;
+import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.validation.ReadResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes validated request events from one caller: checks that each event's source belongs to the
+ * caller, drops repeats of recently accepted events, writes the rest durably and answers with the
+ * counts. Either every fresh event of a request is acknowledged by Kafka, or none is reported
+ * accepted ({@link EventLogUnavailableException}); a resend is then safe, because the stream
+ * deduplicates by {@code (source, id)}.
+ */
+@Service
+public class Intake {
+
+    private final EventLog log;
+    private final RecentlyAccepted recent;
+    private final IntakeCounters counters;
+    private final Clock clock;
+
+    public Intake(EventLog log, RecentlyAccepted recent, IntakeCounters counters, Clock clock) {
+        this.log = log;
+        this.recent = recent;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    public IntakeResponse submit(Caller caller, List<ReadResult> results, List<String> rawEvents) {
+        List<CareEvent> fresh = new ArrayList<>();
+        List<IntakeResponse.RejectedEvent> rejected = new ArrayList<>();
+        List<Rejection> deadLetters = new ArrayList<>();
+        Set<String> inRequest = new HashSet<>();
+        int duplicates = 0;
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        for (int i = 0; i < results.size(); i++) {
+            ReadResult result = results.get(i);
+            List<String> errors = result instanceof ReadResult.Invalid invalid
+                    ? invalid.errors()
+                    : SourceOwnership.check(caller, ((ReadResult.Valid) result).event());
+            if (!errors.isEmpty()) {
+                rejected.add(new IntakeResponse.RejectedEvent(i, idOf(result), errors));
+                deadLetters.add(deadLetter(caller, result, errors, now, rawEvents.get(i)));
+                continue;
+            }
+            CareEvent event = ((ReadResult.Valid) result).event();
+            if (!inRequest.add(event.dedupKey()) || recent.contains(event.dedupKey())) {
+                duplicates++;
+            } else {
+                fresh.add(event);
+            }
+        }
+        if (!deadLetters.isEmpty()) {
+            log.reject(deadLetters);
+        }
+        if (!fresh.isEmpty()) {
+            log.append(fresh);
+            fresh.forEach(e -> recent.add(e.dedupKey()));
+        }
+        counters.record(fresh.size(), duplicates, rejected.size());
+        return new IntakeResponse(fresh.size(), duplicates, rejected);
+    }
+
+    private static String idOf(ReadResult result) {
+        return switch (result) {
+            case ReadResult.Valid v -> v.event().id();
+            case ReadResult.Invalid inv -> inv.id();
+        };
+    }
+
+    private static Rejection deadLetter(
+            Caller caller, ReadResult result, List<String> errors, OffsetDateTime now, String raw) {
+        String source = null;
+        String type = null;
+        if (result instanceof ReadResult.Valid v) {
+            source = v.event().source();
+            type = v.event().type().wireName();
+        } else if (result instanceof ReadResult.Invalid inv) {
+            source = inv.source();
+            type = inv.type();
+        }
+        // A rejection is filed under the caller's operator, whatever source the event claimed.
+        String operator = caller.isOperator() ? caller.operatorId() : null;
+        return new Rejection(idOf(result), source, operator, type, errors, Rejection.INTAKE, now, raw);
+    }
+
+    static String raw(CareEvent event) {
+        return CloudEventJson.writeString(event);
+    }
+}

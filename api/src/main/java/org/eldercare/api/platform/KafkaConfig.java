@@ -1,0 +1,42 @@
+package org.eldercare.api.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eldercare.api.status.ComponentCheck;
+import org.eldercare.api.status.PipelineProgress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Kafka administration: the pipeline's progress and the broker's health. */
+@Configuration
+class KafkaConfig {
+
+    /** The consumer group under which the streaming jobs commit their offsets. */
+    static final String STREAMING_GROUP = "eldercare-streaming";
+
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdmin(PlatformEndpoints endpoints) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    @Bean
+    PipelineProgress pipelineProgress(
+            Admin admin,
+            Clock clock,
+            @Value("${eldercare.streaming.group-id:" + STREAMING_GROUP + "}") String groupId,
+            @Value("${eldercare.status.settle:PT3S}") Duration settle) {
+        return new PipelineProgress(admin, groupId, settle, clock);
+    }
+
+    @Bean
+    ComponentCheck kafkaCheck(Admin admin, PlatformEndpoints endpoints) {
+        return new KafkaCheck(admin, endpoints.kafkaBootstrapServers());
+    }
+}

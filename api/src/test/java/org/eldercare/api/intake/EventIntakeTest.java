@@ -1,0 +1,166 @@
+package org.eldercare.api.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class EventIntakeTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+
+    @TestConfiguration
+    static class Fakes {
+        @Bean
+        @Primary
+        RecordingEventLog eventLog() {
+            return new RecordingEventLog();
+        }
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    RecordingEventLog log;
+
+    @BeforeEach
+    void reset() {
+        log.appended.clear();
+        log.rejected.clear();
+        log.brokerDown = false;
+    }
+
+    static String bedOccupied(String operator, String id, String facility, int count) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/operators/%s","type":"bed.occupied",
+                 "time":"2026-11-23T11:59:00+08:00","data":{"facilityId":"%s","count":%d}}"""
+                .formatted(id, operator, facility, count);
+    }
+
+    MvcTestResult post(String token, String contentType, String body) {
+        return mvc.post()
+                .uri("/api/v1/events")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.parseMediaType(contentType))
+                .content(body)
+                .exchange();
+    }
+
+    @Test
+    void acceptsOneValidEventAndWritesIt() {
+        var result = post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "e-1", "f-1", 2));
+
+        assertThat(result).hasStatus(202).bodyJson().extractingPath("$.accepted").isEqualTo(1);
+        assertThat(log.appended).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo("e-1"));
+    }
+
+    @Test
+    void reportsEachBadEventOfABatchByIndexAndSendsItToTheDeadLetters() {
+        String batch = "[" + bedOccupied("op-1", "b-1", "f-1", 1) + "," + bedOccupied("op-1", "b-2", "f-1", 900) + "]";
+
+        var result = post("demo-operator-1", EventController.BATCH, batch);
+
+        assertThat(result).hasStatus(202);
+        assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(1);
+        assertThat(result).bodyJson().extractingPath("$.rejected[0].index").isEqualTo(1);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.rejected[0].errors[0]")
+                .asString()
+                .startsWith("data.count:");
+        assertThat(log.rejected).singleElement().satisfies(r -> assertThat(r.operatorId()).isEqualTo("op-1"));
+    }
+
+    @Test
+    void countsAResentEventAsADuplicate() {
+        post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "d-1", "f-1", 1));
+
+        var again = post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "d-1", "f-1", 1));
+
+        assertThat(again).bodyJson().extractingPath("$.duplicates").isEqualTo(1);
+        assertThat(again).bodyJson().extractingPath("$.accepted").isEqualTo(0);
+        assertThat(log.appended).hasSize(1);
+    }
+
+    @Test
+    void rejectsAnEventUnderAnotherOperatorsSource() {
+        var result = post("demo-operator-2", EventController.SINGLE, bedOccupied("op-1", "x-1", "f-1", 1));
+
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.rejected[0].errors[0]")
+                .isEqualTo("source: must be /operators/op-2 for this token");
+        assertThat(log.appended).isEmpty();
+    }
+
+    @Test
+    void answers503AndAcceptsNothingWhenTheBrokerIsDown() {
+        log.brokerDown = true;
+
+        var result = post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "u-1", "f-1", 1));
+
+        assertThat(result).hasStatus(503).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        log.brokerDown = false;
+        var retry = post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "u-1", "f-1", 1));
+        assertThat(retry).bodyJson().extractingPath("$.accepted").isEqualTo(1);
+    }
+
+    @Test
+    void refusesAMissingTokenWith401Problem() {
+        var result = mvc.post()
+                .uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType(EventController.SINGLE))
+                .content(bedOccupied("op-1", "a-1", "f-1", 1))
+                .exchange();
+
+        assertThat(result).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesTheHotlineRoleWith403() {
+        assertThat(post("demo-hotline", EventController.SINGLE, bedOccupied("op-1", "h-1", "f-1", 1)))
+                .hasStatus(403);
+    }
+
+    @Test
+    void refusesAWrongContentTypeWith415() {
+        assertThat(post("demo-operator-1", "text/plain", "hello")).hasStatus(415);
+    }
+
+    @Test
+    void refusesABodyThatIsNotJsonWith400() {
+        assertThat(post("demo-operator-1", EventController.BATCH, "[{not json"))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesABatchOverFiveThousandEventsWith413() {
+        String batch = "[" + String.join(",", java.util.Collections.nCopies(5001, "{}")) + "]";
+
+        assertThat(post("demo-operator-1", EventController.BATCH, batch)).hasStatus(413);
+    }
+}

@@ -1,0 +1,72 @@
+package org.eldercare.infra.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kafka.Kafka;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Runs one Kafka KRaft node (broker and controller in one process) on 127.0.0.1. The storage under
+ * {@code <dir>/data} is formatted on the first start only, so topics survive restarts. Logs go to
+ * {@code <dir>/logs/server.log}. SIGTERM (or stdin EOF with {@code --exit-on-stdin-eof=true}) shuts the broker down
+ * cleanly through Kafka's own shutdown hook. See {@link NodeOptions} for the options.
+ */
+public final class KafkaNodeMain {
+
+    private KafkaNodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        NodeOptions options = NodeOptions.parse(args);
+        Files.createDirectories(options.dataDir());
+        Files.createDirectories(options.logsDir());
+        // Before any logger exists: log4j2 reads these once.
+        System.setProperty("kafka.logs.dir", options.logsDir().toString());
+        System.setProperty("log4j2.configurationFile", "kafka-node-log4j2.xml");
+
+        Path serverProperties = ServerProperties.write(options);
+        formatOnce(options, serverProperties);
+        if (options.exitOnStdinEof()) {
+            exitWhenStdinCloses();
+        }
+        System.out.printf(
+                "kafka node starting on 127.0.0.1:%d (controller %d)%n", options.port(), options.controllerPort());
+        // Blocks until shutdown, then exits the JVM.
+        Kafka.main(new String[] {serverProperties.toString()});
+    }
+
+    private static void formatOnce(NodeOptions options, Path serverProperties) {
+        if (Files.exists(options.dataDir().resolve("meta.properties"))) {
+            return;
+        }
+        // execute(), unlike main(), returns instead of exiting the JVM.
+        int status = StorageTool.execute(
+                new String[] {
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString(), "--ignore-formatted"
+                },
+                System.out);
+        if (status != 0) {
+            throw new IllegalStateException("formatting Kafka storage in " + options.dataDir() + " failed: " + status);
+        }
+    }
+
+    /** The launcher holds our stdin open; EOF means it died without stopping us, so we stop ourselves. */
+    private static void exitWhenStdinCloses() {
+        Thread watcher = new Thread(
+                () -> {
+                    try (InputStream in = System.in) {
+                        while (in.read() >= 0) {
+                            // Input is ignored; only its end matters.
+                        }
+                    } catch (IOException ignored) {
+                        // A broken pipe is an end too.
+                    }
+                    System.exit(0);
+                },
+                "stdin-eof-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

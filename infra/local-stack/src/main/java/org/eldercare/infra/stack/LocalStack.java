@@ -1,0 +1,174 @@
+package org.eldercare.infra.stack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded platform on one machine: a real Kafka KRaft broker and a real Elasticsearch node, each in a child JVM
+ * prepared by the build, and a Flink MiniCluster in this JVM. All state lives under {@link LocalStackConfig#dataDir()},
+ * so a restart on the same dir keeps topics and indexes.
+ *
+ * <p>{@link #start()} fails fast with a {@link PortInUseException} if a port is taken, else returns once every part
+ * is healthy. {@link #close()} stops Flink, then Kafka, then Elasticsearch and leaves no process behind; a shutdown
+ * hook does the same if the JVM exits first, and the child JVMs exit on their own if this JVM is killed.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalStackConfig config;
+    private final KafkaNode kafka;
+    private final ElasticsearchNode elasticsearch;
+    private final FlinkCluster flink;
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "eldercare-stack-shutdown");
+    private boolean started;
+    private boolean closed;
+
+    public LocalStack(LocalStackConfig config) {
+        this.config = config;
+        this.kafka = new KafkaNode(config);
+        this.elasticsearch = new ElasticsearchNode(config);
+        this.flink = new FlinkCluster(config);
+    }
+
+    /** Starts a stack on {@code config} and returns it running. */
+    public static LocalStack start(LocalStackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        stack.start();
+        return stack;
+    }
+
+    /** Starts every part and waits until all are healthy; on failure stops what did start and throws. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("this stack was already started; create a new LocalStack to restart");
+        }
+        started = true;
+        long begin = System.nanoTime();
+        log.info(
+                "[stack] starting in {} (kafka :{}, elasticsearch :{}, flink :{})",
+                config.dataDir(),
+                config.kafkaPort(),
+                config.esHttpPort(),
+                config.flinkRestPort());
+        requirePortsFree();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Files.createDirectories(config.dataDir());
+            new StartupWait(config.startupTimeout(), elasticsearch, kafka).launchAndAwait();
+            long flinkBegin = System.nanoTime();
+            flink.start();
+            log.info("[stack] flink: MiniCluster started in {}, REST at {}", seconds(flinkBegin), flink.restAddress());
+            log.info(
+                    "[stack] ready in {}: kafka {}, elasticsearch {}, flink {}",
+                    seconds(begin),
+                    kafkaBootstrapServers(),
+                    elasticsearchUrl(),
+                    flinkRestAddress());
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        } catch (Exception e) {
+            closeQuietly();
+            throw new LocalStackException("[stack] failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void requirePortsFree() {
+        Ports.requireFree(config.kafkaPort(), LocalStackProperty.KAFKA_PORT);
+        Ports.requireFree(config.kafkaControllerPort(), LocalStackProperty.KAFKA_CONTROLLER_PORT);
+        Ports.requireFree(config.esHttpPort(), LocalStackProperty.ELASTICSEARCH_PORT);
+        Ports.requireFree(config.esTransportPort(), LocalStackProperty.ELASTICSEARCH_TRANSPORT_PORT);
+        Ports.requireFree(config.flinkRestPort(), LocalStackProperty.FLINK_REST_PORT);
+    }
+
+    public LocalStackConfig config() {
+        return config;
+    }
+
+    /** {@code 127.0.0.1:<kafka port>}, for {@code bootstrap.servers}. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** {@code http://127.0.0.1:<es port>}, plain HTTP, no security. */
+    public String elasticsearchUrl() {
+        return elasticsearch.url();
+    }
+
+    /** The MiniCluster's REST endpoint; {@code StreamExecutionEnvironment.createRemoteEnvironment} can use it. */
+    public URI flinkRestAddress() {
+        return flink.restAddress();
+    }
+
+    /** The in-process MiniCluster, e.g. to list or cancel jobs. */
+    public MiniCluster miniCluster() {
+        return flink.miniCluster();
+    }
+
+    /**
+     * A fresh environment whose jobs run on this stack's MiniCluster, with the configured default parallelism and
+     * checkpoints under {@code <dataDir>/flink/checkpoints}. Job classes must be on this JVM's classpath.
+     */
+    public StreamExecutionEnvironment streamEnvironment() {
+        return flink.environment();
+    }
+
+    public boolean kafkaHealthy() {
+        return kafka.healthy();
+    }
+
+    public boolean elasticsearchHealthy() {
+        return elasticsearch.healthy();
+    }
+
+    public boolean flinkHealthy() {
+        return flink.healthy();
+    }
+
+    /** Stops Flink, then Kafka, then Elasticsearch. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed || !started) {
+            closed = true;
+            return;
+        }
+        closed = true;
+        long begin = System.nanoTime();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself.
+        }
+        stopPart("flink", flink);
+        stopPart("kafka", kafka);
+        stopPart("elasticsearch", elasticsearch);
+        log.info("[stack] stopped in {}", seconds(begin));
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            log.warn("[stack] error while stopping", e);
+        }
+    }
+
+    private static void stopPart(String name, AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            log.warn("[stack] {}: error while stopping", name, e);
+        }
+    }
+
+    static String seconds(long sinceNanos) {
+        return String.format(
+                "%.1f s", Duration.ofNanos(System.nanoTime() - sinceNanos).toMillis() / 1000.0);
+    }
+}

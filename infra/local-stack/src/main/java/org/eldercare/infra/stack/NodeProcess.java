@@ -1,0 +1,118 @@
+package org.eldercare.infra.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One child JVM running a prepared node: {@code <nodeDir>/lib/*} is its classpath, its console goes to a file, and it
+ * runs on the same java binary as this JVM. Its stdin stays a pipe from us, so the node (started with
+ * {@code --exit-on-stdin-eof=true}) exits when this JVM dies however it dies. {@link #stop()} asks politely (SIGTERM),
+ * then forcibly.
+ */
+final class NodeProcess {
+
+    private static final long GRACE_SECONDS = 30;
+
+    private final String name;
+    private final Path consoleLog;
+    private final Process process;
+
+    private NodeProcess(String name, Path consoleLog, Process process) {
+        this.name = name;
+        this.consoleLog = consoleLog;
+        this.process = process;
+    }
+
+    static NodeProcess launch(
+            String name, Path nodeDir, String mainClass, List<String> jvmOptions, List<String> args, Path consoleLog)
+            throws IOException {
+        Path lib = nodeDir.resolve("lib");
+        if (!Files.isDirectory(lib)) {
+            throw new LocalStackException(name + ": the build has not prepared " + lib
+                    + "; run ./mvnw install -DskipTests (or point eldercare." + name + ".node-dir at a prepared dir)");
+        }
+        Files.createDirectories(consoleLog.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(lib + File.separator + "*");
+        command.add(mainClass);
+        command.addAll(args);
+        command.add("--exit-on-stdin-eof=true");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
+                .start();
+        return new NodeProcess(name, consoleLog, process);
+    }
+
+    /** Options every node JVM gets; the last two silence JDK 24+ warnings about netty and Lucene. */
+    static List<String> commonJvmOptions(String heap) {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8",
+                "-Djava.awt.headless=true",
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Fails if the process is gone, quoting the end of its console. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new LocalStackException(name + " exited with code " + process.exitValue() + " during startup; its"
+                    + " console (" + consoleLog + ") ends with:\n" + consoleTail(20));
+        }
+    }
+
+    String consoleTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(consoleLog, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.eldercare.infra.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One real stack, booted once in a temp dir, shared by the tests; the last test restarts it on the same dir. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final String EVENTS = "eldercare.events.v1";
+
+    @TempDir
+    static Path dataDir;
+
+    static LocalStackConfig config;
+    static LocalStack stack;
+
+    @BeforeAll
+    static void bootStack() {
+        config = LocalStackConfig.forTests(dataDir);
+        long begin = System.nanoTime();
+        stack = LocalStack.start(config);
+        System.out.printf("local stack started in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void reportsEveryPartHealthyOnceStarted() {
+        assertThat(stack.kafkaHealthy()).isTrue();
+        assertThat(stack.elasticsearchHealthy()).isTrue();
+        assertThat(stack.flinkHealthy()).isTrue();
+        assertThat(stack.kafkaBootstrapServers()).isEqualTo("127.0.0.1:" + config.kafkaPort());
+        assertThat(stack.elasticsearchUrl()).isEqualTo("http://127.0.0.1:" + config.esHttpPort());
+    }
+
+    @Test
+    @Order(2)
+    void kafkaReturnsAnEventProducedIdempotently() throws Exception {
+        KafkaProbe kafka = new KafkaProbe(stack.kafkaBootstrapServers());
+        String event = CloudEvents.bedOccupied("F-001", 3);
+
+        kafka.produce(EVENTS, "F-001", event);
+
+        assertThat(kafka.consume(EVENTS, 1)).containsExactly(event);
+    }
+
+    @Test
+    @Order(3)
+    void elasticsearchFindsAnIndexedFacilityBySearch() throws Exception {
+        try (ElasticsearchProbe es = new ElasticsearchProbe(stack.elasticsearchUrl())) {
+            es.index("facilities", "F-001", Map.of("name", "Sunny Garden care station", "beds", 40));
+            es.index("facilities", "F-002", Map.of("name", "Riverside meal table", "beds", 0));
+
+            assertThat(es.search("facilities", "name", "garden")).containsExactly("F-001");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void flinkJobCopiesKafkaEventsIntoElasticsearch() throws Exception {
+        KafkaProbe kafka = new KafkaProbe(stack.kafkaBootstrapServers());
+        List<String> events = List.of(
+                CloudEvents.bedOccupied("F-010", 1),
+                CloudEvents.bedOccupied("F-011", 2),
+                CloudEvents.bedOccupied("F-012", 5));
+        for (String event : events) {
+            kafka.produce("flink-smoke", "key", event);
+        }
+
+        StreamExecutionEnvironment env = stack.streamEnvironment();
+        KafkaSource<String> source = KafkaSource.<String>builder()
+                .setBootstrapServers(stack.kafkaBootstrapServers())
+                .setTopics("flink-smoke")
+                .setGroupId("flink-smoke")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
+                .sinkTo(new ElasticsearchHttpSink(stack.elasticsearchUrl(), "flink-smoke"))
+                .name("to-elasticsearch");
+        env.execute("kafka-to-elasticsearch smoke");
+
+        try (ElasticsearchProbe es = new ElasticsearchProbe(stack.elasticsearchUrl())) {
+            assertThat(es.count("flink-smoke")).isEqualTo(events.size());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void failsFastNamingThePropertyWhenAPortIsTaken() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LocalStackConfig clash = LocalStackConfigs.withEsHttpPort(
+                    LocalStackConfig.forTests(dataDir.resolve("other")), squatter.getLocalPort());
+
+            assertThatThrownBy(() -> LocalStack.start(clash))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining("eldercare.elasticsearch.port")
+                    .hasMessageContaining(Integer.toString(squatter.getLocalPort()));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void restartOnTheSameDataDirKeepsTopicsAndIndexes() throws Exception {
+        stack.close();
+        long begin = System.nanoTime();
+        stack = LocalStack.start(config);
+        System.out.printf("local stack restarted in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+
+        KafkaProbe kafka = new KafkaProbe(stack.kafkaBootstrapServers());
+        assertThat(kafka.topics()).contains(EVENTS, "flink-smoke");
+        assertThat(kafka.consume(EVENTS, 1)).hasSize(1);
+        try (ElasticsearchProbe es = new ElasticsearchProbe(stack.elasticsearchUrl())) {
+            assertThat(es.search("facilities", "name", "garden")).containsExactly("F-001");
+            assertThat(es.count("flink-smoke")).isEqualTo(3);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.eldercare.search.match;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.search.normalize.NameNormalizer;
+import org.eldercare.search.normalize.NormalizedName;
+import org.eldercare.search.resolve.Person;
+import org.eldercare.search.resolve.RecipientProfile;
+
+/**
+ * A resolved person as indexed in {@code recipients} (mapping {@code mappings/recipients.json}), document id
+ * {@code recipientId}. It carries the whole evidence profile, so candidates fetched from the index are re-scored
+ * exactly as the resolver scored them, and the pre-computed search keys (bigrams, pinyin) that the index, having
+ * only built-in analysis, cannot derive. Dates are ISO-8601 strings.
+ */
+public record RecipientDocument(
+        String recipientId,
+        String name,
+        List<String> names,
+        List<String> nameBigrams,
+        List<String> namePinyin,
+        List<String> surnameBirthKeys,
+        List<String> idHashes,
+        List<String> weakIdHashes,
+        List<String> idCorrectionHashes,
+        String idNumberMasked,
+        List<String> phoneHashes,
+        String phoneMasked,
+        String birthDate,
+        List<String> birthDates,
+        String gender,
+        List<String> genders,
+        String districtCode,
+        String streetCode,
+        List<String> districtCodes,
+        List<String> streetCodes,
+        GeoPoint location,
+        List<GeoPoint> locations,
+        long servicesCount,
+        String firstSeenAt,
+        String lastServiceAt) {
+
+    public static RecipientDocument of(Person p) {
+        RecipientProfile profile = p.profile();
+        Set<String> bigrams = new LinkedHashSet<>();
+        Set<String> pinyin = new LinkedHashSet<>();
+        Set<String> surnameBirth = new LinkedHashSet<>();
+        for (String text : profile.names()) {
+            NormalizedName n = NameNormalizer.ofCleanText(text);
+            bigrams.addAll(n.bigrams());
+            pinyin.add(n.pinyin());
+            profile.birthDates().forEach(b -> surnameBirth.add(surnameBirthKey(n, b)));
+        }
+        return new RecipientDocument(
+                p.recipientId(),
+                p.name(),
+                List.copyOf(profile.names()),
+                List.copyOf(bigrams),
+                List.copyOf(pinyin),
+                List.copyOf(surnameBirth),
+                List.copyOf(profile.idHashes()),
+                List.copyOf(profile.weakIdHashes()),
+                List.copyOf(profile.idCorrectionHashes()),
+                p.idNumberMasked(),
+                List.copyOf(profile.phoneHashes()),
+                p.phoneMasked(),
+                p.birthDate() == null ? null : p.birthDate().toString(),
+                profile.birthDates().stream().map(LocalDate::toString).toList(),
+                p.gender(),
+                List.copyOf(profile.genders()),
+                p.districtCode(),
+                p.streetCode(),
+                List.copyOf(profile.districtCodes()),
+                List.copyOf(profile.streetCodes()),
+                profile.locations().isEmpty() ? null : profile.locations().getFirst(),
+                profile.locations(),
+                p.servicesCount(),
+                p.firstSeenAt().toString(),
+                p.lastServiceAt().toString());
+    }
+
+    /** The surname's pinyin with a birth date: finds a person whose given name was mistyped. */
+    static String surnameBirthKey(NormalizedName name, LocalDate birthDate) {
+        return NameNormalizer.ofCleanText(name.surname()).pinyin() + "|" + birthDate;
+    }
+
+    /** The evidence profile, for re-scoring with the resolver's scorer. */
+    public RecipientProfile profile() {
+        return new RecipientProfile(
+                Set.copyOf(orEmpty(names)),
+                Set.copyOf(orEmpty(idHashes)),
+                Set.copyOf(orEmpty(weakIdHashes)),
+                Set.copyOf(orEmpty(idCorrectionHashes)),
+                Set.copyOf(orEmpty(phoneHashes)),
+                Set.copyOf(orEmpty(birthDates).stream().map(LocalDate::parse).toList()),
+                Set.copyOf(orEmpty(genders)),
+                Set.copyOf(orEmpty(districtCodes)),
+                Set.copyOf(orEmpty(streetCodes)),
+                orEmpty(locations));
+    }
+
+    /** The person back from the index (name counts are not indexed: the display name counts once). */
+    public Person toPerson() {
+        Map<String, Integer> counts = new HashMap<>();
+        if (name != null && !name.isEmpty()) {
+            counts.put(name, 1);
+        }
+        return new Person(
+                recipientId,
+                Instant.parse(firstSeenAt),
+                profile(),
+                counts,
+                idNumberMasked,
+                phoneMasked,
+                birthDate == null ? null : LocalDate.parse(birthDate),
+                gender,
+                districtCode,
+                streetCode,
+                servicesCount,
+                Instant.parse(lastServiceAt));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,83 @@
+package org.eldercare.search.normalize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eldercare.ingest.region.District;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.ingest.region.Street;
+
+/**
+ * Places a free-text address in the reference data: {@code 门头沟 大峪街道 ...}, {@code 北京市门头沟区大峪南路3号}
+ * and {@code 王平镇东王平村} all name a district and street. The district may be written with or without 区, or
+ * be left out when the street name alone is unambiguous.
+ */
+public final class Addresses {
+
+    private static final Pattern NOISE = Pattern.compile("[\\s,，、·.\\-]+");
+    private static final Pattern CITY = Pattern.compile("^(中国)?北京(市)?");
+    private static final Pattern STREET_SUFFIX = Pattern.compile("(街道办事处|地区办事处|街道|地区|镇|乡)$");
+
+    private final Regions regions;
+
+    public Addresses(Regions regions) {
+        this.regions = regions;
+    }
+
+    /** The place named by {@code address}, or empty when it names no known district. */
+    public Optional<Place> place(String address) {
+        if (address == null || address.isBlank()) {
+            return Optional.empty();
+        }
+        String text = CITY.matcher(NOISE.matcher(Widths.toHalfWidth(address)).replaceAll(""))
+                .replaceFirst("");
+        Optional<District> district = districtIn(text);
+        if (district.isPresent()) {
+            String code = district.get().code();
+            String rest = text.substring(text.indexOf(shortName(district.get()))
+                    + shortName(district.get()).length());
+            rest = rest.startsWith("区") ? rest.substring(1) : rest;
+            Optional<Street> street = streetIn(code, rest);
+            return Optional.of(new Place(code, street.map(Street::code).orElse(null)));
+        }
+        List<Street> found = new ArrayList<>();
+        for (District d : regions.districts()) {
+            streetIn(d.code(), text).ifPresent(found::add);
+        }
+        return found.size() == 1
+                ? Optional.of(new Place(
+                        found.getFirst().districtCode(), found.getFirst().code()))
+                : Optional.empty();
+    }
+
+    private Optional<District> districtIn(String text) {
+        return regions.districts().stream()
+                .filter(d -> text.contains(shortName(d)))
+                .min(Comparator.comparingInt(d -> text.indexOf(shortName(d))));
+    }
+
+    private Optional<Street> streetIn(String districtCode, String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Street> named = regions.streetByName(districtCode, text);
+        if (named.isPresent()) {
+            return named;
+        }
+        // 大峪南路3号: a short street name is trusted only at the start of what follows the district.
+        return regions.streetsOf(districtCode).stream()
+                .filter(s -> {
+                    String shortName = STREET_SUFFIX.matcher(s.name()).replaceFirst("");
+                    return shortName.length() >= 2 && text.startsWith(shortName);
+                })
+                .max(Comparator.comparingInt(s -> s.name().length()));
+    }
+
+    private static String shortName(District d) {
+        return d.name().endsWith("区") && d.name().length() > 2
+                ? d.name().substring(0, d.name().length() - 1)
+                : d.name();
+    }
+}

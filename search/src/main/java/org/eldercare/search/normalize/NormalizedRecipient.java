@@ -1,0 +1,33 @@
+package org.eldercare.search.normalize;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.eldercare.ingest.event.GeoPoint;
+
+/**
+ * A recipient as comparable evidence, holding no raw identifier: identity and phone numbers only as keyed hashes
+ * and masked display forms. Any field but {@code name} may be null.
+ *
+ * @param idHash hash of the 18-character identity number, valid or not
+ * @param idValid whether that number passed its check; an invalid one is weak evidence
+ * @param idCorrectionHashes hashes of the valid numbers one typing slip away from an invalid number
+ * @param birthDate as stated, else derived from a valid identity number
+ * @param gender "M" or "F", as stated, else derived from a valid identity number
+ */
+public record NormalizedRecipient(
+        NormalizedName name,
+        String idHash,
+        boolean idValid,
+        Set<String> idCorrectionHashes,
+        String idNumberMasked,
+        String phoneHash,
+        String phoneMasked,
+        LocalDate birthDate,
+        String gender,
+        Place place,
+        GeoPoint location) {
+
+    public NormalizedRecipient {
+        idCorrectionHashes = idCorrectionHashes == null ? Set.of() : Set.copyOf(idCorrectionHashes);
+    }
+}

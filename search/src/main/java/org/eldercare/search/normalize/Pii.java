@@ -1,0 +1,86 @@
+package org.eldercare.search.normalize;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed hashes and display masks for identity and phone numbers, so they can be matched exactly at rest without
+ * being stored. The hash is HMAC-SHA256 under a secret key, truncated to 128 bits, with a domain label so an id
+ * and a phone with the same digits never collide. Whoever lacks the key cannot test guesses against the hashes.
+ */
+public final class Pii implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MIN_KEY_BYTES = 16;
+
+    private final SecretKeySpec key;
+
+    private Pii(byte[] key) {
+        this.key = new SecretKeySpec(key, ALGORITHM);
+    }
+
+    /** Hashing under {@code key}; it must have at least 16 bytes (UTF-8). */
+    public static Pii withKey(String key) {
+        if (key == null || key.getBytes(StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("pii key: must be at least " + MIN_KEY_BYTES + " bytes");
+        }
+        return new Pii(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The hash of a normalised 18-character identity number. */
+    public String hashIdNumber(String normalisedId) {
+        return hash("id:", normalisedId);
+    }
+
+    /** The hash of a normalised phone number. */
+    public String hashPhone(String normalisedPhone) {
+        return hash("phone:", normalisedPhone);
+    }
+
+    private String hash(String domain, String value) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            byte[] digest = mac.doFinal((domain + value).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (GeneralSecurityException e) {
+            // Never chain the value: only the algorithm can be at fault here.
+            throw new IllegalStateException(ALGORITHM + " unavailable", e);
+        }
+    }
+
+    /** First 6 and last 4 characters: {@code 110109********1234}; shorter text is fully masked. */
+    public static String maskIdNumber(String id) {
+        return mask(id, 6, 4);
+    }
+
+    /** First 3 and last 4 digits: {@code 138****5678}; shorter text is fully masked. */
+    public static String maskPhone(String phone) {
+        return mask(phone, 3, 4);
+    }
+
+    private static String mask(String value, int head, int tail) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() <= head + tail) {
+            return "*".repeat(value.length());
+        }
+        return value.substring(0, head)
+                + "*".repeat(value.length() - head - tail)
+                + value.substring(value.length() - tail);
+    }
+
+    @Override
+    public String toString() {
+        return "Pii[HmacSHA256, key redacted]";
+    }
+}

@@ -1,0 +1,55 @@
+package org.eldercare.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ElasticsearchConfigTest {
+
+    @Test
+    void everyComponentHasADocumentedDefault() {
+        assertThat(ElasticsearchConfig.SETTINGS)
+                .hasSize(ElasticsearchConfig.class.getRecordComponents().length)
+                .allSatisfy(s -> {
+                    assertThat(s.key()).startsWith(ElasticsearchConfig.PREFIX);
+                    assertThat(s.defaultValue()).isNotBlank();
+                    assertThat(s.description()).isNotBlank();
+                });
+    }
+
+    @Test
+    void defaultsPointAtTheLocalNode() {
+        ElasticsearchConfig config = ElasticsearchConfig.defaults();
+
+        assertThat(config.url()).hasToString("http://127.0.0.1:9200");
+        assertThat(config.bulkConcurrency()).isEqualTo(2);
+        assertThat(config.replicas()).isZero();
+    }
+
+    @Test
+    void readsSetKeysAndKeepsDefaultsForTheRest() {
+        ElasticsearchConfig config = ElasticsearchConfig.from(Map.of(
+                "eldercare.elasticsearch.url", "http://es:9201",
+                "eldercare.elasticsearch.bulk-flush-interval", "PT0.2S")::get);
+
+        assertThat(config.url()).hasToString("http://es:9201");
+        assertThat(config.bulkFlushInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.bulkActions()).isEqualTo(1000);
+    }
+
+    @Test
+    void rejectsZeroConcurrencyNamingTheKey() {
+        assertThatThrownBy(() -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.bulk-concurrency", "0")::get))
+                .hasMessage("eldercare.elasticsearch.bulk-concurrency: must be between 1 and 64");
+    }
+
+    @Test
+    void rejectsAnUnparsableTimeoutNamingTheKey() {
+        assertThatThrownBy(
+                        () -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.request-timeout", "30s")::get))
+                .hasMessageStartingWith("eldercare.elasticsearch.request-timeout: cannot be parsed");
+    }
+}

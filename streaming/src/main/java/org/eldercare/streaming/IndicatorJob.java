@@ -1,0 +1,178 @@
+package org.eldercare.streaming;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.streaming.alert.FacilityAlerts;
+import org.eldercare.streaming.alert.RejectSpikeAlerts;
+import org.eldercare.streaming.alert.TargetAlerts;
+import org.eldercare.streaming.caregiver.CaregiverDelta;
+import org.eldercare.streaming.caregiver.CaregiverRegistry;
+import org.eldercare.streaming.dedup.Deduplicator;
+import org.eldercare.streaming.facility.FacilityContribution;
+import org.eldercare.streaming.facility.FacilityLedger;
+import org.eldercare.streaming.facility.FacilitySnapshot;
+import org.eldercare.streaming.facility.FacilityView;
+import org.eldercare.streaming.indicator.MinuteHistory;
+import org.eldercare.streaming.indicator.PopulationToScopes;
+import org.eldercare.streaming.indicator.ScopeAggregator;
+import org.eldercare.streaming.indicator.ScopeInfo;
+import org.eldercare.streaming.indicator.ScopeUpdate;
+import org.eldercare.streaming.parse.ParseEvents;
+import org.eldercare.streaming.serde.StreamTypes;
+
+/**
+ * The live-indicator job: raw CloudEvents in; indicators per street and district, their per-minute
+ * history, facility documents, alerts, dead letters and service records out. It takes its source and
+ * sinks as arguments, so tests run it on bounded input with collecting sinks.
+ *
+ * <pre>
+ * raw ─parse─▶ keyBy(facility|street) dedup ─┬─ population ───────────────────────────────┐
+ *                                            └─ ledger(facility) ─▶ view(facility) ─ fan-out ┴▶ keyBy(scope) indicators ─▶ history, target alerts
+ *                                               └─ caregiver events ▶ keyBy(caregiver) registry ─▲   └▶ facility alerts
+ * </pre>
+ *
+ * <p>A facility's events keep their Kafka order from the source to the ledger (dedup is keyed by
+ * the same key, and the ledger and view reuse that partitioning), so counting events are judged in
+ * the order the operator sent them. Enables object reuse: every type passed on is immutable.
+ */
+public final class IndicatorJob {
+
+    private IndicatorJob() {}
+
+    public static void build(
+            StreamExecutionEnvironment env, DataStream<byte[]> rawEvents, JobSinks sinks, StreamingConfig config) {
+        env.getConfig().enableObjectReuse();
+
+        SingleOutputStreamOperator<CareEvent> parsed = rawEvents
+                .process(new ParseEvents(), StreamTypes.CARE_EVENT)
+                .name("parse and validate")
+                .uid("parse-events");
+        SingleOutputStreamOperator<CareEvent> unique = parsed.keyBy(CareEvent::partitionKey, Types.STRING)
+                .process(new Deduplicator(config.dedupTtl()), StreamTypes.CARE_EVENT)
+                .name("dedup by (source, id)")
+                .uid("dedup");
+
+        SingleOutputStreamOperator<CareEvent> facilityEvents =
+                unique.filter(e -> !isPopulation(e)).name("facility events").uid("facility-events");
+        SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
+                        facilityEvents, CareEvent::partitionKey, Types.STRING)
+                .process(new FacilityLedger(), TypeInformation.of(FacilitySnapshot.class))
+                .name("facility ledger")
+                .uid("facility-ledger");
+
+        DataStream<CaregiverDelta> caregiverDeltas = ledger.getSideOutput(FacilityLedger.CAREGIVER_EVENTS)
+                .keyBy(IndicatorJob::caregiverId, Types.STRING)
+                .process(new CaregiverRegistry(config.dedupTtl()), TypeInformation.of(CaregiverDelta.class))
+                .name("caregivers by last hire")
+                .uid("caregiver-registry");
+
+        SingleOutputStreamOperator<FacilityContribution> facilities = DataStreamUtils.reinterpretAsKeyedStream(
+                        ledger, FacilitySnapshot::facilityId, Types.STRING)
+                .connect(caregiverDeltas.keyBy(CaregiverDelta::facilityId, Types.STRING))
+                .process(new FacilityView(config.coalesceInterval()), TypeInformation.of(FacilityContribution.class))
+                .name("facility view")
+                .uid("facility-view");
+
+        facilities
+                .map(FacilityContribution::document, StreamTypes.FACILITY)
+                .name("facility documents")
+                .uid("facility-documents")
+                .sinkTo(sinks.facilities())
+                .name("facilities sink")
+                .uid("facilities-sink");
+
+        DataStream<ScopeUpdate> scopeUpdates = facilities
+                .flatMap(new org.eldercare.streaming.indicator.ScopeFanOut(), TypeInformation.of(ScopeUpdate.class))
+                .name("facility to street and district")
+                .uid("scope-fan-out")
+                .union(
+                        unique.filter(IndicatorJob::isPopulation)
+                                .name("population events")
+                                .uid("population-events")
+                                .flatMap(new PopulationToScopes(), TypeInformation.of(ScopeUpdate.class))
+                                .name("population to street and district")
+                                .uid("population-to-scopes"),
+                        env.fromData(ScopeInfo.allCodes(Regions.load()), Types.STRING)
+                                .name("reference scopes")
+                                .uid("reference-scopes")
+                                .map(ScopeUpdate::touch, TypeInformation.of(ScopeUpdate.class))
+                                .name("publish every scope once")
+                                .uid("scope-touch"));
+
+        SingleOutputStreamOperator<IndicatorDocument> indicators = scopeUpdates
+                .keyBy(ScopeUpdate::scopeCode, Types.STRING)
+                .process(new ScopeAggregator(config.coalesceInterval()), StreamTypes.INDICATOR)
+                .name("scope indicators")
+                .uid("scope-indicators");
+        indicators.sinkTo(sinks.indicators()).name("indicators sink").uid("indicators-sink");
+        if (sinks.indicatorTopic() != null) {
+            indicators.sinkTo(sinks.indicatorTopic()).name("indicators topic").uid("indicators-topic");
+        }
+        KeyedStream<IndicatorDocument, String> byScope =
+                DataStreamUtils.reinterpretAsKeyedStream(indicators, IndicatorDocument::code, Types.STRING);
+        byScope.process(new MinuteHistory(), StreamTypes.INDICATOR)
+                .name("minute history")
+                .uid("minute-history")
+                .sinkTo(sinks.indicatorHistory())
+                .name("indicator history sink")
+                .uid("indicator-history-sink");
+
+        DataStream<Rejection> rejections =
+                parsed.getSideOutput(ParseEvents.REJECTED).union(ledger.getSideOutput(FacilityLedger.REJECTED));
+        rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
+        if (sinks.rejectionDocuments() != null) {
+            rejections
+                    .sinkTo(sinks.rejectionDocuments())
+                    .name("rejections index")
+                    .uid("rejections-index");
+        }
+
+        DataStream<AlertDocument> alerts = DataStreamUtils.reinterpretAsKeyedStream(
+                        facilities, FacilityContribution::facilityId, Types.STRING)
+                .process(new FacilityAlerts(config.silenceThreshold()), StreamTypes.ALERT)
+                .name("facility alerts")
+                .uid("facility-alerts")
+                .union(
+                        byScope.process(new TargetAlerts(), StreamTypes.ALERT)
+                                .name("binding target alerts")
+                                .uid("target-alerts"),
+                        rejections
+                                .filter(r -> r.operatorId() != null)
+                                .name("operator rejections")
+                                .uid("operator-rejections")
+                                .keyBy(Rejection::operatorId, Types.STRING)
+                                .process(new RejectSpikeAlerts(config.rejectSpikeThreshold()), StreamTypes.ALERT)
+                                .name("reject spike alerts")
+                                .uid("reject-spike-alerts"));
+        alerts.sinkTo(sinks.alerts()).name("alerts sink").uid("alerts-sink");
+
+        ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS)
+                .sinkTo(sinks.serviceRecords())
+                .name("service records sink")
+                .uid("service-records-sink");
+    }
+
+    private static boolean isPopulation(CareEvent event) {
+        return event.type() == EventType.POPULATION_UPDATED;
+    }
+
+    private static String caregiverId(CareEvent event) {
+        return switch (event.data()) {
+            case org.eldercare.ingest.event.CaregiverHired h -> h.caregiverId();
+            case org.eldercare.ingest.event.CaregiverChange c -> c.caregiverId();
+            default ->
+                throw new IllegalArgumentException("type: " + event.type().wireName() + " is no caregiver event");
+        };
+    }
+}

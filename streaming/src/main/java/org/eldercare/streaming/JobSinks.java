@@ -1,0 +1,65 @@
+package org.eldercare.streaming;
+
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.FacilityDocument;
+import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.streaming.indicator.MinuteHistory;
+import org.eldercare.streaming.sink.DocumentSinkFactory;
+
+/**
+ * Where {@link IndicatorJob} writes, one Sink V2 per output. {@code indicatorTopic} and {@code
+ * rejectionDocuments} are optional (null to leave out); every other slot is required.
+ *
+ * @param indicators latest indicators per scope, id = scope code
+ * @param indicatorHistory one point per scope per minute, id = {@link MinuteHistory#id}
+ * @param facilities current facility state, id = facility id
+ * @param alerts alerts, raised and cleared, id = {@code type:scope}
+ * @param deadLetters events rejected by the stream, for the dead-letter topic
+ * @param serviceRecords accepted {@code service.delivered} events (after dedup and ownership)
+ * @param indicatorTopic optional: the compacted Kafka topic of indicators
+ * @param rejectionDocuments optional: the same rejections, for the {@code rejections} index
+ */
+public record JobSinks(
+        Sink<IndicatorDocument> indicators,
+        Sink<IndicatorDocument> indicatorHistory,
+        Sink<FacilityDocument> facilities,
+        Sink<AlertDocument> alerts,
+        Sink<Rejection> deadLetters,
+        Sink<CareEvent> serviceRecords,
+        Sink<IndicatorDocument> indicatorTopic,
+        Sink<Rejection> rejectionDocuments) {
+
+    public JobSinks {
+        Objects.requireNonNull(indicators, "indicators");
+        Objects.requireNonNull(indicatorHistory, "indicatorHistory");
+        Objects.requireNonNull(facilities, "facilities");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(serviceRecords, "serviceRecords");
+    }
+
+    /**
+     * The document outputs from one factory, under the index names of {@link IndexNames} and their
+     * deterministic ids; dead letters, service records and the optional topic as given.
+     */
+    public static JobSinks of(
+            DocumentSinkFactory documents,
+            Sink<Rejection> deadLetters,
+            Sink<CareEvent> serviceRecords,
+            Sink<IndicatorDocument> indicatorTopic) {
+        return new JobSinks(
+                documents.create(IndexNames.INDICATORS, IndicatorDocument::code),
+                documents.create(IndexNames.INDICATOR_HISTORY, MinuteHistory::id),
+                documents.create(IndexNames.FACILITIES, FacilityDocument::facilityId),
+                documents.create(IndexNames.ALERTS, AlertDocument::id),
+                deadLetters,
+                serviceRecords,
+                indicatorTopic,
+                documents.create(IndexNames.REJECTIONS, Rejection::documentId));
+    }
+}

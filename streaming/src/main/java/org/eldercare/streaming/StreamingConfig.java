@@ -1,0 +1,174 @@
+package org.eldercare.streaming;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting of the streaming jobs, typed, each with a default and a description (see {@link
+ * #OPTIONS}). {@link #fromArgs(String[])} reads {@code --key=value} arguments for the job jar; code
+ * that embeds the job starts from {@link #defaults()} and uses the {@code with...} copies.
+ */
+public record StreamingConfig(
+        String kafkaBootstrap,
+        String groupId,
+        String elasticsearchUrl,
+        String checkpointDir,
+        Duration checkpointInterval,
+        Duration coalesceInterval,
+        Duration silenceThreshold,
+        int rejectSpikeThreshold,
+        Duration dedupTtl,
+        int parallelism,
+        boolean publishIndicatorsToKafka,
+        String transactionalIdPrefix)
+        implements Serializable {
+
+    /** One setting: its {@code --key}, default and meaning. */
+    public record Option(String key, String defaultValue, String description) {}
+
+    public static final List<Option> OPTIONS = List.of(
+            new Option("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers."),
+            new Option("kafka.group-id", "eldercare-streaming", "Consumer group of the events source."),
+            new Option("es.url", "http://127.0.0.1:9200", "Elasticsearch base URL for the document sinks."),
+            new Option("checkpoint.dir", "file:///tmp/eldercare/checkpoints", "Checkpoint storage URI."),
+            new Option("checkpoint.interval", "PT5S", "Time between exactly-once checkpoints (ISO-8601)."),
+            new Option(
+                    "coalesce.interval",
+                    "PT0.5S",
+                    "Longest wait before a changed facility or scope is written; 0 writes every change."),
+            new Option("alert.silence", "PT30M", "A facility with no event for this long raises FACILITY_SILENT."),
+            new Option("alert.reject-spike", "20", "More rejects than this from one operator in a minute alert."),
+            new Option("dedup.ttl", "P7D", "How long an event id is remembered for dedup (at least 7 days)."),
+            new Option("parallelism", "2", "Parallelism of every operator."),
+            new Option(
+                    "indicators.kafka",
+                    "true",
+                    "Also publish indicators to the compacted topic eldercare.indicators.v1."),
+            new Option(
+                    "kafka.transactional-id-prefix",
+                    "eldercare-streaming",
+                    "Prefix of the Kafka sinks' transactional ids; each sink appends its own name."));
+
+    private static final Duration MIN_DEDUP_TTL = Duration.ofDays(7);
+
+    public StreamingConfig {
+        if (dedupTtl.compareTo(MIN_DEDUP_TTL) < 0) {
+            throw new IllegalArgumentException("dedup.ttl: must be at least P7D, was " + dedupTtl);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism: must be at least 1, was " + parallelism);
+        }
+        if (coalesceInterval.isNegative() || checkpointInterval.isNegative() || silenceThreshold.isNegative()) {
+            throw new IllegalArgumentException("durations: must not be negative");
+        }
+    }
+
+    public static StreamingConfig defaults() {
+        return fromArgs(new String[0]);
+    }
+
+    /** Reads {@code --key=value} arguments; unknown keys and malformed values fail naming the key. */
+    public static StreamingConfig fromArgs(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        OPTIONS.forEach(o -> values.put(o.key(), o.defaultValue()));
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException(arg + ": must look like --key=value");
+            }
+            String key = arg.substring(2, eq);
+            if (!values.containsKey(key)) {
+                throw new IllegalArgumentException("--" + key + ": unknown option; known are " + values.keySet());
+            }
+            values.put(key, arg.substring(eq + 1));
+        }
+        return fromMap(values);
+    }
+
+    private static StreamingConfig fromMap(Map<String, String> v) {
+        return new StreamingConfig(
+                v.get("kafka.bootstrap"),
+                v.get("kafka.group-id"),
+                v.get("es.url"),
+                v.get("checkpoint.dir"),
+                parse(v, "checkpoint.interval", Duration::parse),
+                parse(v, "coalesce.interval", Duration::parse),
+                parse(v, "alert.silence", Duration::parse),
+                parse(v, "alert.reject-spike", Integer::parseInt),
+                parse(v, "dedup.ttl", Duration::parse),
+                parse(v, "parallelism", Integer::parseInt),
+                parse(v, "indicators.kafka", StreamingConfig::bool),
+                v.get("kafka.transactional-id-prefix"));
+    }
+
+    private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {
+        String raw = values.get(key);
+        try {
+            return parser.apply(raw.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--" + key + ": cannot read '" + raw + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean bool(String s) {
+        if (!s.equals("true") && !s.equals("false")) {
+            throw new IllegalArgumentException("must be true or false");
+        }
+        return Boolean.parseBoolean(s);
+    }
+
+    /** The settings as {@code --key=value} arguments; {@code fromArgs(toArgs())} gives an equal config. */
+    public String[] toArgs() {
+        Map<String, String> v = new HashMap<>();
+        v.put("kafka.bootstrap", kafkaBootstrap);
+        v.put("kafka.group-id", groupId);
+        v.put("es.url", elasticsearchUrl);
+        v.put("checkpoint.dir", checkpointDir);
+        v.put("checkpoint.interval", checkpointInterval.toString());
+        v.put("coalesce.interval", coalesceInterval.toString());
+        v.put("alert.silence", silenceThreshold.toString());
+        v.put("alert.reject-spike", Integer.toString(rejectSpikeThreshold));
+        v.put("dedup.ttl", dedupTtl.toString());
+        v.put("parallelism", Integer.toString(parallelism));
+        v.put("indicators.kafka", Boolean.toString(publishIndicatorsToKafka));
+        v.put("kafka.transactional-id-prefix", transactionalIdPrefix);
+        return OPTIONS.stream().map(o -> "--" + o.key() + "=" + v.get(o.key())).toArray(String[]::new);
+    }
+
+    public StreamingConfig withKafkaBootstrap(String value) {
+        return with("kafka.bootstrap", value);
+    }
+
+    public StreamingConfig withCheckpointDir(String value) {
+        return with("checkpoint.dir", value);
+    }
+
+    public StreamingConfig withCoalesceInterval(Duration value) {
+        return with("coalesce.interval", value.toString());
+    }
+
+    public StreamingConfig withSilenceThreshold(Duration value) {
+        return with("alert.silence", value.toString());
+    }
+
+    public StreamingConfig withParallelism(int value) {
+        return with("parallelism", Integer.toString(value));
+    }
+
+    /** A copy with one setting changed, by its key as in {@link #OPTIONS}. */
+    public StreamingConfig with(String key, String value) {
+        return fromArgs(new String[] {"--" + key + "=" + value}, toArgs());
+    }
+
+    private static StreamingConfig fromArgs(String[] override, String[] base) {
+        String[] all = new String[base.length + override.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(override, 0, all, base.length, override.length);
+        return fromArgs(all);
+    }
+}

@@ -1,0 +1,83 @@
+package org.eldercare.streaming;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.streaming.kafka.KafkaEndpoints;
+import org.eldercare.streaming.sink.DocumentSinkFactory;
+import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
+
+/**
+ * Runs the streaming jobs against real Kafka and Elasticsearch: {@code main(--key=value...)} for the
+ * job jar on a Flink cluster (see {@link StreamingConfig#OPTIONS}), {@link #start} for the local
+ * stack's in-process MiniCluster. Checkpoints are EXACTLY_ONCE under {@code checkpoint.dir} and
+ * retained; a process started again on the same directory resumes from the newest one.
+ */
+public final class StreamingJobs {
+
+    public static final String JOB_NAME = "eldercare live indicators";
+
+    private StreamingJobs() {}
+
+    public static void main(String[] args) throws Exception {
+        StreamingConfig config = StreamingConfig.fromArgs(args);
+        StreamExecutionEnvironment env = environment(config, false);
+        wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()), new DiscardingSink<>());
+        env.execute(JOB_NAME);
+    }
+
+    /**
+     * Starts the job without blocking, in a local environment when {@code local}. {@code
+     * serviceRecords} receives the accepted {@code service.delivered} events.
+     */
+    public static JobClient start(
+            StreamingConfig config, DocumentSinkFactory documents, Sink<CareEvent> serviceRecords, boolean local)
+            throws Exception {
+        StreamExecutionEnvironment env = environment(config, local);
+        wire(env, config, documents, serviceRecords);
+        return env.executeAsync(JOB_NAME);
+    }
+
+    /** The environment: parallelism, EXACTLY_ONCE checkpoints, and the newest checkpoint to resume. */
+    public static StreamExecutionEnvironment environment(StreamingConfig config, boolean local) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        LatestCheckpoint.under(config.checkpointDir())
+                .ifPresent(chk -> conf.set(
+                        StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString()));
+        StreamExecutionEnvironment env = local
+                ? StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf)
+                : StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+
+    private static void wire(
+            StreamExecutionEnvironment env,
+            StreamingConfig config,
+            DocumentSinkFactory documents,
+            Sink<CareEvent> serviceRecords) {
+        DataStream<byte[]> events = env.fromSource(
+                        KafkaEndpoints.events(config), WatermarkStrategy.noWatermarks(), "care events")
+                .uid("care-events-source");
+        JobSinks sinks = JobSinks.of(
+                documents,
+                KafkaEndpoints.deadLetters(config),
+                serviceRecords,
+                config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config) : null);
+        IndicatorJob.build(env, events, sinks, config);
+    }
+}

@@ -1,0 +1,124 @@
+package org.eldercare.streaming.caregiver;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.CaregiverChange;
+import org.eldercare.ingest.event.CaregiverHired;
+import org.eldercare.streaming.dedup.Deduplicator;
+
+/**
+ * Counts each caregiver once, at the facility where they were last hired (CONTRACT §2), keyed by
+ * caregiver id over the ledger's accepted caregiver events. A hire elsewhere is an implicit leave
+ * from the previous facility (and ends a shift there). Hires from different facilities can arrive
+ * out of order, so "last" is by event time: a hire older than the latest one is ignored. Shifts are
+ * counted per caregiver: at most one open shift, at the facility where it started.
+ *
+ * <p>State is cleared once a caregiver has left and is off duty; the time of their latest hire is
+ * kept for {@code memory} (TTL) to recognise late, stale hires.
+ */
+public final class CaregiverRegistry extends KeyedProcessFunction<String, CareEvent, CaregiverDelta> {
+
+    private static final long serialVersionUID = 1L;
+    public static final String STATE = "caregiver";
+    public static final String LAST_HIRE_STATE = "last-hire-of-departed";
+
+    private final Duration memory;
+    private transient ValueState<Caregiver> caregiver;
+    private transient ValueState<Long> departedLastHire;
+
+    public CaregiverRegistry(Duration memory) {
+        this.memory = memory;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        caregiver =
+                getRuntimeContext().getState(new ValueStateDescriptor<>(STATE, TypeInformation.of(Caregiver.class)));
+        ValueStateDescriptor<Long> lastHire = new ValueStateDescriptor<>(LAST_HIRE_STATE, Types.LONG);
+        lastHire.enableTimeToLive(Deduplicator.ttlConfig(memory));
+        departedLastHire = getRuntimeContext().getState(lastHire);
+    }
+
+    @Override
+    public void processElement(CareEvent event, Context ctx, Collector<CaregiverDelta> out) throws Exception {
+        Caregiver before = caregiver.value();
+        if (before == null) {
+            Long lastHire = departedLastHire.value();
+            before = new Caregiver(null, false, lastHire == null ? Long.MIN_VALUE : lastHire, null);
+        }
+        Caregiver after = switch (event.type()) {
+            case CAREGIVER_HIRED ->
+                hired(
+                        before,
+                        event.dataAs(CaregiverHired.class),
+                        event.time().toInstant().toEpochMilli());
+            case CAREGIVER_LEFT ->
+                before.facilityId() != null && before.facilityId().equals(facility(event))
+                        ? endShift(new Caregiver(null, false, before.hiredAt(), before.onDutyAt()), before.facilityId())
+                        : before;
+            case CAREGIVER_SHIFT_STARTED ->
+                new Caregiver(before.facilityId(), before.certified(), before.hiredAt(), facility(event));
+            case CAREGIVER_SHIFT_ENDED -> endShift(before, facility(event));
+            default -> before;
+        };
+        emitDifference(before, after, out);
+        store(after);
+    }
+
+    private static Caregiver hired(Caregiver before, CaregiverHired hire, long time) {
+        if (time < before.hiredAt()) {
+            return before;
+        }
+        Caregiver moved = new Caregiver(hire.facilityId(), hire.certified(), time, before.onDutyAt());
+        return before.facilityId() != null && !before.facilityId().equals(hire.facilityId())
+                ? endShift(moved, before.facilityId())
+                : moved;
+    }
+
+    private static Caregiver endShift(Caregiver c, String facilityId) {
+        return facilityId.equals(c.onDutyAt()) ? new Caregiver(c.facilityId(), c.certified(), c.hiredAt(), null) : c;
+    }
+
+    private static String facility(CareEvent event) {
+        return event.dataAs(CaregiverChange.class).facilityId();
+    }
+
+    private static void emitDifference(Caregiver before, Caregiver after, Collector<CaregiverDelta> out) {
+        if (!Objects.equals(before.facilityId(), after.facilityId()) || before.certified() != after.certified()) {
+            if (before.facilityId() != null) {
+                out.collect(new CaregiverDelta(before.facilityId(), -1, before.certified() ? -1 : 0, 0));
+            }
+            if (after.facilityId() != null) {
+                out.collect(new CaregiverDelta(after.facilityId(), 1, after.certified() ? 1 : 0, 0));
+            }
+        }
+        if (!Objects.equals(before.onDutyAt(), after.onDutyAt())) {
+            if (before.onDutyAt() != null) {
+                out.collect(new CaregiverDelta(before.onDutyAt(), 0, 0, -1));
+            }
+            if (after.onDutyAt() != null) {
+                out.collect(new CaregiverDelta(after.onDutyAt(), 0, 0, 1));
+            }
+        }
+    }
+
+    private void store(Caregiver after) throws Exception {
+        if (after.gone()) {
+            caregiver.clear();
+            if (after.hiredAt() != Long.MIN_VALUE) {
+                departedLastHire.update(after.hiredAt());
+            }
+        } else {
+            caregiver.update(after);
+            departedLastHire.clear();
+        }
+    }
+}

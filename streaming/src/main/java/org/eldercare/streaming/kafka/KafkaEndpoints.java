@@ -1,0 +1,74 @@
+package org.eldercare.streaming.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eldercare.ingest.deadletter.DeadLetterCodec;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.topic.Topics;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.streaming.StreamingConfig;
+
+/**
+ * The job's Kafka ends. The source reads {@link Topics#EVENTS} read_committed from the committed
+ * offsets of the group (earliest when it has none); on a restore the checkpointed offsets win. The
+ * sinks are EXACTLY_ONCE: their records become visible to read_committed readers when the
+ * checkpoint completes, each sink under its own transactional-id prefix.
+ */
+public final class KafkaEndpoints {
+
+    /** Must exceed the checkpoint interval plus recovery time, and stay under the broker's maximum. */
+    private static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+    private KafkaEndpoints() {}
+
+    public static KafkaSource<byte[]> events(StreamingConfig config) {
+        return KafkaSource.<byte[]>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setTopics(Topics.EVENTS)
+                .setGroupId(config.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawEventValues())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+
+    /** Dead letters as the JSON of {@link DeadLetterCodec}, keyed by operator id (else source). */
+    public static KafkaSink<Rejection> deadLetters(StreamingConfig config) {
+        KafkaRecordSerializationSchema<Rejection> schema = (rejection, context, timestamp) -> new ProducerRecord<>(
+                Topics.DEAD_LETTERS,
+                utf8(rejection.operatorId() != null ? rejection.operatorId() : rejection.source()),
+                DeadLetterCodec.write(rejection));
+        return exactlyOnce(config, schema, "dead-letters");
+    }
+
+    /** Indicators on the compacted topic, keyed by scope code, as the same JSON as the index. */
+    public static KafkaSink<IndicatorDocument> indicators(StreamingConfig config) {
+        return exactlyOnce(config, new IndicatorRecords(), "indicators");
+    }
+
+    private static <T> KafkaSink<T> exactlyOnce(
+            StreamingConfig config, KafkaRecordSerializationSchema<T> schema, String sinkName) {
+        Properties producer = new Properties();
+        producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+        producer.setProperty("compression.type", "lz4");
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setRecordSerializer(schema)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + sinkName)
+                .setKafkaProducerConfig(producer)
+                .build();
+    }
+
+    static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

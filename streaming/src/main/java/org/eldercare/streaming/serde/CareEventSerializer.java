@@ -1,0 +1,183 @@
+package org.eldercare.streaming.serde;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.eldercare.ingest.event.BedsChanged;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.CaregiverChange;
+import org.eldercare.ingest.event.CaregiverHired;
+import org.eldercare.ingest.event.EventData;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.FacilityDetails;
+import org.eldercare.ingest.event.FacilityKind;
+import org.eldercare.ingest.event.FacilityStatus;
+import org.eldercare.ingest.event.FacilityStatusChanged;
+import org.eldercare.ingest.event.MealServed;
+import org.eldercare.ingest.event.MealType;
+import org.eldercare.ingest.event.PopulationUpdated;
+import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.ServiceDelivered;
+import org.eldercare.ingest.event.ServiceType;
+
+/**
+ * The binary form of a validated {@link CareEvent}: the envelope, then the fields of its data record
+ * in declaration order. The data's shape follows from the type, so no class tag is written.
+ */
+public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
+
+    private static final long serialVersionUID = 1L;
+    public static final CareEventSerializer INSTANCE = new CareEventSerializer();
+
+    private static final EventType[] TYPES = EventType.values();
+    private static final FacilityKind[] KINDS = FacilityKind.values();
+    private static final FacilityStatus[] STATUSES = FacilityStatus.values();
+    private static final MealType[] MEALS = MealType.values();
+    private static final ServiceType[] SERVICES = ServiceType.values();
+
+    @Override
+    protected void write(CareEvent e, DataOutputView out) throws IOException {
+        Wire.string(e.id(), out);
+        Wire.string(e.source(), out);
+        Wire.enumeration(e.type(), out);
+        Wire.time(e.time(), out);
+        writeData(e.data(), out);
+    }
+
+    @Override
+    protected CareEvent read(DataInputView in) throws IOException {
+        String id = Wire.string(in);
+        String source = Wire.string(in);
+        EventType type = Wire.enumeration(TYPES, in);
+        return new CareEvent(id, source, type, Wire.time(in), readData(type, in));
+    }
+
+    private static void writeData(EventData data, DataOutputView out) throws IOException {
+        switch (data) {
+            case FacilityDetails d -> {
+                Wire.string(d.facilityId(), out);
+                Wire.enumeration(d.kind(), out);
+                Wire.string(d.name(), out);
+                Wire.string(d.districtCode(), out);
+                Wire.string(d.streetCode(), out);
+                Wire.geo(d.location(), out);
+                out.writeInt(d.beds());
+                out.writeInt(d.mealSeats());
+                Wire.enumeration(d.status(), out);
+            }
+            case FacilityStatusChanged d -> {
+                Wire.string(d.facilityId(), out);
+                Wire.enumeration(d.status(), out);
+            }
+            case BedsChanged d -> {
+                Wire.string(d.facilityId(), out);
+                out.writeInt(d.count());
+            }
+            case MealServed d -> {
+                Wire.string(d.facilityId(), out);
+                out.writeInt(d.meals());
+                Wire.enumeration(d.mealType(), out);
+                Wire.string(d.recipientId(), out);
+            }
+            case CaregiverHired d -> {
+                Wire.string(d.caregiverId(), out);
+                Wire.string(d.facilityId(), out);
+                out.writeBoolean(d.certified());
+            }
+            case CaregiverChange d -> {
+                Wire.string(d.caregiverId(), out);
+                Wire.string(d.facilityId(), out);
+            }
+            case ServiceDelivered d -> {
+                Wire.string(d.recordId(), out);
+                Wire.string(d.facilityId(), out);
+                Wire.string(d.caregiverId(), out);
+                Wire.enumeration(d.serviceType(), out);
+                Wire.time(d.startedAt(), out);
+                out.writeInt(d.durationMinutes());
+                writeRecipient(d.recipient(), out);
+            }
+            case PopulationUpdated d -> {
+                Wire.string(d.streetCode(), out);
+                out.writeLong(d.residents());
+                out.writeLong(d.elderly60());
+                out.writeInt(d.year());
+            }
+        }
+    }
+
+    private static EventData readData(EventType type, DataInputView in) throws IOException {
+        return switch (type) {
+            case FACILITY_REGISTERED, FACILITY_UPDATED ->
+                new FacilityDetails(
+                        Wire.string(in),
+                        Wire.enumeration(KINDS, in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.geo(in),
+                        in.readInt(),
+                        in.readInt(),
+                        Wire.enumeration(STATUSES, in));
+            case FACILITY_STATUS_CHANGED -> new FacilityStatusChanged(Wire.string(in), Wire.enumeration(STATUSES, in));
+            case BED_OCCUPIED, BED_RELEASED -> new BedsChanged(Wire.string(in), in.readInt());
+            case MEAL_SERVED ->
+                new MealServed(Wire.string(in), in.readInt(), Wire.enumeration(MEALS, in), Wire.string(in));
+            case CAREGIVER_HIRED -> new CaregiverHired(Wire.string(in), Wire.string(in), in.readBoolean());
+            case CAREGIVER_LEFT, CAREGIVER_SHIFT_STARTED, CAREGIVER_SHIFT_ENDED ->
+                new CaregiverChange(Wire.string(in), Wire.string(in));
+            case SERVICE_DELIVERED ->
+                new ServiceDelivered(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.enumeration(SERVICES, in),
+                        Wire.time(in),
+                        in.readInt(),
+                        readRecipient(in));
+            case POPULATION_UPDATED ->
+                new PopulationUpdated(Wire.string(in), in.readLong(), in.readLong(), in.readInt());
+        };
+    }
+
+    private static void writeRecipient(Recipient r, DataOutputView out) throws IOException {
+        out.writeBoolean(r != null);
+        if (r != null) {
+            Wire.string(r.name(), out);
+            Wire.string(r.idNumber(), out);
+            Wire.string(r.phone(), out);
+            Wire.string(r.gender(), out);
+            Wire.date(r.birthDate(), out);
+            Wire.string(r.address(), out);
+            Wire.geo(r.location(), out);
+        }
+    }
+
+    private static Recipient readRecipient(DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new Recipient(
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.date(in),
+                Wire.string(in),
+                Wire.geo(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<CareEvent> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer from a checkpoint; needs a public no-argument constructor. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<CareEvent> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.eldercare.streaming.serde;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.eldercare.search.document.FacilityDocument;
+
+/** The binary form of a {@link FacilityDocument}, field by field. */
+public final class FacilityDocumentSerializer extends ImmutableSerializer<FacilityDocument> {
+
+    private static final long serialVersionUID = 1L;
+    public static final FacilityDocumentSerializer INSTANCE = new FacilityDocumentSerializer();
+
+    @Override
+    protected void write(FacilityDocument f, DataOutputView out) throws IOException {
+        Wire.string(f.facilityId(), out);
+        Wire.string(f.operatorId(), out);
+        Wire.string(f.name(), out);
+        Wire.string(f.kind(), out);
+        Wire.string(f.districtCode(), out);
+        Wire.string(f.streetCode(), out);
+        Wire.geo(f.location(), out);
+        out.writeInt(f.beds());
+        out.writeInt(f.occupiedBeds());
+        out.writeInt(f.freeBeds());
+        out.writeInt(f.mealSeats());
+        Wire.string(f.status(), out);
+        out.writeLong(f.caregivers());
+        out.writeLong(f.caregiversOnDuty());
+        Wire.time(f.lastEventAt(), out);
+        Wire.time(f.updatedAt(), out);
+    }
+
+    @Override
+    protected FacilityDocument read(DataInputView in) throws IOException {
+        return new FacilityDocument(
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.geo(in),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                Wire.string(in),
+                in.readLong(),
+                in.readLong(),
+                Wire.time(in),
+                Wire.time(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<FacilityDocument> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<FacilityDocument> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.eldercare.streaming.serde;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.IndicatorDocument.TargetStatus;
+
+/** The binary form of an {@link IndicatorDocument}, field by field, its targets included. */
+public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocument> {
+
+    private static final long serialVersionUID = 1L;
+    public static final IndicatorSerializer INSTANCE = new IndicatorSerializer();
+
+    @Override
+    protected void write(IndicatorDocument d, DataOutputView out) throws IOException {
+        Wire.string(d.code(), out);
+        Wire.string(d.name(), out);
+        Wire.string(d.level(), out);
+        Wire.nullableLong(d.residents(), out);
+        Wire.nullableLong(d.elderly60(), out);
+        out.writeLong(d.beds());
+        Wire.nullableDouble(d.bedsPerThousandResidents(), out);
+        out.writeLong(d.institutionBeds());
+        Wire.nullableDouble(d.institutionBedsPerThousandResidents(), out);
+        out.writeLong(d.occupiedBeds());
+        Wire.nullableDouble(d.occupancyRate(), out);
+        out.writeLong(d.careCenters());
+        out.writeLong(d.careStations());
+        out.writeLong(d.institutions());
+        out.writeLong(d.mealTables());
+        out.writeLong(d.caregivers());
+        out.writeLong(d.certifiedCaregivers());
+        Wire.nullableDouble(d.caregiversPerTenThousandElderly(), out);
+        out.writeLong(d.caregiversOnDuty());
+        out.writeLong(d.mealsServedToday());
+        out.writeLong(d.servicesDeliveredToday());
+        out.writeInt(d.targets().size());
+        for (TargetStatus t : d.targets()) {
+            Wire.string(t.indicator(), out);
+            out.writeDouble(t.target());
+            Wire.string(t.comparator(), out);
+            out.writeBoolean(t.binding());
+            Wire.nullableDouble(t.actual(), out);
+            Wire.nullableBoolean(t.met(), out);
+        }
+        Wire.time(d.asOf(), out);
+    }
+
+    @Override
+    protected IndicatorDocument read(DataInputView in) throws IOException {
+        String code = Wire.string(in);
+        String name = Wire.string(in);
+        String level = Wire.string(in);
+        Long residents = Wire.nullableLong(in);
+        Long elderly60 = Wire.nullableLong(in);
+        long beds = in.readLong();
+        Double bedsRatio = Wire.nullableDouble(in);
+        long institutionBeds = in.readLong();
+        Double institutionRatio = Wire.nullableDouble(in);
+        long occupied = in.readLong();
+        Double occupancy = Wire.nullableDouble(in);
+        long careCenters = in.readLong();
+        long careStations = in.readLong();
+        long institutions = in.readLong();
+        long mealTables = in.readLong();
+        long caregivers = in.readLong();
+        long certified = in.readLong();
+        Double caregiverRatio = Wire.nullableDouble(in);
+        long onDuty = in.readLong();
+        long meals = in.readLong();
+        long services = in.readLong();
+        int targetCount = in.readInt();
+        List<TargetStatus> targets = new ArrayList<>(targetCount);
+        for (int i = 0; i < targetCount; i++) {
+            targets.add(new TargetStatus(
+                    Wire.string(in),
+                    in.readDouble(),
+                    Wire.string(in),
+                    in.readBoolean(),
+                    Wire.nullableDouble(in),
+                    Wire.nullableBoolean(in)));
+        }
+        return new IndicatorDocument(
+                code,
+                name,
+                level,
+                residents,
+                elderly60,
+                beds,
+                bedsRatio,
+                institutionBeds,
+                institutionRatio,
+                occupied,
+                occupancy,
+                careCenters,
+                careStations,
+                institutions,
+                mealTables,
+                caregivers,
+                certified,
+                caregiverRatio,
+                onDuty,
+                meals,
+                services,
+                List.copyOf(targets),
+                Wire.time(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<IndicatorDocument> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<IndicatorDocument> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.eldercare.streaming.serde;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.FacilityDocument;
+import org.eldercare.search.document.IndicatorDocument;
+
+/**
+ * Type information for the contract types that flow between operators. Their records hold an
+ * interface, {@code OffsetDateTime} and lists, which Flink would otherwise hand to Kryo.
+ */
+public final class StreamTypes {
+
+    public static final TypeInformation<CareEvent> CARE_EVENT =
+            new ImmutableTypeInfo<>(CareEvent.class, CareEventSerializer.INSTANCE);
+    public static final TypeInformation<Rejection> REJECTION =
+            new ImmutableTypeInfo<>(Rejection.class, RejectionSerializer.INSTANCE);
+    public static final TypeInformation<IndicatorDocument> INDICATOR =
+            new ImmutableTypeInfo<>(IndicatorDocument.class, IndicatorSerializer.INSTANCE);
+    public static final TypeInformation<AlertDocument> ALERT =
+            new ImmutableTypeInfo<>(AlertDocument.class, AlertSerializer.INSTANCE);
+    public static final TypeInformation<FacilityDocument> FACILITY =
+            new ImmutableTypeInfo<>(FacilityDocument.class, FacilityDocumentSerializer.INSTANCE);
+
+    private StreamTypes() {}
+}
