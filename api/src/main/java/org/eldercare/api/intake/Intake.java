@@ -11,6 +11,7 @@ import org.eldercare.api.system.Caller;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.validation.ReadResult;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +26,11 @@ import org.springframework.stereotype.Service;
 public class Intake {
 
     private final EventLog log;
-    private final RecentlyAccepted recent;
+    private final IntakeDeduplicator recent;
     private final IntakeCounters counters;
     private final Clock clock;
 
-    public Intake(EventLog log, RecentlyAccepted recent, IntakeCounters counters, Clock clock) {
+    public Intake(EventLog log, IntakeDeduplicator recent, IntakeCounters counters, Clock clock) {
         this.log = log;
         this.recent = recent;
         this.counters = counters;
@@ -54,7 +55,7 @@ public class Intake {
                 continue;
             }
             CareEvent event = ((ReadResult.Valid) result).event();
-            if (!inRequest.add(event.dedupKey()) || recent.contains(event.dedupKey())) {
+            if (!inRequest.add(event.dedupKey()) || recent.contains(event)) {
                 duplicates++;
             } else {
                 fresh.add(event);
@@ -65,7 +66,7 @@ public class Intake {
         }
         if (!fresh.isEmpty()) {
             log.append(fresh);
-            fresh.forEach(e -> recent.add(e.dedupKey()));
+            recent.rememberAll(fresh);
         }
         counters.record(fresh.size(), duplicates, rejected.size());
         return new IntakeResponse(fresh.size(), duplicates, rejected);

@@ -6,6 +6,12 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eldercare.api.status.ComponentCheck;
+import org.eldercare.ingest.deadletter.DeadLetterPublisher;
+import org.eldercare.ingest.publish.EventPublisher;
+import org.eldercare.ingest.publish.IntakeDeduplicator;
+import org.eldercare.ingest.publish.PublisherConfig;
+import org.eldercare.ingest.publish.TopicInitializer;
+import org.springframework.core.env.Environment;
 import org.eldercare.api.status.PipelineProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +31,37 @@ class KafkaConfig {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
+
+    @Bean
+    PublisherConfig publisherConfig(Environment env, PlatformEndpoints endpoints) {
+        return PublisherConfig.fromProperties(key -> key.equals(PublisherConfig.Key.BOOTSTRAP_SERVERS.property())
+                ? endpoints.kafkaBootstrapServers()
+                : env.getProperty(key));
+    }
+
+    /** Creates the platform's topics if missing, before anything produces to them. */
+    @Bean
+    TopicsReady topicsReady(Admin admin, @Value("${eldercare.platform.initialize:true}") boolean initialize) {
+        if (!initialize) {
+            return new TopicsReady(java.util.Set.of());
+        }
+        return new TopicsReady(new TopicInitializer(admin, Duration.ofSeconds(30)).createMissing());
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaEventLog eventLog(PublisherConfig config, TopicsReady topics) {
+        return new KafkaEventLog(
+                new EventPublisher(config.withClientId("eldercare-intake")),
+                new DeadLetterPublisher(config.withClientId("eldercare-dead-letters")));
+    }
+
+    @Bean
+    IntakeDeduplicator intakeDeduplicator() {
+        return new IntakeDeduplicator();
+    }
+
+    /** Marks that the topics exist; the set holds the ones this start created. */
+    record TopicsReady(java.util.Set<String> created) {}
 
     @Bean
     PipelineProgress pipelineProgress(

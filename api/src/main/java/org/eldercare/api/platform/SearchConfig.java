@@ -4,6 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.eldercare.search.facility.FacilitySearch;
 import org.eldercare.search.index.Elasticsearch;
 import org.eldercare.search.index.ElasticsearchConfig;
+import org.eldercare.search.index.IndexManager;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.eldercare.search.indicator.IndicatorSearch;
 import org.eldercare.search.rejection.RejectionSearch;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +28,18 @@ class SearchConfig {
     ElasticsearchClient elasticsearchClient(ElasticsearchConfig config) {
         return Elasticsearch.client(config);
     }
+
+    /** Creates missing indexes and updates mappings from the JSON resources, before anything indexes. */
+    @Bean
+    IndexesReady indexesReady(
+            ElasticsearchClient client,
+            ElasticsearchConfig config,
+            @Value("${eldercare.platform.initialize:true}") boolean initialize) {
+        return new IndexesReady(initialize ? new IndexManager(client, config).ensureAll() : Map.of());
+    }
+
+    /** Marks that the indexes exist, with what each start did to them. */
+    public record IndexesReady(Map<String, IndexManager.Outcome> outcomes) {}
 
     @Bean
     IndicatorSearch indicatorSearch(ElasticsearchClient client) {

@@ -58,7 +58,8 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
         this.config = config;
         this.simulator = simulator != null ? simulator : new CitySimulator(config, Regions.load());
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Runs on a daemon thread named {@code city-simulator}. */
@@ -74,7 +75,10 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        log.info("simulator: {} facilities, sending to {}", simulator.facilities().size(), config.baseUrl());
+        log.info(
+                "simulator: {} facilities, sending to {}",
+                simulator.facilities().size(),
+                config.baseUrl());
         try {
             syncOccupancy();
             send(simulator.registrations(OffsetDateTime.now(clock)));
@@ -154,7 +158,11 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
                 }
                 log.debug("simulator: HTTP {}, resending the same batch in {}", status, backoff);
             } catch (IOException e) {
-                log.debug("simulator: {} ({}), resending the same batch in {}", e.getClass().getSimpleName(), e.getMessage(), backoff);
+                log.debug(
+                        "simulator: {} ({}), resending the same batch in {}",
+                        e.getClass().getSimpleName(),
+                        e.getMessage(),
+                        backoff);
             }
             stats.retried();
             Thread.sleep(backoff);
@@ -181,12 +189,14 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
                     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     if (response.statusCode() == 200) {
                         JsonNode body = CloudEventJson.mapper().readTree(response.body());
-                        simulator.assumeOccupied(f.facilityId(), body.path("occupiedBeds").asInt(0));
+                        simulator.assumeOccupied(
+                                f.facilityId(), body.path("occupiedBeds").asInt(0));
                     }
                     break;
                 } catch (IOException e) {
                     Thread.sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    backoff =
+                            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
         }

@@ -54,7 +54,7 @@ public final class SimulatorStats {
 
     @Override
     public String toString() {
-        return "sent " + sent + " events (accepted " + accepted + ", duplicates " + duplicates + ", rejected " + rejected
-                + "), " + retries + " resends, " + dropped + " dropped";
+        return "sent " + sent + " events (accepted " + accepted + ", duplicates " + duplicates + ", rejected "
+                + rejected + "), " + retries + " resends, " + dropped + " dropped";
     }
 }

@@ -71,14 +71,16 @@ class CsvEventImportTest {
     void reportsValidatorRulesAgainstTheirColumn() throws Exception {
         CsvImportResult result = importer.read(csv(FACILITY_HEADER, registration("e-1", "6000")));
 
-        assertThat(result.invalidRows().get(0).errors()).containsExactly("line 2, column beds: must be between 0 and 5000");
+        assertThat(result.invalidRows().get(0).errors())
+                .containsExactly("line 2, column beds: must be between 0 and 5000");
     }
 
     @Test
     void treatsAnEmptyCellAsAnAbsentField() throws Exception {
         CsvImportResult result = importer.read(csv(BED_HEADER, bedOccupied("e-1", "")));
 
-        assertThat(result.validEvents().get(0).dataAs(BedsChanged.class).count()).isEqualTo(1);
+        assertThat(result.validEvents().get(0).dataAs(BedsChanged.class).count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -94,7 +96,8 @@ class CsvEventImportTest {
 
     @Test
     void skipsAByteOrderMarkAndAcceptsCrlf() throws Exception {
-        byte[] body = ("\uFEFF" + BED_HEADER + "\r\n" + bedOccupied("e-1", "2") + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("\uFEFF" + BED_HEADER + "\r\n" + bedOccupied("e-1", "2") + "\r\n").getBytes(StandardCharsets.UTF_8);
 
         assertThat(importer.read(body).validEvents()).hasSize(1);
     }
@@ -134,7 +137,8 @@ class CsvEventImportTest {
     void reportsARowWithTooFewFields() throws Exception {
         CsvImportResult result = importer.read(csv(BED_HEADER, "e-1,/operators/op-1,bed.occupied"));
 
-        assertThat(result.invalidRows().get(0).errors()).containsExactly("line 2: must have 6 fields like the header, has 3");
+        assertThat(result.invalidRows().get(0).errors())
+                .containsExactly("line 2: must have 6 fields like the header, has 3");
     }
 
     private static String registration(String id, String beds) {
@@ -149,5 +153,4 @@ class CsvEventImportTest {
     private static byte[] csv(String header, String... rows) {
         return (header + "\n" + String.join("\n", List.of(rows)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
-
 }

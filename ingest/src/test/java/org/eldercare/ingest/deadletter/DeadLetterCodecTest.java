@@ -36,7 +36,8 @@ class DeadLetterCodecTest {
 
     @Test
     void omitsAbsentFieldsAndIgnoresUnknownOnes() {
-        Rejection anonymous = new Rejection(null, null, null, null, List.of("$: must be a JSON object"), "INTAKE", AT, "[");
+        Rejection anonymous =
+                new Rejection(null, null, null, null, List.of("$: must be a JSON object"), "INTAKE", AT, "[");
         String json = new String(DeadLetterCodec.write(anonymous), StandardCharsets.UTF_8);
 
         assertThat(json).doesNotContain("eventId").doesNotContain("null");
@@ -56,8 +57,8 @@ class DeadLetterCodecTest {
         ReadResult.Invalid invalid = new ReadResult.Invalid(
                 "e-5", "/operators/op-2", "bed.occupied", List.of("data.count: must be between 1 and 500"));
 
-        Rejection rejection = Rejections.atIntake(
-                invalid, "{}", Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
+        Rejection rejection =
+                Rejections.atIntake(invalid, "{}", Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
 
         assertThat(rejection.operatorId()).isEqualTo("op-2");
         assertThat(rejection.stage()).isEqualTo(Rejection.INTAKE);

@@ -43,16 +43,16 @@ class EventPublisherTest {
     void failsTheBatchWhenOneRecordIsRefused() throws Exception {
         MockProducer<String, byte[]> kafka = mockKafka(false);
         EventPublisher publisher = publisher(kafka, Duration.ofSeconds(5));
-        CompletableFuture<PublishResult> call = CompletableFuture.supplyAsync(() -> publishQuietly(
-                publisher, List.of(bedOccupied("e-1", "dx-st-001"), bedOccupied("e-2", "dx-st-001"))));
+        CompletableFuture<PublishResult> call = CompletableFuture.supplyAsync(() ->
+                publishQuietly(publisher, List.of(bedOccupied("e-1", "dx-st-001"), bedOccupied("e-2", "dx-st-001"))));
         awaitSent(kafka, 2);
         kafka.completeNext();
         kafka.errorNext(new NotEnoughReplicasException("in-sync replicas below min.insync.replicas"));
 
         assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(CompletionException.class)
-                .rootCause()
-                .isInstanceOf(NotEnoughReplicasException.class);
+                .hasStackTraceContaining(PublishFailedException.class.getName())
+                .hasStackTraceContaining("1 of 2 records acknowledged")
+                .hasRootCauseInstanceOf(NotEnoughReplicasException.class);
     }
 
     @Test

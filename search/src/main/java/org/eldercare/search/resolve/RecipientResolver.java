@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.eldercare.search.normalize.NormalizedRecipient;
 
 /**
@@ -52,19 +51,42 @@ public final class RecipientResolver {
         for (Linked other : links.subList(1, links.size())) {
             Score between = scorer.score(person.profile(), other.person().profile());
             if (!between.conflict() && between.logOdds() >= thresholds.mergeFloor()) {
-                Person older = Person.OLDEST_FIRST.compare(person, other.person()) <= 0 ? person : other.person();
-                Person younger = older == person ? other.person() : person;
-                Merge merge = new Merge(older.recipientId(), younger.recipientId(), at, other.score().matchedOn());
-                person = older.absorb(younger);
-                store.redirect(younger.recipientId(), older.recipientId());
-                mergeLog.record(merge);
-                merges.add(merge);
+                person = merge(person, other.person(), at, other.score().matchedOn(), merges);
             }
         }
         person = person.withRecord(recipient, at);
-        Set<String> keys = BlockingKeys.of(person.profile());
-        store.save(person, keys);
+        person = absorbNowLinkable(person, at, merges);
+        store.save(person, BlockingKeys.of(person.profile()));
         return new Resolution(person, false, best.score().probability(), best.score().matchedOn(), merges);
+    }
+
+    /**
+     * With this record's evidence the person may now be recognisable as an earlier person that no single record
+     * linked to (the one had only a phone, the other only an id number): merge those too.
+     */
+    private Person absorbNowLinkable(Person person, Instant at, List<Merge> merges) {
+        Person current = person;
+        for (Person other : store.candidates(BlockingKeys.of(person.profile()))) {
+            if (other.recipientId().equals(current.recipientId())
+                    || merges.stream().anyMatch(m -> m.mergedId().equals(other.recipientId()))) {
+                continue;
+            }
+            Score between = scorer.score(current.profile(), other.profile());
+            if (!between.conflict() && between.probability() >= thresholds.link()) {
+                current = merge(current, other, at, between.matchedOn(), merges);
+            }
+        }
+        return current;
+    }
+
+    private Person merge(Person a, Person b, Instant at, List<String> causedBy, List<Merge> merges) {
+        Person older = Person.OLDEST_FIRST.compare(a, b) <= 0 ? a : b;
+        Person younger = older == a ? b : a;
+        Merge merge = new Merge(older.recipientId(), younger.recipientId(), at, causedBy);
+        store.redirect(younger.recipientId(), older.recipientId());
+        mergeLog.record(merge);
+        merges.add(merge);
+        return older.absorb(younger);
     }
 
     private record Linked(Person person, Score score) {}

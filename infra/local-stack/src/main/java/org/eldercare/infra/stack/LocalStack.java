@@ -3,6 +3,8 @@ package org.eldercare.infra.stack;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final ElasticsearchNode elasticsearch;
     private final FlinkCluster flink;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "eldercare-stack-shutdown");
+    private CompletableFuture<Void> flinkStarting = CompletableFuture.completedFuture(null);
     private boolean started;
     private boolean closed;
 
@@ -60,10 +63,26 @@ public final class LocalStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             Files.createDirectories(config.dataDir());
-            new StartupWait(config.startupTimeout(), elasticsearch, kafka).launchAndAwait();
+            StartupWait nodes = new StartupWait(config.startupTimeout(), elasticsearch, kafka);
+            nodes.launch();
+            // The MiniCluster needs neither node, so it boots while they do.
             long flinkBegin = System.nanoTime();
-            flink.start();
-            log.info("[stack] flink: MiniCluster started in {}, REST at {}", seconds(flinkBegin), flink.restAddress());
+            flinkStarting = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            flink.start();
+                        } catch (Exception e) {
+                            throw new LocalStackException("flink: MiniCluster failed to start: " + e.getMessage(), e);
+                        }
+                        log.info(
+                                "[stack] flink: MiniCluster started in {}, REST at {}",
+                                seconds(flinkBegin),
+                                flink.restAddress());
+                    },
+                    // A new thread inherits our context class loader (e.g. Spring Boot's); pool threads would not.
+                    task -> new Thread(task, "eldercare-flink-start").start());
+            nodes.await();
+            joinFlinkStart();
             log.info(
                     "[stack] ready in {}: kafka {}, elasticsearch {}, flink {}",
                     seconds(begin),
@@ -76,6 +95,14 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             closeQuietly();
             throw new LocalStackException("[stack] failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void joinFlinkStart() throws InterruptedException {
+        try {
+            flinkStarting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new LocalStackException("flink: " + e.getCause(), e);
         }
     }
 
@@ -145,6 +172,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // Called from the hook itself.
         }
+        // A start that failed elsewhere may still be booting the MiniCluster; let it finish so close() sees it.
+        flinkStarting.handle((ok, error) -> null).join();
         stopPart("flink", flink);
         stopPart("kafka", kafka);
         stopPart("elasticsearch", elasticsearch);

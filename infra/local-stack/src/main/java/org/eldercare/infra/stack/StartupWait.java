@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Launches the Elasticsearch and Kafka JVMs together and polls both until healthy, so their startups overlap. A node
+ * Launches the Elasticsearch and Kafka JVMs together, then polls both until healthy, so their startups overlap. A node
  * that exits or misses the deadline fails the wait with the end of its console output.
  */
 final class StartupWait {
@@ -24,14 +24,19 @@ final class StartupWait {
         this.kafka = kafka;
     }
 
-    void launchAndAwait() throws IOException, InterruptedException {
-        long begin = System.nanoTime();
+    private long begin;
+
+    void launch() throws IOException {
+        begin = System.nanoTime();
         elasticsearch.launch();
         kafka.launch();
         log.info(
                 "[stack] launched elasticsearch (pid {}) and kafka (pid {})",
                 elasticsearch.process().pid(),
                 kafka.process().pid());
+    }
+
+    void await() throws InterruptedException {
         long deadline = begin + timeout.toNanos();
         boolean esUp = false;
         boolean kafkaUp = false;
