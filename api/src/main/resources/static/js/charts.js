@@ -4,6 +4,7 @@
  */
 import { get, query } from './api.js';
 import { t, onLangChange } from './i18n.js';
+import { fmtTime, fmtInt, fmtClock } from './dom.js';
 
 const COLOURS = { beds: '#1565c0', occupiedBeds: '#ef6c00', meals: '#2e7d32' };
 
@@ -70,9 +71,9 @@ function option(lines, empty) {
     animation: false,
     grid: { left: 56, right: 16, top: 32, bottom: 28 },
     legend: { top: 0, textStyle: { fontSize: 12 } },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', formatter: tooltip },
     title: empty ? { text: t('chart.empty'), left: 'center', top: 'middle', textStyle: { color: '#78909c', fontSize: 13, fontWeight: 'normal' } } : undefined,
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: (v) => fmtClock(v) } },
     yAxis: { type: 'value', minInterval: 1, scale: true },
     series: lines.map((l) => ({
       name: l.name,
@@ -85,4 +86,12 @@ function option(lines, empty) {
       areaStyle: l.area ? { opacity: 0.12 } : undefined,
     })),
   };
+}
+
+/** Times in Asia/Shanghai like the rest of the page (ECharts itself only knows local time or UTC). */
+function tooltip(params) {
+  const list = Array.isArray(params) ? params : [params];
+  if (!list.length) return '';
+  const head = fmtTime(list[0].value[0]);
+  return [head, ...list.map((p) => `${p.marker}${p.seriesName}: <b>${fmtInt(p.value[1])}</b>`)].join('<br>');
 }

@@ -127,7 +127,7 @@ export class Dashboard {
 
   buildRow(area, isDistrict) {
     const name = isDistrict ? districtName(area.code, area.name) : area.name;
-    const button = el('button', { type: 'button', class: 'row-link', onclick: () => this.chartFor(area.code) }, name);
+    const button = el('button', { type: 'button', class: 'row-link', title: name, onclick: () => this.chartFor(area.code) }, name);
     const estimate = area.estimate ? el('abbr', { class: 'estimate', title: t('dash.estimateTitle') }, t('dash.estimate')) : null;
     return el('tr', { class: isDistrict ? 'district-row' : 'street-row', dataset: { testid: `indicator-row-${area.code}`, code: area.code } },
       el('th', { scope: 'row' }, button, estimate),

@@ -61,6 +61,11 @@ export function fmtTime(iso, withDate = true) {
   return new Intl.DateTimeFormat(locale(), { ...opts, timeZone: 'Asia/Shanghai', hour12: false }).format(d);
 }
 
+/** HH:mm in Asia/Shanghai, for chart axes. */
+export function fmtClock(time) {
+  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai', hour12: false }).format(new Date(time));
+}
+
 export function comparatorSymbol(c) {
   return { '>=': '≥', '<=': '≤', '=': '=' }[c] ?? c;
 }

@@ -136,15 +136,16 @@ export class Finder {
     const band = occupancyBand(f);
     const free = f.freeBeds ?? Math.max(0, (f.beds || 0) - (f.occupiedBeds || 0));
     return el('li', { class: 'result', dataset: { testid: 'facility-result', facilityId: f.facilityId } },
-      el('button', { type: 'button', class: 'result-main', onclick: () => this.highlight(f.facilityId) },
-        el('span', { class: 'swatch', style: `background:${OCCUPANCY_COLOURS[band]}`, 'aria-hidden': 'true' }),
-        el('span', { class: 'result-name' }, f.name)),
-      el('span', { class: 'result-distance', dataset: { field: 'distanceKm', value: f.distanceKm } }, t('finder.distance', { km: fmtDec(f.distanceKm, 1) })),
-      el('span', { class: 'result-kind' }, kindLabel(f.kind)),
-      f.beds ? el('span', { class: 'result-beds', dataset: { field: 'freeBeds', value: free } }, t('finder.freeBeds', { free: fmtInt(free), beds: fmtInt(f.beds) })) : null,
-      f.mealSeats ? el('span', { class: 'result-seats', dataset: { field: 'mealSeats' } }, t('finder.mealSeats', { seats: fmtInt(f.mealSeats) })) : null,
-      el('span', { class: `result-status status-${(f.status || 'OPERATING').toLowerCase()}`, dataset: { field: 'status', value: f.status } }, statusLabel(f.status || 'OPERATING')),
-      el('span', { class: 'result-area' }, areaName(this.regions, f.districtCode, f.streetCode)));
+      el('div', { class: 'result-left' },
+        el('button', { type: 'button', class: 'result-main', onclick: () => this.highlight(f.facilityId) },
+          el('span', { class: 'swatch', style: `background:${OCCUPANCY_COLOURS[band]}`, 'aria-hidden': 'true' }),
+          el('span', { class: 'result-name' }, f.name)),
+        el('span', { class: 'result-kind' }, `${kindLabel(f.kind)} · ${areaName(this.regions, f.districtCode, f.streetCode)}`),
+        el('span', { class: `result-status status-${(f.status || 'OPERATING').toLowerCase()}`, dataset: { field: 'status', value: f.status } }, statusLabel(f.status || 'OPERATING'))),
+      el('div', { class: 'result-right' },
+        el('span', { class: 'result-distance', dataset: { field: 'distanceKm', value: f.distanceKm } }, t('finder.distance', { km: fmtDec(f.distanceKm, 1) })),
+        f.beds ? el('span', { class: 'result-beds', dataset: { field: 'freeBeds', value: free } }, t('finder.freeBeds', { free: fmtInt(free), beds: fmtInt(f.beds) })) : null,
+        f.mealSeats ? el('span', { class: 'result-seats', dataset: { field: 'mealSeats', value: f.mealSeats } }, t('finder.mealSeats', { seats: fmtInt(f.mealSeats) })) : null));
   }
 
   highlight(facilityId) {

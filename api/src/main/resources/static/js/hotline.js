@@ -82,8 +82,11 @@ export class Hotline {
       this.candidates = response?.candidates || [];
       showError(this.errorBox, null);
     } catch (e) {
-      this.candidates = [];
+      this.candidates = null;
+      this.list.replaceChildren();
+      this.count.textContent = '';
       showError(this.errorBox, e);
+      return;
     }
     this.renderCandidates();
   }
@@ -102,7 +105,7 @@ export class Hotline {
     return el('li', { class: `candidate ${selected ? 'selected' : ''}`, dataset: { testid: 'candidate', recipientId: c.recipientId, decision: c.decision } },
       el('button', { type: 'button', class: 'candidate-main', 'aria-pressed': String(selected), onclick: () => this.open(c) },
         el('span', { class: 'candidate-name' }, c.name),
-        el('span', { class: `decision decision-${(c.decision || '').toLowerCase()}`, dataset: { field: 'decision' } }, t(`decision.${c.decision}`)),
+        el('span', { class: `decision decision-${(c.decision || '').toLowerCase()}`, title: c.decision, dataset: { field: 'decision', value: c.decision } }, t(`decision.${c.decision}`)),
         el('span', { class: 'score', dataset: { field: 'score', value: c.score } }, t('hotline.score', { pct }))),
       el('span', { class: 'matched-on', dataset: { field: 'matchedOn' } },
         fields.length ? t('hotline.matchedOn', { fields: fields.map((f) => t(`match.${f}`) === `match.${f}` ? f : t(`match.${f}`)).join(sep()) }) : t('hotline.matchedNothing')),

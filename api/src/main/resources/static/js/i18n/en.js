@@ -1,13 +1,13 @@
 /** English dictionary. Same keys as zh-CN.js; a missing key falls back to Chinese. */
 export default {
-  'app.title': 'One Network · One Line · One Phone',
+  'app.title': 'One Network, One Line, One Phone',
   'app.subtitle': 'Beijing elderly-care resource platform',
   'app.skip': 'Skip to main content',
   'token.label': 'Access token',
   'token.demo': 'Demo tokens',
   'token.apply': 'Apply',
   'nav.label': 'Sections',
-  'nav.dashboard': 'Planners\u2019 dashboard',
+  'nav.dashboard': 'Planning dashboard',
   'nav.finder': 'Find a bed / meal table',
   'nav.hotline': 'Hotline console',
 
@@ -130,7 +130,6 @@ export default {
   'hotline.servicesCount': '{n} services',
   'hotline.lastService': 'last {time}',
   'hotline.nameRequired': 'Enter the caller\u2019s name.',
-  'hotline.needMore': 'Besides the name, enter at least one more field (phone, ID number, date of birth or address).',
   'decision.MATCH': 'Match',
   'decision.POSSIBLE': 'Possible',
   'match.name': 'name',

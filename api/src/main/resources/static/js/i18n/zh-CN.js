@@ -130,7 +130,6 @@ export default {
   'hotline.servicesCount': '服务 {n} 次',
   'hotline.lastService': '最近服务 {time}',
   'hotline.nameRequired': '请填写姓名。',
-  'hotline.needMore': '除姓名外，请至少再填写一项（电话、身份证号、出生日期或地址）。',
   'decision.MATCH': '匹配',
   'decision.POSSIBLE': '疑似',
   'match.name': '姓名',

@@ -64,7 +64,8 @@ class SimulatorClientTest {
         api.createContext("/api/v1/events", this::events);
         api.start();
         Map<String, String> properties = Map.of(
-                "eldercare.simulator.base-url", "http://127.0.0.1:" + api.getAddress().getPort(),
+                "eldercare.simulator.base-url",
+                        "http://127.0.0.1:" + api.getAddress().getPort(),
                 "eldercare.simulator.districts", "110109",
                 "eldercare.simulator.run-id", "test",
                 "eldercare.simulator.rate", "200");

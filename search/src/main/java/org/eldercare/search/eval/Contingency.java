@@ -7,7 +7,7 @@ import java.util.Map;
  * Counts records by (resolved cluster, true person) and derives pairwise precision and recall without listing
  * pairs: a group of n records holds n(n-1)/2 pairs.
  */
-final class Contingency {
+public final class Contingency {
 
     private final Map<String, Map<String, Integer>> byCluster = new HashMap<>();
     private final Map<String, Integer> clusterSizes = new HashMap<>();

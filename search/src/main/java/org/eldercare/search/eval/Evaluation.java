@@ -26,7 +26,13 @@ public final class Evaluation {
         this.normalizer = normalizer;
     }
 
+    /** Resolution and matching with the same thresholds. */
     public EvaluationResult run(EvaluationSet set, ResolutionThresholds thresholds) {
+        return match(set, resolve(set, thresholds), thresholds);
+    }
+
+    /** The persons resolved from the records, and the truth table. */
+    public Resolved resolve(EvaluationSet set, ResolutionThresholds thresholds) {
         InMemoryPersonStore store = new InMemoryPersonStore();
         MergeLog mergeLog = new MergeLog();
         RecipientResolver resolver = new RecipientResolver(store, mergeLog, thresholds);
@@ -38,6 +44,13 @@ public final class Evaluation {
         for (LabelledRecord r : set.records()) {
             table.add(store.canonicalId(assigned.get(r.recordKey())), r.truthId());
         }
+        return new Resolved(store, mergeLog.size(), table);
+    }
+
+    /** The figures of matching the queries against already resolved persons, with {@code thresholds}. */
+    public EvaluationResult match(EvaluationSet set, Resolved resolved, ResolutionThresholds thresholds) {
+        InMemoryPersonStore store = resolved.store();
+        Contingency table = resolved.table();
         InMemoryCandidateSource source = new InMemoryCandidateSource(
                 store.persons().stream().map(RecipientDocument::of).toList());
         RecipientMatcher matcher = new RecipientMatcher(normalizer, source, thresholds);
@@ -70,7 +83,7 @@ public final class Evaluation {
                 set.persons().size(),
                 set.records().size(),
                 store.persons().size(),
-                mergeLog.size(),
+                resolved.merges(),
                 table.precision(),
                 table.recall(),
                 set.queries().size(),
@@ -81,6 +94,9 @@ public final class Evaluation {
                 ratio(top10, known),
                 ratio(absentMatched, absent));
     }
+
+    /** The outcome of resolution, kept so several matching thresholds can be tried on it. */
+    public record Resolved(InMemoryPersonStore store, int merges, Contingency table) {}
 
     private static double ratio(int part, int whole) {
         return whole == 0 ? 1.0 : (double) part / whole;

@@ -58,7 +58,7 @@ public final class EvaluationMain {
         for (double link : List.of(0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995)) {
             for (double floor : List.of(-4.0, -2.0, 0.0, 2.0)) {
                 ResolutionThresholds t = best.withLink(link).withMergeFloor(floor);
-                EvaluationResult r = evaluation.run(set, t);
+                EvaluationResult r = evaluation.match(set, evaluation.resolve(set, t), t.withMatch(1.0).withPossible(1.0));
                 System.out.printf(Locale.ROOT, "tune resolution link=%.3f mergeFloor=%.1f -> P=%.4f R=%.4f F1=%.4f%n",
                         link, floor, r.precision(), r.recall(), r.f1());
                 if (r.f1() > bestF1 + 1e-9) {
@@ -68,12 +68,13 @@ public final class EvaluationMain {
             }
         }
         ResolutionThresholds resolved = best;
+        Evaluation.Resolved persons = evaluation.resolve(set, resolved);
         record Point(ResolutionThresholds t, EvaluationResult r) {}
         List<Point> points = new java.util.ArrayList<>();
         for (double match : List.of(0.9, 0.95, 0.97, 0.99, 0.995, 0.999)) {
             for (double margin : List.of(0.0, 1.0, 2.0, 3.0, 4.0)) {
                 ResolutionThresholds t = resolved.withMatch(match).withMatchMargin(margin);
-                EvaluationResult r = evaluation.run(set, t);
+                EvaluationResult r = evaluation.match(set, persons, t);
                 System.out.printf(Locale.ROOT, "tune match=%.3f margin=%.1f -> MATCH precision=%.4f MATCH recall=%.4f top1=%.4f%n",
                         match, margin, r.matchPrecision(), r.matchRecall(), r.top1Recall());
                 points.add(new Point(t, r));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ElasticsearchSinkWriterTest {
 
     @Test
-    void eachEntryBecomesAnIndexOperationUnderItsIdWithItsJsonUntouched() {
+    void eachEntryBecomesAnIndexOperationUnderItsIdWithItsJsonUntouched() throws Exception {
         BulkRequest request = ElasticsearchSinkWriter.toRequest(
                 List.of(entry("fac-1", "{\"beds\":40}"), entry("fac-2", "{\"beds\":8}")));
 

@@ -1,0 +1,44 @@
+package org.eldercare.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StreamingConfigTest {
+
+    @Test
+    void everyOptionHasADefaultAndADescription() {
+        StreamingConfig config = StreamingConfig.defaults();
+
+        assertThat(StreamingConfig.OPTIONS).allSatisfy(o -> {
+            assertThat(o.defaultValue()).isNotBlank();
+            assertThat(o.description()).isNotBlank();
+        });
+        assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.coalesceInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void readsJobJarArguments() {
+        StreamingConfig config = StreamingConfig.fromArgs(
+                new String[] {"--kafka.bootstrap=kafka:9092", "--coalesce.interval=PT2S", "--parallelism=4"});
+
+        assertThat(config.kafkaBootstrap()).isEqualTo("kafka:9092");
+        assertThat(config.coalesceInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.parallelism()).isEqualTo(4);
+        assertThat(StreamingConfig.fromArgs(config.toArgs())).isEqualTo(config);
+    }
+
+    @Test
+    void namesTheOptionThatCannotBeRead() {
+        assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--parallelism=many"}))
+                .hasMessageStartingWith("--parallelism: cannot read 'many'");
+        assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--kafka.bootstrp=x"}))
+                .hasMessageStartingWith("--kafka.bootstrp: unknown option");
+        assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P1D"))
+                .hasMessage("dedup.ttl: must be at least P7D, was PT24H");
+    }
+}

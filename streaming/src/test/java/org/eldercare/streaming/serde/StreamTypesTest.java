@@ -1,0 +1,79 @@
+package org.eldercare.streaming.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eldercare.ingest.event.FacilityKind.CARE_STATION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.FacilityDocument;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.IndicatorDocument.TargetStatus;
+import org.eldercare.streaming.fixtures.Events;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StreamTypesTest {
+
+    private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-23T09:00:00.123456789+08:00");
+
+    static Stream<CareEvent> everyEventShape() {
+        return Stream.of(
+                Events.registered("f-1", CARE_STATION, 10),
+                Events.statusChanged("f-1", org.eldercare.ingest.event.FacilityStatus.SUSPENDED),
+                Events.bedOccupied("f-1", 2),
+                Events.bedReleased("f-1", 1),
+                Events.mealServed("f-1", 3),
+                Events.hired("c-1", "f-1", true),
+                Events.left("c-1", "f-1"),
+                Events.shiftStarted("c-1", "f-1"),
+                Events.shiftEnded("c-1", "f-1"),
+                Events.serviceDelivered("f-1", "r-1"),
+                Events.populationUpdated("110109001", 80_000, 20_000));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEventShape")
+    void careEventsSurviveTheWire(CareEvent event) throws Exception {
+        assertThat(roundTrip(CareEventSerializer.INSTANCE, event)).isEqualTo(event);
+    }
+
+    static Stream<Object> everyDocument() {
+        return Stream.of(
+                new Rejection("e-1", "/operators/op-2", "op-2", "bed.occupied", List.of("a: b", "c: d"), Rejection.STREAM, AT, "{}"),
+                new Rejection(null, null, null, null, List.of("$: must be a JSON object"), Rejection.STREAM, AT, null),
+                new AlertDocument("T:s", "T", "s", null, "m", true, AT, AT),
+                new FacilityDocument("f-1", "op-1", "站", "CARE_STATION", "110109", "110109001", new GeoPoint(39.9, 116.1), 10, 3, 7, 20, "OPERATING", 4, 1, AT, AT),
+                new IndicatorDocument(
+                        "110109", "门头沟区", "DISTRICT", null, 88_759L, 10, null, 0, 0.5, 3, 0.3, 1, 2, 3, 4, 5, 6, 7.5, 8, 9, 10,
+                        List.of(new TargetStatus("careCenters", 9, "=", true, null, null), new TargetStatus("careStations", 36, ">=", true, 1.0, false)),
+                        AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyDocument")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void documentsSurviveTheWire(Object document) throws Exception {
+        ImmutableSerializer serializer = switch (document) {
+            case Rejection r -> RejectionSerializer.INSTANCE;
+            case AlertDocument a -> AlertSerializer.INSTANCE;
+            case FacilityDocument f -> FacilityDocumentSerializer.INSTANCE;
+            default -> IndicatorSerializer.INSTANCE;
+        };
+        assertThat(roundTrip(serializer, document)).isEqualTo(document);
+    }
+
+    private static <T> T roundTrip(ImmutableSerializer<T> serializer, T value) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        T copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(serializer.snapshotConfiguration().restoreSerializer()).isSameAs(serializer);
+        return copy;
+    }
+}
