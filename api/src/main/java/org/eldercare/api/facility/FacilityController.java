@@ -36,6 +36,8 @@ class FacilityController {
 
     @GetMapping("/{facilityId}")
     FacilityDocument facility(@PathVariable String facilityId) {
-        return facilities.byId(facilityId).orElseThrow(() -> new NotFoundException("facility " + facilityId + ": not found"));
+        return facilities
+                .byId(facilityId)
+                .orElseThrow(() -> new NotFoundException("facility " + facilityId + ": not found"));
     }
 }

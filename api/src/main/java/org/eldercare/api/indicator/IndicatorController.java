@@ -30,7 +30,9 @@ class IndicatorController {
 
     @GetMapping("/districts/{code}")
     IndicatorDocument district(@PathVariable String code) {
-        return indicators.district(code).orElseThrow(() -> new NotFoundException("district " + code + ": no indicators"));
+        return indicators
+                .district(code)
+                .orElseThrow(() -> new NotFoundException("district " + code + ": no indicators"));
     }
 
     @GetMapping("/streets")

@@ -17,9 +17,15 @@ public class IntakeCounters {
     private final Counter rejectedCounter;
 
     public IntakeCounters(MeterRegistry registry) {
-        acceptedCounter = Counter.builder("eldercare.intake.events").tag("outcome", "accepted").register(registry);
-        duplicateCounter = Counter.builder("eldercare.intake.events").tag("outcome", "duplicate").register(registry);
-        rejectedCounter = Counter.builder("eldercare.intake.events").tag("outcome", "rejected").register(registry);
+        acceptedCounter = Counter.builder("eldercare.intake.events")
+                .tag("outcome", "accepted")
+                .register(registry);
+        duplicateCounter = Counter.builder("eldercare.intake.events")
+                .tag("outcome", "duplicate")
+                .register(registry);
+        rejectedCounter = Counter.builder("eldercare.intake.events")
+                .tag("outcome", "rejected")
+                .register(registry);
     }
 
     void record(int acceptedNow, int duplicatesNow, int rejectedNow) {

@@ -44,7 +44,8 @@ class RejectionController {
 
     record RejectionsView(List<RejectionView> items, long total, int page, int size) {}
 
-    record RejectionView(String eventId, String source, String type, List<String> reasons, String stage, String rejectedAt) {
+    record RejectionView(
+            String eventId, String source, String type, List<String> reasons, String stage, String rejectedAt) {
         static RejectionView of(Rejection r) {
             return new RejectionView(
                     r.eventId(), r.source(), r.type(), r.reasons(), r.stage(), String.valueOf(r.rejectedAt()));

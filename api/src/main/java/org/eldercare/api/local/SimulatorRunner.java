@@ -35,7 +35,8 @@ class SimulatorRunner implements DisposableBean {
             return;
         }
         SimulatorConfig config = SimulatorConfig.fromProperties(env::getProperty)
-                .withBaseUrl(URI.create("http://127.0.0.1:" + event.getWebServer().getPort()));
+                .withBaseUrl(
+                        URI.create("http://127.0.0.1:" + event.getWebServer().getPort()));
         LOG.info("simulator: {}", config);
         client = new SimulatorClient(config);
         client.start();

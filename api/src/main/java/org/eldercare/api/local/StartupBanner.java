@@ -29,18 +29,31 @@ class StartupBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        long startedMs = event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
+        long startedMs =
+                event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
         StringBuilder text = new StringBuilder("\n\n  eldercare is ready");
         if (startedMs >= 0) {
-            text.append(" (started in ").append(Duration.ofMillis(startedMs).toSeconds()).append(" s)");
+            text.append(" (started in ")
+                    .append(Duration.ofMillis(startedMs).toSeconds())
+                    .append(" s)");
         }
-        text.append("\n  portal:  http://127.0.0.1:").append(port).append("/")
-                .append("\n  API doc: http://127.0.0.1:").append(port).append("/swagger-ui/index.html")
-                .append("\n  health:  http://127.0.0.1:").append(port).append("/actuator/health")
+        text.append("\n  portal:  http://127.0.0.1:")
+                .append(port)
+                .append("/")
+                .append("\n  API doc: http://127.0.0.1:")
+                .append(port)
+                .append("/swagger-ui/index.html")
+                .append("\n  health:  http://127.0.0.1:")
+                .append(port)
+                .append("/actuator/health")
                 .append("\n  demo tokens (Authorization: Bearer <token>):");
-        security.tokens().forEach(t -> text.append("\n    ")
-                .append(String.format("%-16s %-8s %s", t.token(), t.role(), t.operatorId() == null ? "" : t.operatorId())));
-        text.append("\n  data dir: ").append(env.getProperty("eldercare.data-dir")).append("   (Ctrl-C stops everything)\n");
+        security.tokens()
+                .forEach(t -> text.append("\n    ")
+                        .append(String.format(
+                                "%-16s %-8s %s", t.token(), t.role(), t.operatorId() == null ? "" : t.operatorId())));
+        text.append("\n  data dir: ")
+                .append(env.getProperty("eldercare.data-dir"))
+                .append("   (Ctrl-C stops everything)\n");
         LOG.info(text.toString());
         LOG.debug("ready at {}", Instant.now());
     }

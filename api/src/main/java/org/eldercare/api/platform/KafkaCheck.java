@@ -26,7 +26,8 @@ class KafkaCheck implements ComponentCheck {
             int nodes = admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
             return new State(nodes > 0, nodes + " broker(s) at " + bootstrap);
         } catch (Exception e) {
-            return new State(false, "unreachable at " + bootstrap + ": " + e.getClass().getSimpleName());
+            return new State(
+                    false, "unreachable at " + bootstrap + ": " + e.getClass().getSimpleName());
         }
     }
 }

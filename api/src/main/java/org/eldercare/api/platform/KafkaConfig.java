@@ -6,16 +6,16 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eldercare.api.status.ComponentCheck;
+import org.eldercare.api.status.PipelineProgress;
 import org.eldercare.ingest.deadletter.DeadLetterPublisher;
 import org.eldercare.ingest.publish.EventPublisher;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.publish.PublisherConfig;
 import org.eldercare.ingest.publish.TopicInitializer;
-import org.springframework.core.env.Environment;
-import org.eldercare.api.status.PipelineProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Kafka administration: the pipeline's progress and the broker's health. */
 @Configuration

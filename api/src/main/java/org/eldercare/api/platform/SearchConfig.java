@@ -1,14 +1,14 @@
 package org.eldercare.api.platform;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.util.Map;
 import org.eldercare.search.facility.FacilitySearch;
 import org.eldercare.search.index.Elasticsearch;
 import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.search.index.IndexManager;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.eldercare.search.indicator.IndicatorSearch;
 import org.eldercare.search.rejection.RejectionSearch;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -19,9 +19,8 @@ class SearchConfig {
 
     @Bean
     ElasticsearchConfig elasticsearchConfig(Environment env, PlatformEndpoints endpoints) {
-        return ElasticsearchConfig.from(key -> key.equals(ElasticsearchConfig.PREFIX + "url")
-                ? endpoints.elasticsearchUrl()
-                : env.getProperty(key));
+        return ElasticsearchConfig.from(key ->
+                key.equals(ElasticsearchConfig.PREFIX + "url") ? endpoints.elasticsearchUrl() : env.getProperty(key));
     }
 
     @Bean(destroyMethod = "close")

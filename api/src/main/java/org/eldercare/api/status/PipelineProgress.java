@@ -60,7 +60,8 @@ public class PipelineProgress {
     }
 
     private long lag() throws Exception {
-        Set<TopicPartition> partitions = admin.describeTopics(Set.of(Topics.EVENTS))
+        Set<TopicPartition> partitions = admin
+                .describeTopics(Set.of(Topics.EVENTS))
                 .allTopicNames()
                 .get(10, TimeUnit.SECONDS)
                 .get(Topics.EVENTS)
@@ -72,8 +73,9 @@ public class PipelineProgress {
                         partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                 .all()
                 .get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
         long lag = 0;
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata done = committed.get(partition);

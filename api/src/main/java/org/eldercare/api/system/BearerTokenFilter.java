@@ -32,7 +32,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (token != null) {
             tokens.resolve(token).ifPresent(caller -> {
                 var auth = new UsernamePasswordAuthenticationToken(
-                        caller, null, List.of(new SimpleGrantedAuthority(caller.role().authority())));
+                        caller,
+                        null,
+                        List.of(new SimpleGrantedAuthority(caller.role().authority())));
                 SecurityContextHolder.getContext().setAuthentication(auth);
             });
         }

@@ -20,17 +20,21 @@ public class ProblemResponses {
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "this token's role may not call " + request.getMethod() + " "
-                + request.getRequestURI(), request);
+        write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "this token's role may not call " + request.getMethod() + " " + request.getRequestURI(),
+                request);
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
+    private static void write(
+            HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                        + status.value() + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
-                        + escape(request.getRequestURI()) + "\"}";
+                + status.value() + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
+                + escape(request.getRequestURI()) + "\"}";
         response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

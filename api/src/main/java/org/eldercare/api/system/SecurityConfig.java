@@ -26,20 +26,21 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
-                        .accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
-                        .hasAnyRole(OPERATOR.name(), PLANNER.name())
-                        .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
-                        .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
-                        .requestMatchers("/api/v1/audit/**")
-                        .hasRole(ADMIN.name())
-                        .requestMatchers("/api/v1/rejections/**")
-                        .hasAnyRole(OPERATOR.name(), ADMIN.name())
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .anyRequest()
-                        .permitAll());
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
+                                .hasAnyRole(OPERATOR.name(), PLANNER.name())
+                                .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
+                                .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
+                                .requestMatchers("/api/v1/audit/**")
+                                .hasRole(ADMIN.name())
+                                .requestMatchers("/api/v1/rejections/**")
+                                .hasAnyRole(OPERATOR.name(), ADMIN.name())
+                                .requestMatchers("/api/**")
+                                .authenticated()
+                                .anyRequest()
+                                .permitAll());
         return http.build();
     }
 }

@@ -29,7 +29,7 @@ class EventIntakeTest {
     static class Fakes {
         @Bean
         @Primary
-        RecordingEventLog eventLog() {
+        RecordingEventLog recordingEventLog() {
             return new RecordingEventLog();
         }
 
@@ -56,8 +56,7 @@ class EventIntakeTest {
     static String bedOccupied(String operator, String id, String facility, int count) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/operators/%s","type":"bed.occupied",
-                 "time":"2026-11-23T11:59:00+08:00","data":{"facilityId":"%s","count":%d}}"""
-                .formatted(id, operator, facility, count);
+                 "time":"2026-11-23T11:59:00+08:00","data":{"facilityId":"%s","count":%d}}""".formatted(id, operator, facility, count);
     }
 
     MvcTestResult post(String token, String contentType, String body) {
@@ -73,8 +72,14 @@ class EventIntakeTest {
     void acceptsOneValidEventAndWritesIt() {
         var result = post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "e-1", "f-1", 2));
 
-        assertThat(result).hasStatus(202).bodyJson().extractingPath("$.accepted").isEqualTo(1);
-        assertThat(log.appended).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo("e-1"));
+        assertThat(result)
+                .hasStatus(202)
+                .bodyJson()
+                .extractingPath("$.accepted")
+                .isEqualTo(1);
+        assertThat(log.appended)
+                .singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo("e-1"));
     }
 
     @Test
@@ -91,7 +96,9 @@ class EventIntakeTest {
                 .extractingPath("$.rejected[0].errors[0]")
                 .asString()
                 .startsWith("data.count:");
-        assertThat(log.rejected).singleElement().satisfies(r -> assertThat(r.operatorId()).isEqualTo("op-1"));
+        assertThat(log.rejected)
+                .singleElement()
+                .satisfies(r -> assertThat(r.operatorId()).isEqualTo("op-1"));
     }
 
     @Test

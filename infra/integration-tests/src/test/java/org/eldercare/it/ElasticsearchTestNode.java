@@ -28,12 +28,15 @@ final class ElasticsearchTestNode implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort = freePort();
     private final int transportPort = freePort();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
 
     ElasticsearchTestNode(Path dataDir) {
         String root = System.getProperty("eldercare.root", "../..");
-        this.nodeDir = Path.of(root, "infra", "elasticsearch-node", "target", "node").toAbsolutePath().normalize();
+        this.nodeDir = Path.of(root, "infra", "elasticsearch-node", "target", "node")
+                .toAbsolutePath()
+                .normalize();
         this.dataDir = dataDir;
     }
 
@@ -113,8 +116,8 @@ final class ElasticsearchTestNode implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Elasticsearch exited with " + process.exitValue() + ", see "
-                        + dataDir.resolve("console.log"));
+                throw new IllegalStateException(
+                        "Elasticsearch exited with " + process.exitValue() + ", see " + dataDir.resolve("console.log"));
             }
             if (healthy()) {
                 return;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.eldercare.ingest.event.BedsChanged;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventData;
 import org.eldercare.ingest.event.EventType;
@@ -115,7 +116,7 @@ public final class CitySimulator {
                         f,
                         EventType.BED_OCCUPIED,
                         at,
-                        new org.eldercare.ingest.event.BedsChanged(f.id(), count)));
+                        new BedsChanged(f.id(), count)));
             }
         }
         return Collections.unmodifiableList(events);

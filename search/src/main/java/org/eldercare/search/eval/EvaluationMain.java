@@ -55,8 +55,8 @@ public final class EvaluationMain {
     static ResolutionThresholds tune(Evaluation evaluation, EvaluationSet set) {
         ResolutionThresholds best = ResolutionThresholds.DEFAULT;
         double bestF1 = -1;
-        for (double link : List.of(0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995)) {
-            for (double floor : List.of(-4.0, -2.0, 0.0, 2.0)) {
+        for (double link : List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)) {
+            for (double floor : List.of(-4.0, 0.0, 4.0)) {
                 ResolutionThresholds t = best.withLink(link).withMergeFloor(floor);
                 EvaluationResult r = evaluation.match(set, evaluation.resolve(set, t), t.withMatch(1.0).withPossible(1.0));
                 System.out.printf(Locale.ROOT, "tune resolution link=%.3f mergeFloor=%.1f -> P=%.4f R=%.4f F1=%.4f%n",
@@ -71,7 +71,7 @@ public final class EvaluationMain {
         Evaluation.Resolved persons = evaluation.resolve(set, resolved);
         record Point(ResolutionThresholds t, EvaluationResult r) {}
         List<Point> points = new java.util.ArrayList<>();
-        for (double match : List.of(0.9, 0.95, 0.97, 0.99, 0.995, 0.999)) {
+        for (double match : List.of(0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)) {
             for (double margin : List.of(0.0, 1.0, 2.0, 3.0, 4.0)) {
                 ResolutionThresholds t = resolved.withMatch(match).withMatchMargin(margin);
                 EvaluationResult r = evaluation.match(set, persons, t);

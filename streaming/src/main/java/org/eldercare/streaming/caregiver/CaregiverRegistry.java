@@ -65,7 +65,7 @@ public final class CaregiverRegistry extends KeyedProcessFunction<String, CareEv
                         ? endShift(new Caregiver(null, false, before.hiredAt(), before.onDutyAt()), before.facilityId())
                         : before;
             case CAREGIVER_SHIFT_STARTED ->
-                new Caregiver(before.facilityId(), before.certified(), before.hiredAt(), facility(event));
+                shiftStarted(before, facility(event), event.time().toInstant().toEpochMilli());
             case CAREGIVER_SHIFT_ENDED -> endShift(before, facility(event));
             default -> before;
         };
@@ -81,6 +81,13 @@ public final class CaregiverRegistry extends KeyedProcessFunction<String, CareEv
         return before.facilityId() != null && !before.facilityId().equals(hire.facilityId())
                 ? endShift(moved, before.facilityId())
                 : moved;
+    }
+
+    /** A shift started elsewhere before the caregiver's latest hire is already over: ignored. */
+    private static Caregiver shiftStarted(Caregiver before, String facilityId, long time) {
+        boolean stale =
+                before.facilityId() != null && !before.facilityId().equals(facilityId) && time < before.hiredAt();
+        return stale ? before : new Caregiver(before.facilityId(), before.certified(), before.hiredAt(), facilityId);
     }
 
     private static Caregiver endShift(Caregiver c, String facilityId) {

@@ -31,7 +31,15 @@ class RejectSpikeAlertsTest {
     private void rejects(int n) throws Exception {
         for (int i = 0; i < n; i++) {
             harness.processElement(
-                    new Rejection("e-" + i, "/operators/op-2", "op-2", "bed.occupied", List.of("source: operator op-2 does not own facility f-1"), Rejection.STREAM, null, null),
+                    new Rejection(
+                            "e-" + i,
+                            "/operators/op-2",
+                            "op-2",
+                            "bed.occupied",
+                            List.of("source: operator op-2 does not own facility f-1"),
+                            Rejection.STREAM,
+                            null,
+                            null),
                     0);
         }
     }

@@ -20,7 +20,8 @@ class TargetAlertsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new TargetAlerts(), IndicatorDocument::code, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new TargetAlerts(), IndicatorDocument::code, Types.STRING);
     }
 
     @AfterEach
@@ -34,7 +35,29 @@ class TargetAlertsTest {
                 new TargetStatus("careStations", 36, ">=", true, (double) careStations, careStations >= 36),
                 new TargetStatus("bedsPerThousandResidents", 7, ">=", false, 0.0, false));
         return new IndicatorDocument(
-                "110109", "门头沟区", "DISTRICT", 1L, 1L, 0, 0.0, 0, 0.0, 0, null, careCenters, careStations, 0, 0, 0, 0, 0.0, 0, 0, 0, targets, ShanghaiTime.at(0));
+                "110109",
+                "门头沟区",
+                "DISTRICT",
+                1L,
+                1L,
+                0,
+                0.0,
+                0,
+                0.0,
+                0,
+                null,
+                careCenters,
+                careStations,
+                0,
+                0,
+                0,
+                0,
+                0.0,
+                0,
+                0,
+                0,
+                targets,
+                ShanghaiTime.at(0));
     }
 
     @Test

@@ -96,7 +96,12 @@ class CaregiverRegistryTest {
 
     @Test
     void countsOneOpenShiftPerCaregiver() throws Exception {
-        send(hired("c-1", "f-1", false), shiftStarted("c-1", "f-1"), shiftStarted("c-1", "f-1"), shiftEnded("c-1", "f-1"), shiftEnded("c-1", "f-1"));
+        send(
+                hired("c-1", "f-1", false),
+                shiftStarted("c-1", "f-1"),
+                shiftStarted("c-1", "f-1"),
+                shiftEnded("c-1", "f-1"),
+                shiftEnded("c-1", "f-1"));
 
         assertThat(harness.extractOutputValues())
                 .containsExactly(

@@ -68,7 +68,8 @@ class DeduplicatorTest {
         var ttl = Deduplicator.ttlConfig(WEEK);
         assertThat(ttl.isEnabled()).isTrue();
         assertThat(ttl.getTimeToLive()).isEqualTo(WEEK);
-        assertThat(ttl.getUpdateType()).isEqualTo(org.apache.flink.api.common.state.StateTtlConfig.UpdateType.OnCreateAndWrite);
+        assertThat(ttl.getUpdateType())
+                .isEqualTo(org.apache.flink.api.common.state.StateTtlConfig.UpdateType.OnCreateAndWrite);
         assertThat(ttl.getStateVisibility())
                 .isEqualTo(org.apache.flink.api.common.state.StateTtlConfig.StateVisibility.NeverReturnExpired);
     }

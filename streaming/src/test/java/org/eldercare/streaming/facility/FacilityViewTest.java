@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class FacilityViewTest {
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, FacilitySnapshot, CaregiverDelta, FacilityContribution> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, FacilitySnapshot, CaregiverDelta, FacilityContribution>
+            harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new FacilityView(Duration.ofMillis(500)), FacilitySnapshot::facilityId, CaregiverDelta::facilityId, Types.STRING);
+                new FacilityView(Duration.ofMillis(500)),
+                FacilitySnapshot::facilityId,
+                CaregiverDelta::facilityId,
+                Types.STRING);
         harness.setProcessingTime(1_000);
     }
 

@@ -20,7 +20,8 @@ class MinuteHistoryTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new MinuteHistory(), IndicatorDocument::code, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new MinuteHistory(), IndicatorDocument::code, Types.STRING);
         harness.setProcessingTime(NINE);
     }
 
@@ -31,7 +32,29 @@ class MinuteHistoryTest {
 
     private static IndicatorDocument beds(long beds, long at) {
         return new IndicatorDocument(
-                "110109001", "大峪街道", "STREET", 1000L, 200L, beds, null, 0, null, 0, null, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, List.of(), ShanghaiTime.at(at));
+                "110109001",
+                "大峪街道",
+                "STREET",
+                1000L,
+                200L,
+                beds,
+                null,
+                0,
+                null,
+                0,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                0,
+                0,
+                0,
+                List.of(),
+                ShanghaiTime.at(at));
     }
 
     @Test
@@ -54,6 +77,8 @@ class MinuteHistoryTest {
         harness.processElement(beds(1, NINE + 1_000), 0);
         harness.processElement(beds(2, NINE + 61_000), 0);
 
-        assertThat(harness.extractOutputValues()).extracting(MinuteHistory::id).containsExactly("110109001|2026-11-23T09:00");
+        assertThat(harness.extractOutputValues())
+                .extracting(MinuteHistory::id)
+                .containsExactly("110109001|2026-11-23T09:00");
     }
 }

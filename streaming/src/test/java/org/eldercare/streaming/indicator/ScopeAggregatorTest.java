@@ -74,7 +74,8 @@ class ScopeAggregatorTest {
 
     @Test
     void onlyOperatingFacilitiesCountTowardBedsAndFacilityCountsButTheirCaregiversCount() throws Exception {
-        harness.processElement(ScopeUpdate.facility(STREET, "f-1", withCaregivers(closed(CARE_CENTER, 50, 5), 4, 3, 1)), 0);
+        harness.processElement(
+                ScopeUpdate.facility(STREET, "f-1", withCaregivers(closed(CARE_CENTER, 50, 5), 4, 3, 1)), 0);
 
         IndicatorDocument doc = flushed();
         assertThat(doc.beds()).isZero();
@@ -106,8 +107,10 @@ class ScopeAggregatorTest {
         harness.setProcessingTime(NOON + 500);
 
         var docs = harness.extractOutputValues();
-        IndicatorDocument streetDoc = docs.stream().filter(d -> d.code().equals(STREET)).findFirst().orElseThrow();
-        IndicatorDocument districtDoc = docs.stream().filter(d -> d.code().equals(DISTRICT)).findFirst().orElseThrow();
+        IndicatorDocument streetDoc =
+                docs.stream().filter(d -> d.code().equals(STREET)).findFirst().orElseThrow();
+        IndicatorDocument districtDoc =
+                docs.stream().filter(d -> d.code().equals(DISTRICT)).findFirst().orElseThrow();
         assertThat(streetDoc.residents()).isEqualTo(90_000);
         assertThat(streetDoc.elderly60()).isEqualTo(25_000);
         assertThat(districtDoc.residents()).isEqualTo(district.residents() + 90_000 - street.residents());
@@ -138,7 +141,8 @@ class ScopeAggregatorTest {
 
     @Test
     void todaysMealsFallToZeroAtMidnightInShanghai() throws Exception {
-        harness.processElement(ScopeUpdate.facility(STREET, "f-1", withMeals(operating(CARE_STATION, 10, 0), TODAY, 42)), 0);
+        harness.processElement(
+                ScopeUpdate.facility(STREET, "f-1", withMeals(operating(CARE_STATION, 10, 0), TODAY, 42)), 0);
         assertThat(flushed().mealsServedToday()).isEqualTo(42);
 
         harness.setProcessingTime(ShanghaiTime.nextMidnight(NOON));

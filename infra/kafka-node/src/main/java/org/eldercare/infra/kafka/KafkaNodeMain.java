@@ -44,7 +44,12 @@ public final class KafkaNodeMain {
         // execute(), unlike main(), returns instead of exiting the JVM.
         int status = StorageTool.execute(
                 new String[] {
-                    "format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString(), "--ignore-formatted"
+                    "format",
+                    "-t",
+                    Uuid.randomUuid().toString(),
+                    "-c",
+                    serverProperties.toString(),
+                    "--ignore-formatted"
                 },
                 System.out);
         if (status != 0) {

@@ -27,6 +27,8 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     void start() throws Exception {
+        // Only scratch lives in tmp (e.g. the RPC jar a killed run never removed); clear it so it cannot pile up.
+        deleteContents(config.flinkDir().resolve("tmp"));
         Configuration flink = directories();
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         flink.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -56,6 +58,19 @@ final class FlinkCluster implements AutoCloseable {
                 dir.resolve("savepoints").toUri().toString());
         flink.set(CoreOptions.TMP_DIRS, dir.resolve("tmp").toString());
         return flink;
+    }
+
+    private static void deleteContents(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(dir)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     MiniCluster miniCluster() {

@@ -1,0 +1,128 @@
+package org.eldercare.benchmark.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eldercare.benchmark.common.FreePorts;
+
+/**
+ * The platform as a black box: {@code api/target/eldercare-api.jar} started as a child JVM in the local profile
+ * (which starts its own Kafka, Elasticsearch and Flink) on free ports, a fresh data dir and no simulator. Its output
+ * goes to {@code app.log} in the run's directory. {@link #close()} asks it to stop and waits for its shutdown hook
+ * to stop the nodes.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI baseUrl;
+    private final Path log;
+    private final String heap;
+
+    private AppProcess(Process process, URI baseUrl, Path log, String heap) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+        this.heap = heap;
+    }
+
+    static AppProcess start(Path root, Path workDir, String heap) {
+        Path jar = root.resolve("api/target/eldercare-api.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + ": missing; build it first (./eldercare build)");
+        }
+        int[] ports = FreePorts.pick(6);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Deldercare.root=" + root,
+                "-jar",
+                jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + ports[0],
+                "--eldercare.data-dir=" + workDir.resolve("app-data"),
+                "--eldercare.simulator.enabled=false",
+                "--eldercare.kafka.port=" + ports[1],
+                "--eldercare.kafka.controller-port=" + ports[2],
+                "--eldercare.elasticsearch.port=" + ports[3],
+                "--eldercare.elasticsearch.transport-port=" + ports[4],
+                "--eldercare.flink.rest-port=" + ports[5]));
+        Path log = workDir.resolve("app.log");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            System.out.printf("[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, ports[0], log);
+            return new AppProcess(process, URI.create("http://127.0.0.1:" + ports[0]), log, heap);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + jar, e);
+        }
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    String heap() {
+        return heap;
+    }
+
+    /** Waits until {@code GET /actuator/health} answers 200 with status UP. */
+    void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long begin = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + log + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(baseUrl.resolve("/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().startsWith("{\"status\":\"UP\"")) {
+                    System.out.printf("[bench] app healthy after %.1f s%n", (System.nanoTime() - begin) / 1e9);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the app was not healthy within " + timeout + "; see " + log + "\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.eldercare.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.eldercare.ingest.event.FacilityKind.CARE_CENTER;
+import static org.eldercare.ingest.event.FacilityKind.CARE_STATION;
+import static org.eldercare.ingest.event.FacilityKind.INSTITUTION;
+import static org.eldercare.ingest.event.FacilityKind.MEAL_TABLE;
+import static org.eldercare.streaming.fixtures.Events.OTHER_STREET;
+import static org.eldercare.streaming.fixtures.Events.STREET;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.FacilityStatus;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.FacilityDocument;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.streaming.fixtures.CollectingSink;
+import org.eldercare.streaming.fixtures.Events;
+import org.eldercare.streaming.indicator.ScopeInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole job at parallelism 2 on a bounded city day: duplicates, out-of-order state events, a
+ * non-owner, over-capacity and unknown-facility events, a caregiver re-hired elsewhere, a population
+ * update, facilities closing and reopening, and a malformed record. Every indicator field is
+ * compared with {@link ExpectedIndicators}, an independent fold over the same events.
+ */
+class IndicatorJobMiniClusterTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private final OffsetDateTime start =
+            OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(2).truncatedTo(ChronoUnit.SECONDS);
+    private int tick;
+
+    private CareEvent next(CareEvent e) {
+        return Events.at(start.plusSeconds(++tick), e);
+    }
+
+    private CareEvent at(int second, CareEvent e) {
+        return Events.at(start.plusSeconds(second), e);
+    }
+
+    private List<CareEvent> cityDay() {
+        List<CareEvent> events = new ArrayList<>();
+        events.add(next(Events.registered("f-1", CARE_STATION, 10)));
+        events.add(next(Events.registered("f-2", INSTITUTION, 100)));
+        events.add(next(Events.by(
+                "op-2",
+                Events.details(
+                        EventType.FACILITY_REGISTERED,
+                        "f-3",
+                        CARE_CENTER,
+                        20,
+                        OTHER_STREET,
+                        FacilityStatus.OPERATING))));
+        events.add(next(Events.details(
+                EventType.FACILITY_REGISTERED, "f-4", MEAL_TABLE, 0, OTHER_STREET, FacilityStatus.OPERATING)));
+        CareEvent occupied = next(Events.bedOccupied("f-1", 3));
+        events.add(occupied);
+        events.add(occupied);
+        events.add(next(Events.bedOccupied("f-1", 8)));
+        events.add(next(Events.bedReleased("f-1", 1)));
+        events.add(next(Events.bedOccupied("f-2", 96)));
+        events.add(next(Events.by("op-2", Events.bedOccupied("f-1", 1))));
+        events.add(next(Events.bedOccupied("f-9", 1)));
+        events.add(at(60, Events.updated("f-1", CARE_STATION, 12, STREET)));
+        events.add(at(50, Events.updated("f-1", CARE_STATION, 5, STREET)));
+        events.add(at(61, Events.by("op-2", Events.statusChanged("f-3", FacilityStatus.CLOSED))));
+        events.add(at(55, Events.by("op-2", Events.statusChanged("f-3", FacilityStatus.OPERATING))));
+        tick = 62;
+        events.add(next(Events.statusChanged("f-2", FacilityStatus.SUSPENDED)));
+        events.add(next(Events.statusChanged("f-4", FacilityStatus.CLOSED)));
+        events.add(next(Events.statusChanged("f-4", FacilityStatus.OPERATING)));
+        events.add(next(Events.mealServed("f-4", 30)));
+        events.add(next(Events.mealServed("f-1", 5)));
+        events.add(next(Events.hired("c-1", "f-1", true)));
+        events.add(next(Events.hired("c-2", "f-1", false)));
+        events.add(next(Events.shiftStarted("c-1", "f-1")));
+        events.add(next(Events.hired("c-3", "f-2", true)));
+        events.add(next(Events.shiftStarted("c-3", "f-2")));
+        events.add(next(Events.by("op-2", Events.hired("c-1", "f-3", true))));
+        events.add(next(Events.left("c-2", "f-1")));
+        CareEvent service = next(Events.serviceDelivered("f-1", "r-1"));
+        events.add(service);
+        events.add(service);
+        events.add(next(Events.populationUpdated(STREET, 90_000, 25_000)));
+        return events;
+    }
+
+    @Test
+    void computesTheSameIndicatorsAsAPlainFoldOverTheEvents() throws Exception {
+        List<CareEvent> events = cityDay();
+        List<byte[]> raw =
+                new ArrayList<>(events.stream().map(CloudEventJson::write).toList());
+        raw.add("{\"specversion\":\"1.0\",\"id\":\"bad-1\",\"source\":\"/operators/op-1\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        CollectingSink<IndicatorDocument> indicators = new CollectingSink<>("indicators");
+        CollectingSink<IndicatorDocument> history = new CollectingSink<>("history");
+        CollectingSink<FacilityDocument> facilities = new CollectingSink<>("facilities");
+        CollectingSink<AlertDocument> alerts = new CollectingSink<>("alerts");
+        CollectingSink<Rejection> deadLetters = new CollectingSink<>("dead-letters");
+        CollectingSink<CareEvent> serviceRecords = new CollectingSink<>("service-records");
+        JobSinks sinks = new JobSinks(indicators, history, facilities, alerts, deadLetters, serviceRecords, null, null);
+        StreamingConfig config = StreamingConfig.defaults()
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
+
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
+        env.setParallelism(2);
+        IndicatorJob.build(
+                env, env.fromData(raw, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO), sinks, config);
+        env.execute("indicator job test");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assumeThat(start.toLocalDate()).as("the run did not cross midnight").isEqualTo(today);
+        ExpectedIndicators expected = new ExpectedIndicators(events);
+
+        Map<String, IndicatorDocument> latest = latestBy(indicators.collected(), IndicatorDocument::code);
+        assertThat(latest.keySet()).containsAll(ScopeInfo.allCodes(org.eldercare.ingest.region.Regions.load()));
+        for (String code : List.of(STREET, OTHER_STREET, "110109", "110115", "110101", "110115001")) {
+            assertSameIndicators(latest.get(code), expected.of(code, today));
+        }
+        IndicatorDocument street = latest.get(STREET);
+        assertThat(street.beds()).as("f-1 at 12 beds; f-2 suspended").isEqualTo(12);
+        assertThat(street.caregivers()).as("c-1 moved to f-3, c-2 left").isEqualTo(1);
+
+        assertThat(deadLetters.collected())
+                .extracting(r -> r.reasons().getFirst())
+                .containsAll(expected.rejections)
+                .anyMatch(reason -> reason.startsWith("data:"))
+                .hasSize(expected.rejections.size() + 1);
+        assertThat(serviceRecords.collected()).hasSize(expected.serviceRecords);
+
+        Map<String, FacilityDocument> facilityDocs = latestBy(facilities.collected(), FacilityDocument::facilityId);
+        assertThat(facilityDocs.get("f-1").beds()).isEqualTo(12);
+        assertThat(facilityDocs.get("f-1").occupiedBeds()).isEqualTo(2);
+        assertThat(facilityDocs.get("f-1").freeBeds()).isEqualTo(10);
+        assertThat(facilityDocs.get("f-1").caregiversOnDuty()).isZero();
+        assertThat(facilityDocs.get("f-2").status()).isEqualTo("SUSPENDED");
+        assertThat(facilityDocs.get("f-3").status()).isEqualTo("CLOSED");
+        assertThat(facilityDocs.get("f-3").caregivers()).isEqualTo(1);
+        assertThat(facilityDocs.get("f-3").operatorId()).isEqualTo("op-2");
+
+        Map<String, AlertDocument> alertById = latestBy(alerts.collected(), AlertDocument::id);
+        assertThat(alertById.get("BINDING_TARGET_MISSED:110109").active()).isTrue();
+        assertThat(alertById.get("HIGH_OCCUPANCY:f-2").active())
+                .as("suspended facilities do not alert")
+                .isFalse();
+    }
+
+    private static void assertSameIndicators(IndicatorDocument actual, IndicatorDocument expected) {
+        assertThat(actual).as(expected.code()).isNotNull();
+        assertThat(actual)
+                .usingRecursiveComparison()
+                .ignoringFields("asOf")
+                .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class)
+                .isEqualTo(expected);
+        assertThat(actual.asOf()).isCloseTo(OffsetDateTime.now(), within(5, ChronoUnit.MINUTES));
+    }
+
+    private static <T> Map<String, T> latestBy(List<T> all, Function<T, String> id) {
+        Map<String, T> latest = new LinkedHashMap<>();
+        all.forEach(d -> latest.put(id.apply(d), d));
+        return latest;
+    }
+}
