@@ -137,8 +137,10 @@ class IndicatorJobMiniClusterTest {
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
         env.setParallelism(2);
-        IndicatorJob.build(
-                env, env.fromData(raw, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO), sinks, config);
+        // One source subtask, like one Kafka partition: a facility's events arrive in the order sent.
+        var source = env.fromData(raw, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1);
+        IndicatorJob.build(env, source, sinks, config);
         env.execute("indicator job test");
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

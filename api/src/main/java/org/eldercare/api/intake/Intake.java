@@ -86,6 +86,7 @@ public class Intake {
         if (result instanceof ReadResult.Valid v) {
             source = v.event().source();
             type = v.event().type().wireName();
+            raw = raw != null ? raw : CloudEventJson.writeString(v.event());
         } else if (result instanceof ReadResult.Invalid inv) {
             source = inv.source();
             type = inv.type();
@@ -93,9 +94,5 @@ public class Intake {
         // A rejection is filed under the caller's operator, whatever source the event claimed.
         String operator = caller.isOperator() ? caller.operatorId() : null;
         return new Rejection(idOf(result), source, operator, type, errors, Rejection.INTAKE, now, raw);
-    }
-
-    static String raw(CareEvent event) {
-        return CloudEventJson.writeString(event);
     }
 }

@@ -1,6 +1,7 @@
 package org.eldercare.api.region;
 
 import java.util.List;
+import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.ingest.region.District;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.ingest.region.Street;
@@ -26,7 +27,13 @@ class RegionController {
 
     /** A district with its streets; a street has the same fields and no nested streets. */
     record RegionView(
-            String code, String name, long residents, long elderly60, Boolean estimate, List<RegionView> streets) {
+            String code,
+            String name,
+            long residents,
+            long elderly60,
+            Boolean estimate,
+            GeoPoint centroid,
+            List<RegionView> streets) {
 
         static RegionView of(District d) {
             return new RegionView(
@@ -35,11 +42,12 @@ class RegionController {
                     d.residents(),
                     d.elderly60(),
                     null,
+                    null,
                     d.streets().stream().map(RegionView::of).toList());
         }
 
         static RegionView of(Street s) {
-            return new RegionView(s.code(), s.name(), s.residents(), s.elderly60(), s.estimate(), null);
+            return new RegionView(s.code(), s.name(), s.residents(), s.elderly60(), s.estimate(), s.centroid(), null);
         }
     }
 }

@@ -170,4 +170,28 @@ class EventIntakeTest {
 
         assertThat(post("demo-operator-1", EventController.BATCH, batch)).hasStatus(413);
     }
+
+    @Test
+    void importsCsvRowsAndNamesTheLineAndColumnOfABadCell() {
+        String csv = """
+                id,source,type,time,facilityId,meals,mealType
+                m-1,/operators/op-1,meal.served,2026-11-23T11:50:00+08:00,f-1,12,LUNCH
+                m-2,/operators/op-1,meal.served,2026-11-23T11:51:00+08:00,f-1,twelve,LUNCH
+                """;
+
+        var result = mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", "Bearer demo-operator-1")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .content(csv)
+                .exchange();
+
+        assertThat(result).hasStatus(202);
+        assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(1);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.rejected[0].errors[0]")
+                .asString()
+                .startsWith("line 3, column meals:");
+    }
 }

@@ -33,7 +33,11 @@ public final class Contingency {
     Map<String, String> majorityTruth() {
         Map<String, String> out = new HashMap<>();
         byCluster.forEach((cluster, truths) -> out.put(
-                cluster, truths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+                cluster,
+                truths.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .orElseThrow()
+                        .getKey()));
         return out;
     }
 

@@ -38,7 +38,10 @@ public final class Evaluation {
         RecipientResolver resolver = new RecipientResolver(store, mergeLog, thresholds);
         Map<String, String> assigned = new HashMap<>();
         for (LabelledRecord r : set.records()) {
-            assigned.put(r.recordKey(), resolver.resolve(r.recordKey(), r.at(), normalizer.normalize(r.recipient())).recipientId());
+            assigned.put(
+                    r.recordKey(),
+                    resolver.resolve(r.recordKey(), r.at(), normalizer.normalize(r.recipient()))
+                            .recipientId());
         }
         Contingency table = new Contingency();
         for (LabelledRecord r : set.records()) {
@@ -72,7 +75,9 @@ public final class Evaluation {
                 continue;
             }
             known++;
-            if (!candidates.isEmpty() && q.truthId().equals(truthOfCluster.get(candidates.getFirst().recipientId()))) {
+            if (!candidates.isEmpty()
+                    && q.truthId()
+                            .equals(truthOfCluster.get(candidates.getFirst().recipientId()))) {
                 top1++;
             }
             if (candidates.stream().anyMatch(c -> q.truthId().equals(truthOfCluster.get(c.recipientId())))) {

@@ -34,7 +34,19 @@ public record EvaluationResult(
                         + "resolution: pairwise precision=%.4f recall=%.4f F1=%.4f%n"
                         + "matching: queries=%d MATCH answers=%d MATCH precision=%.4f MATCH recall=%.4f"
                         + " top-1 recall=%.4f top-10 recall=%.4f absent-person queries answered MATCH=%.4f",
-                persons, records, resolvedPersons, merges, precision, recall, f1(), queries, matchAnswers,
-                matchPrecision, matchRecall, top1Recall, top10Recall, absentWithMatch);
+                persons,
+                records,
+                resolvedPersons,
+                merges,
+                precision,
+                recall,
+                f1(),
+                queries,
+                matchAnswers,
+                matchPrecision,
+                matchRecall,
+                top1Recall,
+                top10Recall,
+                absentWithMatch);
     }
 }

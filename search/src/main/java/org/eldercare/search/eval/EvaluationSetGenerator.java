@@ -22,7 +22,9 @@ import org.eldercare.search.normalize.IdNumbers;
  */
 public final class EvaluationSetGenerator {
 
-    private static final String[] ROADS = {"新桥大街", "黑山大街", "滨河路", "石龙路", "葡山路", "兴华大街", "金星路", "康庄路", "育新街", "清源路", "永兴路", "双河北路"};
+    private static final String[] ROADS = {
+        "新桥大街", "黑山大街", "滨河路", "石龙路", "葡山路", "兴华大街", "金星路", "康庄路", "育新街", "清源路", "永兴路", "双河北路"
+    };
     private static final String[] OTHER_PREFIXES = {"110102", "110105", "110108", "130102", "370102", "410102"};
     private static final Instant YEAR_START = Instant.parse("2025-01-01T00:00:00Z");
     private static final long YEAR_SECONDS = 365L * 24 * 3600;
@@ -67,7 +69,9 @@ public final class EvaluationSetGenerator {
             int count = 1 + random.nextInt(7);
             for (int i = 0; i < count; i++) {
                 Instant at = YEAR_START.plusSeconds((long) (random.nextDouble() * YEAR_SECONDS));
-                String phone = p.phones().size() > 1 && i >= count / 2 ? p.phones().get(1) : p.phones().getFirst();
+                String phone = p.phones().size() > 1 && i >= count / 2
+                        ? p.phones().get(1)
+                        : p.phones().getFirst();
                 records.add(new LabelledRecord(
                         "op-eval:" + p.truthId() + "-" + i, at, noise.record(p, phone), p.truthId()));
             }
@@ -93,8 +97,16 @@ public final class EvaluationSetGenerator {
     private TruePerson spouseOf(TruePerson partner, int index) {
         String gender = partner.gender().equals("M") ? "F" : "M";
         LocalDate birth = partner.birthDate().plusDays(random.nextInt(2 * 6 * 365) - 6 * 365);
-        return person(index, randomName(), gender, birth, List.of(partner.phones().getFirst()), partner.street(),
-                partner.addressLine(), partner.home(), "spouse");
+        return person(
+                index,
+                randomName(),
+                gender,
+                birth,
+                List.of(partner.phones().getFirst()),
+                partner.street(),
+                partner.addressLine(),
+                partner.home(),
+                "spouse");
     }
 
     private TruePerson twinOf(TruePerson first, int index) {
@@ -106,18 +118,34 @@ public final class EvaluationSetGenerator {
         } while (twinName.equals(name));
         List<String> phones = random.nextBoolean() ? first.phones() : List.of(newPhone());
         String gender = random.nextBoolean() ? first.gender() : (first.gender().equals("M") ? "F" : "M");
-        return person(index, twinName, gender, first.birthDate(), phones, first.street(), first.addressLine(),
-                first.home(), "twin");
+        return person(
+                index,
+                twinName,
+                gender,
+                first.birthDate(),
+                phones,
+                first.street(),
+                first.addressLine(),
+                first.home(),
+                "twin");
     }
 
-    private TruePerson person(int index, String name, String gender, LocalDate birth, List<String> phones, Street street,
-            String line, GeoPoint home, String kind) {
+    private TruePerson person(
+            int index,
+            String name,
+            String gender,
+            LocalDate birth,
+            List<String> phones,
+            Street street,
+            String line,
+            GeoPoint home,
+            String kind) {
         List<String> allPhones = new ArrayList<>(phones);
         if (random.nextDouble() < 0.08) {
             allPhones.add(newPhone());
         }
-        return new TruePerson("P" + index, name, gender, birth, newId(street, birth, gender), allPhones, street, line,
-                home, kind);
+        return new TruePerson(
+                "P" + index, name, gender, birth, newId(street, birth, gender), allPhones, street, line, home, kind);
     }
 
     private String randomName() {
@@ -136,7 +164,9 @@ public final class EvaluationSetGenerator {
     }
 
     private String newId(Street street, LocalDate birth, String gender) {
-        String prefix = random.nextDouble() < 0.8 ? street.districtCode() : OTHER_PREFIXES[random.nextInt(OTHER_PREFIXES.length)];
+        String prefix = random.nextDouble() < 0.8
+                ? street.districtCode()
+                : OTHER_PREFIXES[random.nextInt(OTHER_PREFIXES.length)];
         while (true) {
             int seq = random.nextInt(500) * 2 + (gender.equals("M") ? 1 : 0);
             String body = prefix + birth.toString().replace("-", "") + String.format("%03d", seq);

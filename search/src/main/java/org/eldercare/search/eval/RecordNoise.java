@@ -84,7 +84,8 @@ final class RecordNoise {
         } else if (roll < 0.17) {
             return fullWidth(id).toLowerCase();
         } else if (roll < 0.20) {
-            return id.substring(0, 6) + " " + id.substring(6, 14) + " " + id.substring(14).toLowerCase();
+            return id.substring(0, 6) + " " + id.substring(6, 14) + " "
+                    + id.substring(14).toLowerCase();
         }
         return id;
     }
@@ -120,7 +121,8 @@ final class RecordNoise {
     }
 
     private GeoPoint near(GeoPoint home) {
-        return new GeoPoint(home.lat() + (random.nextDouble() - 0.5) * 0.001, home.lon() + (random.nextDouble() - 0.5) * 0.001);
+        return new GeoPoint(
+                home.lat() + (random.nextDouble() - 0.5) * 0.001, home.lon() + (random.nextDouble() - 0.5) * 0.001);
     }
 
     private boolean chance(double p) {

@@ -52,19 +52,18 @@ public final class CandidateClauses {
 
     /** The values a document holds in a clause's field. */
     static List<String> valuesOf(RecipientDocument d, String field) {
-        List<String> values =
-                switch (field) {
-                    case "idHashes" -> d.idHashes();
-                    case "weakIdHashes" -> d.weakIdHashes();
-                    case "idCorrectionHashes" -> d.idCorrectionHashes();
-                    case "phoneHashes" -> d.phoneHashes();
-                    case "namePinyin" -> d.namePinyin();
-                    case "nameBigrams" -> d.nameBigrams();
-                    case "surnameBirthKeys" -> d.surnameBirthKeys();
-                    case "birthDates" -> d.birthDates();
-                    case "streetCodes" -> d.streetCodes();
-                    default -> throw new IllegalArgumentException("field: no candidate clause uses " + field);
-                };
+        List<String> values = switch (field) {
+            case "idHashes" -> d.idHashes();
+            case "weakIdHashes" -> d.weakIdHashes();
+            case "idCorrectionHashes" -> d.idCorrectionHashes();
+            case "phoneHashes" -> d.phoneHashes();
+            case "namePinyin" -> d.namePinyin();
+            case "nameBigrams" -> d.nameBigrams();
+            case "surnameBirthKeys" -> d.surnameBirthKeys();
+            case "birthDates" -> d.birthDates();
+            case "streetCodes" -> d.streetCodes();
+            default -> throw new IllegalArgumentException("field: no candidate clause uses " + field);
+        };
         return values == null ? List.of() : values;
     }
 

@@ -16,8 +16,10 @@ public final class CandidateQueryBuilder {
     /** The query for {@code q}; a {@code match_none} when the query has nothing to search by. */
     public static Query build(NormalizedRecipient q) {
         List<CandidateClause> clauses = CandidateClauses.of(q);
-        List<Query> identifying =
-                clauses.stream().filter(CandidateClause::identifying).map(CandidateQueryBuilder::terms).toList();
+        List<Query> identifying = clauses.stream()
+                .filter(CandidateClause::identifying)
+                .map(CandidateQueryBuilder::terms)
+                .toList();
         if (identifying.isEmpty()) {
             return Query.of(b -> b.matchNone(m -> m));
         }
@@ -25,15 +27,14 @@ public final class CandidateQueryBuilder {
                 .filter(c -> !c.identifying())
                 .map(CandidateQueryBuilder::terms)
                 .toList();
-        return Query.of(b -> b.bool(bool -> bool.must(m -> m.bool(any -> any.should(identifying)
-                        .minimumShouldMatch("1")))
+        return Query.of(b -> b.bool(bool -> bool.must(
+                        m -> m.bool(any -> any.should(identifying).minimumShouldMatch("1")))
                 .should(ranking)));
     }
 
     private static Query terms(CandidateClause clause) {
         List<FieldValue> values = clause.values().stream().map(FieldValue::of).toList();
-        return Query.of(b -> b.terms(t -> t.field(clause.field())
-                .terms(v -> v.value(values))
-                .boost(clause.boost())));
+        return Query.of(b ->
+                b.terms(t -> t.field(clause.field()).terms(v -> v.value(values)).boost(clause.boost())));
     }
 }

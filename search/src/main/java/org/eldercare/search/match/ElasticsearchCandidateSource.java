@@ -23,7 +23,9 @@ public final class ElasticsearchCandidateSource implements CandidateSource {
     public List<RecipientDocument> candidates(NormalizedRecipient query, int limit) {
         try {
             SearchResponse<RecipientDocument> response = client.search(
-                    s -> s.index(IndexNames.RECIPIENTS).query(CandidateQueryBuilder.build(query)).size(limit),
+                    s -> s.index(IndexNames.RECIPIENTS)
+                            .query(CandidateQueryBuilder.build(query))
+                            .size(limit),
                     RecipientDocument.class);
             return response.hits().hits().stream()
                     .map(Hit::source)

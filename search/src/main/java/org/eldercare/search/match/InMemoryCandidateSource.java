@@ -27,7 +27,9 @@ public final class InMemoryCandidateSource implements CandidateSource {
         documents.put(d.recipientId(), d);
         for (String field : CandidateClauses.fields()) {
             for (String value : CandidateClauses.valuesOf(d, field)) {
-                idsByFieldValue.computeIfAbsent(field + "=" + value, k -> new HashSet<>()).add(d.recipientId());
+                idsByFieldValue
+                        .computeIfAbsent(field + "=" + value, k -> new HashSet<>())
+                        .add(d.recipientId());
             }
         }
     }
@@ -47,7 +49,8 @@ public final class InMemoryCandidateSource implements CandidateSource {
             }
         }
         return identified.stream()
-                .sorted(Comparator.comparingDouble((String id) -> -scores.get(id)).thenComparing(id -> id))
+                .sorted(Comparator.comparingDouble((String id) -> -scores.get(id))
+                        .thenComparing(id -> id))
                 .limit(limit)
                 .map(documents::get)
                 .toList();

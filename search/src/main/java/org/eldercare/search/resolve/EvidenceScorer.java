@@ -35,7 +35,8 @@ public final class EvidenceScorer implements Serializable {
         } else if (!a.idHashes().isEmpty() && !b.idHashes().isEmpty()) {
             sum += w.idConflict();
             conflict = true;
-        } else if (intersects(a.idCorrectionHashes(), b.idHashes()) || intersects(b.idCorrectionHashes(), a.idHashes())) {
+        } else if (intersects(a.idCorrectionHashes(), b.idHashes())
+                || intersects(b.idCorrectionHashes(), a.idHashes())) {
             sum += agree(matched, "idNumber", w.idOneSlip());
         } else if (intersects(a.weakIdHashes(), b.weakIdHashes())) {
             sum += agree(matched, "idNumber", w.idSameInvalid());
@@ -56,7 +57,8 @@ public final class EvidenceScorer implements Serializable {
         NameAgreement best = NameAgreement.DIFFERENT;
         for (String x : a) {
             for (String y : b) {
-                NameAgreement agreement = NameSimilarity.compare(NameNormalizer.ofCleanText(x), NameNormalizer.ofCleanText(y));
+                NameAgreement agreement =
+                        NameSimilarity.compare(NameNormalizer.ofCleanText(x), NameNormalizer.ofCleanText(y));
                 if (agreement.compareTo(best) < 0) {
                     best = agreement;
                 }
@@ -99,7 +101,13 @@ public final class EvidenceScorer implements Serializable {
             }
             return intersects(a.districtCodes(), b.districtCodes()) ? w.streetDiffer() : w.districtDiffer();
         }
-        return compare(new ArrayList<>(), "district", a.districtCodes(), b.districtCodes(), w.districtAgree(), w.districtDiffer());
+        return compare(
+                new ArrayList<>(),
+                "district",
+                a.districtCodes(),
+                b.districtCodes(),
+                w.districtAgree(),
+                w.districtDiffer());
     }
 
     private double locations(List<String> matched, List<GeoPoint> a, List<GeoPoint> b) {
@@ -118,7 +126,8 @@ public final class EvidenceScorer implements Serializable {
         return nearest > FAR_KM ? w.farApart() : 0;
     }
 
-    private static <T> double compare(List<String> matched, String field, Set<T> a, Set<T> b, double agree, double differ) {
+    private static <T> double compare(
+            List<String> matched, String field, Set<T> a, Set<T> b, double agree, double differ) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }

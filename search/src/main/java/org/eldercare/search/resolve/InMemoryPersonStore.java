@@ -33,7 +33,8 @@ public final class InMemoryPersonStore implements PersonStore {
     @Override
     public void save(Person person, Set<String> keys) {
         persons.put(person.recipientId(), person);
-        keys.forEach(key -> idsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(person.recipientId()));
+        keys.forEach(
+                key -> idsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(person.recipientId()));
     }
 
     @Override

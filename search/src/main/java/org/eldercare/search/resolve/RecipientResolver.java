@@ -57,7 +57,8 @@ public final class RecipientResolver {
         person = person.withRecord(recipient, at);
         person = absorbNowLinkable(person, at, merges);
         store.save(person, BlockingKeys.of(person.profile()));
-        return new Resolution(person, false, best.score().probability(), best.score().matchedOn(), merges);
+        return new Resolution(
+                person, false, best.score().probability(), best.score().matchedOn(), merges);
     }
 
     /**

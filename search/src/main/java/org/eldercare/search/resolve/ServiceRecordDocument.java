@@ -43,7 +43,11 @@ public record ServiceRecordDocument(
     }
 
     public static ServiceRecordDocument of(
-            String operatorId, ServiceDelivered record, NormalizedRecipient r, Resolution resolution, String indexedAt) {
+            String operatorId,
+            ServiceDelivered record,
+            NormalizedRecipient r,
+            Resolution resolution,
+            String indexedAt) {
         RecipientEvidence evidence = new RecipientEvidence(
                 r.name().text(),
                 r.idHash(),

@@ -3,7 +3,6 @@ package org.eldercare.search.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.json.JsonpUtils;
 import java.time.LocalDate;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.region.Regions;
@@ -25,27 +24,34 @@ class CandidateQueryBuilderTest {
                 new Recipient("张建国", null, PHONE, null, LocalDate.of(1944, 4, 4), "门头沟区大峪街道", null));
 
         Query query = CandidateQueryBuilder.build(q);
-        String json = JsonpUtils.toJsonString(query, JsonpUtils.DEFAULT_JSONP_MAPPER);
+        String json = query.toString();
 
         assertThat(query.isBool()).isTrue();
-        assertThat(query.bool().must()).singleElement().satisfies(m -> assertThat(m.bool().minimumShouldMatch()).isEqualTo("1"));
+        assertThat(query.bool().must())
+                .singleElement()
+                .satisfies(m -> assertThat(m.bool().minimumShouldMatch()).isEqualTo("1"));
         assertThat(json)
                 .contains("\"phoneHashes\":[\"" + q.phoneHash() + "\"]")
                 .contains("\"namePinyin\":[\"zhangjianguo\"]")
                 .contains("张建", "建国")
                 .contains("\"birthDates\":[\"1944-04-04\"]")
                 .contains("zhang|1944-04-04");
-        assertThat(query.bool().should()).singleElement().satisfies(s -> assertThat(s.terms().field()).isEqualTo("streetCodes"));
+        assertThat(query.bool().should())
+                .singleElement()
+                .satisfies(s -> assertThat(s.terms().field()).isEqualTo("streetCodes"));
     }
 
     @Test
     void searchesTheOneSlipCorrectionsOfAMistypedIdNumber() {
-        NormalizedRecipient q = normalizer.normalize(new Recipient("张建国", "110109194404040070", null, null, null, null, null));
+        NormalizedRecipient q =
+                normalizer.normalize(new Recipient("张建国", "110109194404040070", null, null, null, null, null));
 
-        String json = JsonpUtils.toJsonString(CandidateQueryBuilder.build(q), JsonpUtils.DEFAULT_JSONP_MAPPER);
+        String json = CandidateQueryBuilder.build(q).toString();
 
         assertThat(q.idValid()).isFalse();
-        assertThat(q.idCorrectionHashes()).isNotEmpty().allSatisfy(h -> assertThat(json).contains(h));
+        assertThat(q.idCorrectionHashes())
+                .isNotEmpty()
+                .allSatisfy(h -> assertThat(json).contains(h));
         assertThat(json).doesNotContain("110109194404040070");
     }
 

@@ -44,7 +44,10 @@ class RecipientMatcherTest {
                 new Recipient("李淑珍", null, PHONE, "F", LocalDate.of(1948, 8, 8), "门头沟区大峪街道新桥大街1号", null),
                 new Recipient("张建国", id("110115", LocalDate.of(1960, 1, 1), 9), null, "M", null, "大兴区黄村镇", null));
         for (int i = 0; i < records.size(); i++) {
-            resolver.resolve("op-1:r" + i, Instant.parse("2025-05-01T09:00:00Z").plusSeconds(i), NORMALIZER.normalize(records.get(i)));
+            resolver.resolve(
+                    "op-1:r" + i,
+                    Instant.parse("2025-05-01T09:00:00Z").plusSeconds(i),
+                    NORMALIZER.normalize(records.get(i)));
         }
         InMemoryCandidateSource source = new InMemoryCandidateSource(
                 store.persons().stream().map(RecipientDocument::of).toList());
@@ -68,13 +71,15 @@ class RecipientMatcherTest {
         List<MatchCandidate> candidates = matcher.match(new MatchRequest("张建国", null, PHONE, null, "M", null, null));
 
         assertThat(candidates.getFirst().birthDate()).isEqualTo(HIS_BIRTH.toString());
-        assertThat(candidates.stream().filter(c -> c.decision() == Decision.MATCH)).hasSizeLessThanOrEqualTo(1);
+        assertThat(candidates.stream().filter(c -> c.decision() == Decision.MATCH))
+                .hasSizeLessThanOrEqualTo(1);
         assertThat(candidates).noneMatch(c -> c.name().equals("李淑珍") && c.decision() == Decision.MATCH);
     }
 
     @Test
     void answersNothingWhenNobodyPlausibleExists() {
-        assertThat(matcher.match(new MatchRequest("赵丽华", null, "13900000000", LocalDate.of(1950, 1, 1), null, null, null)))
+        assertThat(matcher.match(
+                        new MatchRequest("赵丽华", null, "13900000000", LocalDate.of(1950, 1, 1), null, null, null)))
                 .isEmpty();
     }
 

@@ -67,8 +67,10 @@ class IdNumbersTest {
 
     @Test
     void marksAnImpossibleBirthDateAsInvalidEvenWithAMatchingCheck() {
-        assertThat(IdNumbers.parse(withCheck("11010919491301001")).orElseThrow().valid()).isFalse();
-        assertThat(IdNumbers.parse(withCheck("11010918991231001")).orElseThrow().valid()).isFalse();
+        assertThat(IdNumbers.parse(withCheck("11010919491301001")).orElseThrow().valid())
+                .isFalse();
+        assertThat(IdNumbers.parse(withCheck("11010918991231001")).orElseThrow().valid())
+                .isFalse();
     }
 
     @Test
@@ -85,9 +87,12 @@ class IdNumbersTest {
         String wrongDigit = MAN_1949.substring(0, 3) + "9" + MAN_1949.substring(4);
         String swapped = MAN_1949.substring(0, 8) + MAN_1949.charAt(9) + MAN_1949.charAt(8) + MAN_1949.substring(10);
 
-        assertThat(IdNumbers.oneSlipCorrections(IdNumbers.parse(wrongDigit).orElseThrow())).contains(MAN_1949);
-        assertThat(IdNumbers.oneSlipCorrections(IdNumbers.parse(swapped).orElseThrow())).contains(MAN_1949);
-        assertThat(IdNumbers.oneSlipCorrections(IdNumbers.parse(MAN_1949).orElseThrow())).isEmpty();
+        assertThat(IdNumbers.oneSlipCorrections(IdNumbers.parse(wrongDigit).orElseThrow()))
+                .contains(MAN_1949);
+        assertThat(IdNumbers.oneSlipCorrections(IdNumbers.parse(swapped).orElseThrow()))
+                .contains(MAN_1949);
+        assertThat(IdNumbers.oneSlipCorrections(IdNumbers.parse(MAN_1949).orElseThrow()))
+                .isEmpty();
     }
 
     @Test

@@ -11,7 +11,9 @@ class PiiTest {
 
     @Test
     void hashesTheSameValueTheSameWayUnderOneKey() {
-        assertThat(pii.hashPhone("13812345678")).isEqualTo(pii.hashPhone("13812345678")).hasSize(32);
+        assertThat(pii.hashPhone("13812345678"))
+                .isEqualTo(pii.hashPhone("13812345678"))
+                .hasSize(32);
     }
 
     @Test

@@ -27,8 +27,8 @@ class RecipientNormalizerTest {
     @Test
     void hashesTheSameNumberTheSameWayHoweverItIsWritten() {
         NormalizedRecipient plain = normalizer.normalize(new Recipient("张伟", ID, PHONE, null, null, null, null));
-        NormalizedRecipient messy = normalizer.normalize(
-                new Recipient("张伟", ID.substring(0, 6) + " " + ID.substring(6), "+86 138-1234-5678", null, null, null, null));
+        NormalizedRecipient messy = normalizer.normalize(new Recipient(
+                "张伟", ID.substring(0, 6) + " " + ID.substring(6), "+86 138-1234-5678", null, null, null, null));
 
         assertThat(messy.idHash()).isEqualTo(plain.idHash());
         assertThat(messy.phoneHash()).isEqualTo(plain.phoneHash());

@@ -32,7 +32,8 @@ class EvidenceScorerTest {
     void linksAMistypedIdNumberToTheValidOneItIsASlipOf() {
         String typo = HIS_ID.substring(0, 9) + (char) ('0' + (HIS_ID.charAt(9) - '0' + 3) % 10) + HIS_ID.substring(10);
 
-        Score score = scorer.score(profile("张伟", typo, null, null, null, HOME), profile("张伟", HIS_ID, null, null, null, null));
+        Score score = scorer.score(
+                profile("张伟", typo, null, null, null, HOME), profile("张伟", HIS_ID, null, null, null, null));
 
         assertThat(score.probability()).isGreaterThanOrEqualTo(link);
         assertThat(score.matchedOn()).contains("idNumber");
@@ -50,7 +51,8 @@ class EvidenceScorerTest {
     @Test
     void keepsSpousesSharingAPhoneApart() {
         Score score = scorer.score(
-                profile("李秀英", null, HOME_PHONE, HER_BIRTH, "F", HOME), profile("张伟", HIS_ID, HOME_PHONE, null, null, HOME));
+                profile("李秀英", null, HOME_PHONE, HER_BIRTH, "F", HOME),
+                profile("张伟", HIS_ID, HOME_PHONE, null, null, HOME));
 
         assertThat(score.probability()).isLessThan(link);
     }
@@ -67,7 +69,8 @@ class EvidenceScorerTest {
     @Test
     void neverLinksTwoDifferentValidIdNumbersWhateverElseAgrees() {
         Score score = scorer.score(
-                profile("张伟", HIS_ID, HOME_PHONE, HIS_BIRTH, "M", HOME), profile("张伟", HER_ID, HOME_PHONE, HIS_BIRTH, "M", HOME));
+                profile("张伟", HIS_ID, HOME_PHONE, HIS_BIRTH, "M", HOME),
+                profile("张伟", HER_ID, HOME_PHONE, HIS_BIRTH, "M", HOME));
 
         assertThat(score.conflict()).isTrue();
         assertThat(score.probability()).isLessThan(link);
@@ -76,7 +79,8 @@ class EvidenceScorerTest {
     @Test
     void keepsTwinsWithoutIdNumbersApart() {
         Score score = scorer.score(
-                profile("王建国", null, HOME_PHONE, HIS_BIRTH, "M", HOME), profile("王建军", null, HOME_PHONE, HIS_BIRTH, "M", HOME));
+                profile("王建国", null, HOME_PHONE, HIS_BIRTH, "M", HOME),
+                profile("王建军", null, HOME_PHONE, HIS_BIRTH, "M", HOME));
 
         assertThat(score.probability()).isLessThan(link);
     }

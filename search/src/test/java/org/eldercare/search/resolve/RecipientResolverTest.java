@@ -23,7 +23,8 @@ class RecipientResolverTest {
 
     private Resolution serve(NormalizedRecipient r) {
         day++;
-        return resolver.resolve("op-1:rec-" + day, Instant.parse("2025-03-01T08:00:00Z").plusSeconds(86400L * day), r);
+        return resolver.resolve(
+                "op-1:rec-" + day, Instant.parse("2025-03-01T08:00:00Z").plusSeconds(86400L * day), r);
     }
 
     @Test
@@ -58,7 +59,8 @@ class RecipientResolverTest {
 
     @Test
     void keepsSpousesSharingAPhoneAsTwoPersons() {
-        Resolution husband = serve(recipient("张建国", idNumber("110115", LocalDate.of(1943, 2, 2), 51), PHONE, null, "M", HOME));
+        Resolution husband =
+                serve(recipient("张建国", idNumber("110115", LocalDate.of(1943, 2, 2), 51), PHONE, null, "M", HOME));
         Resolution wife = serve(recipient("李淑珍", null, PHONE, LocalDate.of(1947, 9, 9), "F", HOME));
 
         assertThat(wife.recipientId()).isNotEqualTo(husband.recipientId());
@@ -67,8 +69,10 @@ class RecipientResolverTest {
 
     @Test
     void keepsNamesakesAsTwoPersons() {
-        Resolution older = serve(recipient("王秀英", idNumber("110109", LocalDate.of(1936, 1, 1), 2), null, null, null, HOME));
-        Resolution younger = serve(recipient("王秀英", idNumber("110115", LocalDate.of(1958, 6, 6), 4), null, null, null, HOME));
+        Resolution older =
+                serve(recipient("王秀英", idNumber("110109", LocalDate.of(1936, 1, 1), 2), null, null, null, HOME));
+        Resolution younger =
+                serve(recipient("王秀英", idNumber("110115", LocalDate.of(1958, 6, 6), 4), null, null, null, HOME));
 
         assertThat(younger.recipientId()).isNotEqualTo(older.recipientId());
     }
@@ -76,9 +80,11 @@ class RecipientResolverTest {
     @Test
     void givesTheSameIdsWhenTheSameRecordsAreReplayed() {
         Resolution first = serve(recipient("刘桂兰", ID, null, null, null, HOME));
-        RecipientResolver replay = new RecipientResolver(new InMemoryPersonStore(), new MergeLog(), ResolutionThresholds.DEFAULT);
+        RecipientResolver replay =
+                new RecipientResolver(new InMemoryPersonStore(), new MergeLog(), ResolutionThresholds.DEFAULT);
 
-        Resolution again = replay.resolve("op-1:rec-1", Instant.parse("2025-03-02T08:00:00Z"), recipient("刘桂兰", ID, null, null, null, HOME));
+        Resolution again = replay.resolve(
+                "op-1:rec-1", Instant.parse("2025-03-02T08:00:00Z"), recipient("刘桂兰", ID, null, null, null, HOME));
 
         assertThat(again.recipientId()).isEqualTo(first.recipientId());
     }
@@ -88,6 +94,9 @@ class RecipientResolverTest {
         Resolution r = serve(recipient("刘桂兰", ID, PHONE, null, null, HOME));
 
         assertThat(r.toString()).doesNotContain(ID).doesNotContain(PHONE);
-        assertThat(r.person().toString()).doesNotContain(ID).doesNotContain(PHONE).contains("137****4444");
+        assertThat(r.person().toString())
+                .doesNotContain(ID)
+                .doesNotContain(PHONE)
+                .contains("137****4444");
     }
 }

@@ -18,7 +18,8 @@ public final class BenchStack {
         System.setProperty(LocalStackProperty.ELASTICSEARCH_HEAP.key(), esHeap);
         LocalStackConfig config = LocalStackConfig.forTests(dir.resolve("stack"));
         long begin = System.nanoTime();
-        System.out.printf("[bench] starting the embedded stack (kafka -Xmx%s, elasticsearch -Xmx%s) ...%n", kafkaHeap, esHeap);
+        System.out.printf(
+                "[bench] starting the embedded stack (kafka -Xmx%s, elasticsearch -Xmx%s) ...%n", kafkaHeap, esHeap);
         LocalStack stack = LocalStack.start(config);
         System.out.printf(
                 "[bench] stack up in %.1f s: kafka %s, elasticsearch %s%n",

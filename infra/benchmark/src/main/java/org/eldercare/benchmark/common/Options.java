@@ -65,9 +65,12 @@ public final class Options {
             return defaultValue;
         }
         try {
-            return raw.startsWith("P") ? Duration.parse(raw) : Duration.ofMillis((long) (Double.parseDouble(raw) * 1000));
+            return raw.startsWith("P")
+                    ? Duration.parse(raw)
+                    : Duration.ofMillis((long) (Double.parseDouble(raw) * 1000));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--" + key + ": must be seconds (30) or a duration (PT30S), was '" + raw + "'");
+            throw new IllegalArgumentException(
+                    "--" + key + ": must be seconds (30) or a duration (PT30S), was '" + raw + "'");
         }
     }
 

@@ -62,7 +62,8 @@ final class AppProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            System.out.printf("[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, ports[0], log);
+            System.out.printf(
+                    "[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, ports[0], log);
             return new AppProcess(process, URI.create("http://127.0.0.1:" + ports[0]), log, heap);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + jar, e);
@@ -84,7 +85,8 @@ final class AppProcess implements AutoCloseable {
         long begin = System.nanoTime();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + log + "\n" + tail());
+                throw new IllegalStateException(
+                        "the app exited with " + process.exitValue() + "; see " + log + "\n" + tail());
             }
             try {
                 HttpResponse<String> health = http.send(

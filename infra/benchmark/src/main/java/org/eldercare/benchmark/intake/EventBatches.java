@@ -75,7 +75,9 @@ final class EventBatches implements AutoCloseable {
 
     private List<Batch> batches(List<CareEvent> events, int size) {
         Map<String, List<CareEvent>> byOperator = new HashMap<>();
-        events.forEach(e -> byOperator.computeIfAbsent(e.operatorId(), k -> new ArrayList<>()).add(e));
+        events.forEach(e -> byOperator
+                .computeIfAbsent(e.operatorId(), k -> new ArrayList<>())
+                .add(e));
         List<Batch> out = new ArrayList<>();
         for (List<CareEvent> list : byOperator.values()) {
             for (int from = 0; from < list.size(); from += size) {

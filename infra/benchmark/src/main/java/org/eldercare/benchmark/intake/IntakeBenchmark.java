@@ -42,7 +42,9 @@ public final class IntakeBenchmark {
         if (batch < 1 || batch > 5000) {
             throw new IllegalArgumentException("--batch: must be between 1 and 5000");
         }
-        Path root = Path.of(System.getProperty("eldercare.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("eldercare.root", "."))
+                .toAbsolutePath()
+                .normalize();
         try (WorkDir dir = WorkDir.create("intake", keep)) {
             AppProcess app = url == null ? AppProcess.start(root, dir.path(), heap) : null;
             try {
@@ -74,7 +76,9 @@ public final class IntakeBenchmark {
             for (EventBatches.Batch b : batches.registrations()) {
                 registered += load.post(b);
             }
-            System.out.printf("[bench] %d facilities: %d registration events accepted%n", simulator.facilities().size(), registered);
+            System.out.printf(
+                    "[bench] %d facilities: %d registration events accepted%n",
+                    simulator.facilities().size(), registered);
             batches.start();
             long start = System.nanoTime();
             long measureFrom = start + warmup.toNanos();
@@ -92,7 +96,8 @@ public final class IntakeBenchmark {
                     }
                 }));
             }
-            System.out.printf("[bench] warming up %d s, then measuring %d s with %d clients, batch %d%n",
+            System.out.printf(
+                    "[bench] warming up %d s, then measuring %d s with %d clients, batch %d%n",
                     warmup.toSeconds(), duration.toSeconds(), clients, batch);
             for (Thread t : threads) {
                 t.join();
@@ -102,23 +107,53 @@ public final class IntakeBenchmark {
     }
 
     private static void report(
-            IntakeLoad load, int batch, int clients, Duration warmup, Duration duration, long peakHeap, String heapSetting) {
+            IntakeLoad load,
+            int batch,
+            int clients,
+            Duration warmup,
+            Duration duration,
+            long peakHeap,
+            String heapSetting) {
         double seconds = duration.toMillis() / 1000.0;
         double eventsPerSecond = load.accepted() / seconds;
         double p99 = load.latencies().millisAt(0.99);
         Map<String, Long> errors = load.errors();
         Report report = new Report("intake over HTTP, batch " + batch)
-                .line("parameters", "POST /api/v1/events (%s), batch %d, %d client threads (HTTP/1.1 keep-alive), warm-up %d s, measured %d s; app and load generator on the same machine",
-                        IntakeLoad.BATCH_TYPE, batch, clients, warmup.toSeconds(), duration.toSeconds())
-                .line("accepted", "%,.0f events/s (%,d events; %,d duplicates, %,d rejected)", eventsPerSecond, load.accepted(), load.duplicates(), load.rejected())
+                .line(
+                        "parameters",
+                        "POST /api/v1/events (%s), batch %d, %d client threads (HTTP/1.1 keep-alive), warm-up %d s, measured %d s; app and load generator on the same machine",
+                        IntakeLoad.BATCH_TYPE,
+                        batch,
+                        clients,
+                        warmup.toSeconds(),
+                        duration.toSeconds())
+                .line(
+                        "accepted",
+                        "%,.0f events/s (%,d events; %,d duplicates, %,d rejected)",
+                        eventsPerSecond,
+                        load.accepted(),
+                        load.duplicates(),
+                        load.rejected())
                 .line("requests", "%,.0f requests/s (%,d requests)", load.requests() / seconds, load.requests())
                 .line("latency", "%s", load.latencies().summary())
                 .line("errors", "%s", errors.isEmpty() ? "none" : errors.toString())
-                .line("app heap", "peak used %s (sampled every 250 ms), app run with %s", peakHeap < 0 ? "unknown" : Machine.megabytes(peakHeap), heapSetting);
+                .line(
+                        "app heap",
+                        "peak used %s (sampled every 250 ms), app run with %s",
+                        peakHeap < 0 ? "unknown" : Machine.megabytes(peakHeap),
+                        heapSetting);
         if (batch >= 100) {
-            report.goal(String.format("≥ %,.0f events/s in batches", GOAL_EVENTS_PER_SECOND), eventsPerSecond >= GOAL_EVENTS_PER_SECOND && errors.isEmpty(),
-                    String.format("%,.0f events/s, %d error answers", eventsPerSecond, errors.values().stream().mapToLong(Long::longValue).sum()));
-            report.goal(String.format("p99 batch latency < %.0f ms", GOAL_P99_MILLIS), p99 < GOAL_P99_MILLIS, String.format("%.1f ms", p99));
+            report.goal(
+                    String.format("≥ %,.0f events/s in batches", GOAL_EVENTS_PER_SECOND),
+                    eventsPerSecond >= GOAL_EVENTS_PER_SECOND && errors.isEmpty(),
+                    String.format(
+                            "%,.0f events/s, %d error answers",
+                            eventsPerSecond,
+                            errors.values().stream().mapToLong(Long::longValue).sum()));
+            report.goal(
+                    String.format("p99 batch latency < %.0f ms", GOAL_P99_MILLIS),
+                    p99 < GOAL_P99_MILLIS,
+                    String.format("%.1f ms", p99));
         } else {
             report.line("goal", "none set for single events (the goal is for batches)");
         }

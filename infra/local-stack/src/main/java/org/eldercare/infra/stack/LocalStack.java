@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -28,9 +29,9 @@ public final class LocalStack implements AutoCloseable {
     private final ElasticsearchNode elasticsearch;
     private final FlinkCluster flink;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "eldercare-stack-shutdown");
-    private CompletableFuture<Void> flinkStarting = CompletableFuture.completedFuture(null);
-    private boolean started;
-    private boolean closed;
+    private volatile CompletableFuture<Void> flinkStarting = CompletableFuture.completedFuture(null);
+    private volatile boolean started;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public LocalStack(LocalStackConfig config) {
         this.config = config;
@@ -48,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts every part and waits until all are healthy; on failure stops what did start and throws. */
     public synchronized void start() {
-        if (started) {
+        if (started || closed.get()) {
             throw new IllegalStateException("this stack was already started; create a new LocalStack to restart");
         }
         started = true;
@@ -160,12 +161,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops Flink, then Kafka, then Elasticsearch. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed || !started) {
-            closed = true;
+    public void close() {
+        // Not synchronized with start(): Ctrl-C during startup must stop the nodes now, which makes start() fail.
+        if (closed.getAndSet(true) || !started) {
             return;
         }
-        closed = true;
         long begin = System.nanoTime();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
