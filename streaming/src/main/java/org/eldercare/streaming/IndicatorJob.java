@@ -9,6 +9,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.CaregiverChange;
+import org.eldercare.ingest.event.CaregiverHired;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.AlertDocument;
@@ -26,6 +28,7 @@ import org.eldercare.streaming.facility.FacilityView;
 import org.eldercare.streaming.indicator.MinuteHistory;
 import org.eldercare.streaming.indicator.PopulationToScopes;
 import org.eldercare.streaming.indicator.ScopeAggregator;
+import org.eldercare.streaming.indicator.ScopeFanOut;
 import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.indicator.ScopeUpdate;
 import org.eldercare.streaming.parse.ParseEvents;
@@ -42,8 +45,9 @@ import org.eldercare.streaming.serde.StreamTypes;
  *                                               └─ caregiver events ▶ keyBy(caregiver) registry ─▲   └▶ facility alerts
  * </pre>
  *
- * <p>A facility's events keep their Kafka order from the source to the ledger (dedup is keyed by
- * the same key, and the ledger and view reuse that partitioning), so counting events are judged in
+ * <p>A facility's events keep their Kafka order from the source to the ledger (parsing runs at the
+ * source's parallelism, chained to it; dedup is keyed by the facility; ledger and view reuse that
+ * partitioning), so counting events are judged in
  * the order the operator sent them. Enables object reuse: every type passed on is immutable.
  */
 public final class IndicatorJob {
@@ -56,6 +60,7 @@ public final class IndicatorJob {
 
         SingleOutputStreamOperator<CareEvent> parsed = rawEvents
                 .process(new ParseEvents(), StreamTypes.CARE_EVENT)
+                .setParallelism(rawEvents.getParallelism())
                 .name("parse and validate")
                 .uid("parse-events");
         SingleOutputStreamOperator<CareEvent> unique = parsed.keyBy(CareEvent::partitionKey, Types.STRING)
@@ -93,7 +98,7 @@ public final class IndicatorJob {
                 .uid("facilities-sink");
 
         DataStream<ScopeUpdate> scopeUpdates = facilities
-                .flatMap(new org.eldercare.streaming.indicator.ScopeFanOut(), TypeInformation.of(ScopeUpdate.class))
+                .flatMap(new ScopeFanOut(), TypeInformation.of(ScopeUpdate.class))
                 .name("facility to street and district")
                 .uid("scope-fan-out")
                 .union(
@@ -169,8 +174,8 @@ public final class IndicatorJob {
 
     private static String caregiverId(CareEvent event) {
         return switch (event.data()) {
-            case org.eldercare.ingest.event.CaregiverHired h -> h.caregiverId();
-            case org.eldercare.ingest.event.CaregiverChange c -> c.caregiverId();
+            case CaregiverHired h -> h.caregiverId();
+            case CaregiverChange c -> c.caregiverId();
             default ->
                 throw new IllegalArgumentException("type: " + event.type().wireName() + " is no caregiver event");
         };

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * Finds the newest completed checkpoint (a {@code chk-N/_metadata} file) under a local checkpoint
  * directory, so a restarted process resumes from it: same state, same Kafka offsets.
  */
-final class LatestCheckpoint {
+public final class LatestCheckpoint {
 
     private LatestCheckpoint() {}
 
-    static Optional<Path> under(String checkpointDir) {
+    public static Optional<Path> under(String checkpointDir) {
         Path root = checkpointDir.startsWith("file:") ? Path.of(URI.create(checkpointDir)) : Path.of(checkpointDir);
         if (!Files.isDirectory(root)) {
             return Optional.empty();

@@ -65,7 +65,7 @@ public final class StreamingJobs {
         return env;
     }
 
-    private static void wire(
+    public static void wire(
             StreamExecutionEnvironment env,
             StreamingConfig config,
             DocumentSinkFactory documents,

@@ -159,7 +159,7 @@ class IndicatorJobMiniClusterTest {
         assertThat(deadLetters.collected())
                 .extracting(r -> r.reasons().getFirst())
                 .containsAll(expected.rejections)
-                .anyMatch(reason -> reason.startsWith("data:"))
+                .anyMatch(reason -> reason.startsWith("type:"))
                 .hasSize(expected.rejections.size() + 1);
         assertThat(serviceRecords.collected()).hasSize(expected.serviceRecords);
 

@@ -34,6 +34,15 @@ class FacilityController {
         return facilities.nearby(NearbyQuery.of(lat, lon, radiusKm, kind, available, limit));
     }
 
+    @GetMapping
+    List<FacilityDocument> inDistrict(
+            @RequestParam String districtCode, @RequestParam(defaultValue = "2000") int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit: must be between 1 and 10000");
+        }
+        return facilities.inDistrict(districtCode, limit);
+    }
+
     @GetMapping("/{facilityId}")
     FacilityDocument facility(@PathVariable String facilityId) {
         return facilities

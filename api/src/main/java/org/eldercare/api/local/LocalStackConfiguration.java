@@ -1,6 +1,10 @@
 package org.eldercare.api.local;
 
+import java.time.Duration;
+import org.eldercare.api.platform.KafkaConfig;
 import org.eldercare.api.platform.PlatformEndpoints;
+import org.eldercare.api.platform.SearchConfig;
+import org.springframework.beans.factory.annotation.Value;
 import org.eldercare.api.status.ComponentCheck;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.infra.stack.LocalStackConfig;
@@ -28,6 +32,16 @@ class LocalStackConfiguration {
     @Bean
     PlatformEndpoints platformEndpoints(LocalStack stack) {
         return new PlatformEndpoints(stack.kafkaBootstrapServers(), stack.elasticsearchUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    StreamingLauncher streamingJobs(
+            LocalStack stack,
+            SearchConfig.IndexesReady indexes,
+            KafkaConfig.TopicsReady topics,
+            @Value("${eldercare.streaming.checkpoint-interval:PT2S}") Duration checkpointInterval)
+            throws Exception {
+        return new StreamingLauncher(stack, StreamingLauncher.config(stack, checkpointInterval), new RecipientStage());
     }
 
     @Bean

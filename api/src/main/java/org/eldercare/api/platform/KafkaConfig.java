@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
 
 /** Kafka administration: the pipeline's progress and the broker's health. */
 @Configuration
-class KafkaConfig {
+public class KafkaConfig {
 
     /** The consumer group under which the streaming jobs commit their offsets. */
     static final String STREAMING_GROUP = "eldercare-streaming";
@@ -61,7 +61,7 @@ class KafkaConfig {
     }
 
     /** Marks that the topics exist; the set holds the ones this start created. */
-    record TopicsReady(java.util.Set<String> created) {}
+    public record TopicsReady(java.util.Set<String> created) {}
 
     @Bean
     PipelineProgress pipelineProgress(

@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 
 /** The Elasticsearch client and the query services the controllers use. */
 @Configuration
-class SearchConfig {
+public class SearchConfig {
 
     @Bean
     ElasticsearchConfig elasticsearchConfig(Environment env, PlatformEndpoints endpoints) {

@@ -44,6 +44,14 @@ public final class FacilityQueries {
                 .sort(so -> so.field(f -> f.field("facilityId").order(SortOrder.Asc))));
     }
 
+    /** Every facility of one district, for the dashboard map; at most {@code limit}, by id. */
+    public static SearchRequest inDistrict(String districtCode, int limit) {
+        return SearchRequest.of(s -> s.index(IndexNames.FACILITIES)
+                .size(limit)
+                .query(term("districtCode", districtCode))
+                .sort(o -> o.field(f -> f.field("facilityId"))));
+    }
+
     private static Query hasFreeBedOrServesMeals() {
         return Query.of(q -> q.bool(b -> b.should(
                         s -> s.range(r -> r.number(n -> n.field("freeBeds").gt(0.0))))

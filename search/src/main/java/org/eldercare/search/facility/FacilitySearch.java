@@ -39,6 +39,20 @@ public final class FacilitySearch {
         }
     }
 
+    /** Every facility of a district (at most {@code limit}), for the dashboard's map. */
+    public List<FacilityDocument> inDistrict(String districtCode, int limit) {
+        try {
+            return client.search(FacilityQueries.inDistrict(districtCode, limit), FacilityDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("facilities: search failed", e);
+        }
+    }
+
     /** The facility's current document, or empty when no such facility is indexed. */
     public Optional<FacilityDocument> byId(String facilityId) {
         try {

@@ -48,7 +48,7 @@ public record EvidenceWeights(
             4.0, // nameSamePinyin
             3.0, // nameSwapped
             3.0, // nameSimilar
-            -3.0, // nameOneOff: twins' and siblings' names differ by one character
+            -6.0, // nameOneOff: twins' and siblings' names differ by one character
             -8.0, // nameDifferent
             4.5, // birthAgree
             -1.5, // birthOneFieldOff: typing slip, or a sibling

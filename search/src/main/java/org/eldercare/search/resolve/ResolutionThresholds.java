@@ -21,7 +21,7 @@ public record ResolutionThresholds(
 
     /** Tuned on evaluation seed 1 and reported on seed 2 (see search/README.md, "Recipients"). */
     public static final ResolutionThresholds DEFAULT =
-            new ResolutionThresholds(0.5, 0.0, 0.7, 0.3, 4.0, EvidenceWeights.DEFAULT);
+            new ResolutionThresholds(0.3, 0.0, 0.7, 0.3, 4.0, EvidenceWeights.DEFAULT);
 
     public ResolutionThresholds {
         if (!(possible <= match && match <= 1.0 && possible >= 0.0) || link <= 0.0 || link >= 1.0) {

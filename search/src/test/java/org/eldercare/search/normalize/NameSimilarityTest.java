@@ -14,7 +14,7 @@ class NameSimilarityTest {
         "张伟, 章伟, SAME_PINYIN",
         "王建国, 王国建, SWAPPED_GIVEN",
         "王己明, 王已明, SIMILAR_CHARACTER",
-        "杨秀英, 扬秀英, SIMILAR_CHARACTER",
+        "李未华, 李末华, SIMILAR_CHARACTER",
         "王建国, 王建军, ONE_CHARACTER_OFF",
         "王秀兰, 王兰, ONE_CHARACTER_OFF",
         "王建国, 李秀英, DIFFERENT",

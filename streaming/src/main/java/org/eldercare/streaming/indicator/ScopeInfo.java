@@ -1,7 +1,9 @@
 package org.eldercare.streaming.indicator;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eldercare.ingest.region.District;
 import org.eldercare.ingest.region.PlanTarget;
 import org.eldercare.ingest.region.Regions;
@@ -33,7 +35,7 @@ public record ScopeInfo(
     }
 
     static ScopeInfo district(District d) {
-        Map<String, Street> streets = new java.util.HashMap<>();
+        Map<String, Street> streets = new HashMap<>();
         d.streets().forEach(s -> streets.put(s.code(), s));
         return new ScopeInfo(
                 d.code(),
@@ -63,9 +65,8 @@ public record ScopeInfo(
     /** Every scope of the reference data: each district, then each street. */
     public static List<String> allCodes(Regions regions) {
         return regions.districts().stream()
-                .flatMap(d -> java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(d.code()),
-                        d.streets().stream().map(Street::code)))
+                .flatMap(d ->
+                        Stream.concat(Stream.of(d.code()), d.streets().stream().map(Street::code)))
                 .toList();
     }
 }

@@ -109,4 +109,11 @@ class CaregiverRegistryTest {
                         new CaregiverDelta("f-1", 0, 0, 1),
                         new CaregiverDelta("f-1", 0, 0, -1));
     }
+
+    @Test
+    void aShiftStartedElsewhereBeforeTheLatestHireIsAlreadyOver() throws Exception {
+        send(at(T0.plusHours(1), hired("c-1", "f-2", false)), shiftStarted("c-1", "f-1"));
+
+        assertThat(harness.extractOutputValues()).containsExactly(new CaregiverDelta("f-2", 1, 0, 0));
+    }
 }

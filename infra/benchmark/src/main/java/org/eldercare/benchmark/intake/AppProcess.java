@@ -36,9 +36,16 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path root, Path workDir, String heap) {
-        Path jar = root.resolve("api/target/eldercare-api.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + ": missing; build it first (./eldercare build)");
+        Path built = root.resolve("api/target/eldercare-api.jar");
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException(built + ": missing; build it first (./eldercare build)");
+        }
+        // A copy, so a rebuild during the run cannot change the jar under the running app.
+        Path jar = workDir.resolve("eldercare-api.jar");
+        try {
+            Files.copy(built, jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + built, e);
         }
         int[] ports = FreePorts.pick(6);
         List<String> command = new ArrayList<>(List.of(
