@@ -32,11 +32,12 @@ import org.eldercare.streaming.indicator.ScopeFanOut;
 import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.indicator.ScopeUpdate;
 import org.eldercare.streaming.parse.ParseEvents;
+import org.eldercare.streaming.recipient.RecipientResolution;
 import org.eldercare.streaming.serde.StreamTypes;
 
 /**
  * The live-indicator job: raw CloudEvents in; indicators per street and district, their per-minute
- * history, facility documents, alerts, dead letters and service records out. It takes its source and
+ * history, facility documents, alerts, dead letters, service records and resolved recipients out. It takes its source and
  * sinks as arguments, so tests run it on bounded input with collecting sinks.
  *
  * <pre>
@@ -162,10 +163,11 @@ public final class IndicatorJob {
                                 .uid("reject-spike-alerts"));
         alerts.sinkTo(sinks.alerts()).name("alerts sink").uid("alerts-sink");
 
-        ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS)
-                .sinkTo(sinks.serviceRecords())
-                .name("service records sink")
-                .uid("service-records-sink");
+        RecipientResolution.attach(
+                ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
+                config.piiHmacKey(),
+                sinks.serviceRecords(),
+                sinks.recipients());
     }
 
     private static boolean isPopulation(CareEvent event) {

@@ -3,24 +3,29 @@ package org.eldercare.streaming;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.eldercare.ingest.deadletter.Rejection;
-import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.indicator.MinuteHistory;
+import org.eldercare.streaming.recipient.RecipientEntry;
+import org.eldercare.streaming.recipient.RecipientResolution;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
 
 /**
  * Where {@link IndicatorJob} writes, one Sink V2 per output. {@code indicatorTopic} and {@code
- * rejectionDocuments} are optional (null to leave out); every other slot is required.
+ * rejectionDocuments} are optional (null to leave out); every other slot is required. {@code
+ * piiHmacKey} keys the hashes of identity and phone numbers in the recipient documents.
  *
  * @param indicators latest indicators per scope, id = scope code
  * @param indicatorHistory one point per scope per minute, id = {@link MinuteHistory#id}
  * @param facilities current facility state, id = facility id
  * @param alerts alerts, raised and cleared, id = {@code type:scope}
  * @param deadLetters events rejected by the stream, for the dead-letter topic
- * @param serviceRecords accepted {@code service.delivered} events (after dedup and ownership)
+ * @param serviceRecords accepted {@code service.delivered} events (after dedup and ownership) with
+ *     their resolved recipient, id {@code operatorId:recordId} (see {@link RecipientResolution})
+ * @param recipients resolved persons and the redirects of merged-away ids, id {@code recipientId}
  * @param indicatorTopic optional: the compacted Kafka topic of indicators
  * @param rejectionDocuments optional: the same rejections, for the {@code rejections} index
  */
@@ -30,7 +35,8 @@ public record JobSinks(
         Sink<FacilityDocument> facilities,
         Sink<AlertDocument> alerts,
         Sink<Rejection> deadLetters,
-        Sink<CareEvent> serviceRecords,
+        Sink<ServiceRecordDocument> serviceRecords,
+        Sink<RecipientEntry> recipients,
         Sink<IndicatorDocument> indicatorTopic,
         Sink<Rejection> rejectionDocuments) {
 
@@ -41,16 +47,24 @@ public record JobSinks(
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(serviceRecords, "serviceRecords");
+        Objects.requireNonNull(recipients, "recipients");
     }
 
     /**
      * The document outputs from one factory, under the index names of {@link IndexNames} and their
-     * deterministic ids; dead letters, service records and the optional topic as given.
+     * deterministic ids (service records and recipients included); dead letters and the optional
+     * topic as given.
      */
+    public static JobSinks of(
+            DocumentSinkFactory documents, Sink<Rejection> deadLetters, Sink<IndicatorDocument> indicatorTopic) {
+        return of(documents, deadLetters, RecipientResolution.serviceRecordsSink(documents), indicatorTopic);
+    }
+
+    /** As {@link #of(DocumentSinkFactory, Sink, Sink)}, with the service-record documents going to a sink of your own. */
     public static JobSinks of(
             DocumentSinkFactory documents,
             Sink<Rejection> deadLetters,
-            Sink<CareEvent> serviceRecords,
+            Sink<ServiceRecordDocument> serviceRecords,
             Sink<IndicatorDocument> indicatorTopic) {
         return new JobSinks(
                 documents.create(IndexNames.INDICATORS, IndicatorDocument::code),
@@ -59,6 +73,7 @@ public record JobSinks(
                 documents.create(IndexNames.ALERTS, AlertDocument::id),
                 deadLetters,
                 serviceRecords,
+                RecipientResolution.recipientsSink(documents),
                 indicatorTopic,
                 documents.create(IndexNames.REJECTIONS, Rejection::documentId));
     }

@@ -1,7 +1,9 @@
 package org.eldercare.streaming;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ public record StreamingConfig(
         Duration dedupTtl,
         int parallelism,
         boolean publishIndicatorsToKafka,
-        String transactionalIdPrefix)
+        String transactionalIdPrefix,
+        String piiHmacKey)
         implements Serializable {
 
     /** One setting: its {@code --key}, default and meaning. */
@@ -52,8 +55,18 @@ public record StreamingConfig(
             new Option(
                     "kafka.transactional-id-prefix",
                     "eldercare-streaming",
-                    "Prefix of the Kafka sinks' transactional ids; each sink appends its own name."));
+                    "Prefix of the Kafka sinks' transactional ids; each sink appends its own name."),
+            new Option(
+                    "pii.hmac-key",
+                    DEMO_HMAC_KEY,
+                    "Secret key (at least 16 bytes) of the identity and phone number hashes in the recipients and"
+                            + " service-records indexes; the default is a demo key and must be changed in production."
+                            + " Changing it later orphans every indexed hash (re-resolve from the events)."));
 
+    /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
+    public static final String DEMO_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
+
+    private static final int MIN_HMAC_KEY_BYTES = 16;
     private static final Duration MIN_DEDUP_TTL = Duration.ofDays(7);
 
     public StreamingConfig {
@@ -65,6 +78,9 @@ public record StreamingConfig(
         }
         if (coalesceInterval.isNegative() || checkpointInterval.isNegative() || silenceThreshold.isNegative()) {
             throw new IllegalArgumentException("durations: must not be negative");
+        }
+        if (piiHmacKey == null || piiHmacKey.getBytes(StandardCharsets.UTF_8).length < MIN_HMAC_KEY_BYTES) {
+            throw new IllegalArgumentException("pii.hmac-key: must be at least " + MIN_HMAC_KEY_BYTES + " bytes");
         }
     }
 
@@ -103,7 +119,8 @@ public record StreamingConfig(
                 parse(v, "dedup.ttl", Duration::parse),
                 parse(v, "parallelism", Integer::parseInt),
                 parse(v, "indicators.kafka", StreamingConfig::bool),
-                v.get("kafka.transactional-id-prefix"));
+                v.get("kafka.transactional-id-prefix"),
+                v.get("pii.hmac-key"));
     }
 
     private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {
@@ -137,7 +154,20 @@ public record StreamingConfig(
         v.put("parallelism", Integer.toString(parallelism));
         v.put("indicators.kafka", Boolean.toString(publishIndicatorsToKafka));
         v.put("kafka.transactional-id-prefix", transactionalIdPrefix);
+        v.put("pii.hmac-key", piiHmacKey);
         return OPTIONS.stream().map(o -> "--" + o.key() + "=" + v.get(o.key())).toArray(String[]::new);
+    }
+
+    /** The settings with the HMAC key redacted: configs get logged, the key must not be. */
+    @Override
+    public String toString() {
+        String[] args = toArgs();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--pii.hmac-key=")) {
+                args[i] = "--pii.hmac-key=<redacted>";
+            }
+        }
+        return "StreamingConfig" + Arrays.toString(args);
     }
 
     public StreamingConfig withKafkaBootstrap(String value) {

@@ -1,7 +1,6 @@
 package org.eldercare.streaming;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -10,8 +9,6 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
@@ -31,19 +28,18 @@ public final class StreamingJobs {
     public static void main(String[] args) throws Exception {
         StreamingConfig config = StreamingConfig.fromArgs(args);
         StreamExecutionEnvironment env = environment(config, false);
-        wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()), new DiscardingSink<>());
+        wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()));
         env.execute(JOB_NAME);
     }
 
     /**
-     * Starts the job without blocking, in a local environment when {@code local}. {@code
-     * serviceRecords} receives the accepted {@code service.delivered} events.
+     * Starts the job without blocking, in a local environment when {@code local}. Every index,
+     * service records and recipients included, is written through {@code documents}.
      */
-    public static JobClient start(
-            StreamingConfig config, DocumentSinkFactory documents, Sink<CareEvent> serviceRecords, boolean local)
+    public static JobClient start(StreamingConfig config, DocumentSinkFactory documents, boolean local)
             throws Exception {
         StreamExecutionEnvironment env = environment(config, local);
-        wire(env, config, documents, serviceRecords);
+        wire(env, config, documents);
         return env.executeAsync(JOB_NAME);
     }
 
@@ -65,18 +61,14 @@ public final class StreamingJobs {
         return env;
     }
 
-    public static void wire(
-            StreamExecutionEnvironment env,
-            StreamingConfig config,
-            DocumentSinkFactory documents,
-            Sink<CareEvent> serviceRecords) {
+    /** The Kafka source, the job, and its sinks: indexes through {@code documents}, Kafka topics from the config. */
+    public static void wire(StreamExecutionEnvironment env, StreamingConfig config, DocumentSinkFactory documents) {
         DataStream<byte[]> events = env.fromSource(
                         KafkaEndpoints.events(config), WatermarkStrategy.noWatermarks(), "care events")
                 .uid("care-events-source");
         JobSinks sinks = JobSinks.of(
                 documents,
                 KafkaEndpoints.deadLetters(config),
-                serviceRecords,
                 config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config) : null);
         IndicatorJob.build(env, events, sinks, config);
     }

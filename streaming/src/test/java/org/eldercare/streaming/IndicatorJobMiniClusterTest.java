@@ -35,9 +35,11 @@ import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.indicator.ScopeInfo;
+import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -127,8 +129,10 @@ class IndicatorJobMiniClusterTest {
         CollectingSink<FacilityDocument> facilities = new CollectingSink<>("facilities");
         CollectingSink<AlertDocument> alerts = new CollectingSink<>("alerts");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("dead-letters");
-        CollectingSink<CareEvent> serviceRecords = new CollectingSink<>("service-records");
-        JobSinks sinks = new JobSinks(indicators, history, facilities, alerts, deadLetters, serviceRecords, null, null);
+        CollectingSink<ServiceRecordDocument> serviceRecords = new CollectingSink<>("service-records");
+        CollectingSink<RecipientEntry> recipients = new CollectingSink<>("recipients");
+        JobSinks sinks = new JobSinks(
+                indicators, history, facilities, alerts, deadLetters, serviceRecords, recipients, null, null);
         StreamingConfig config = StreamingConfig.defaults()
                 .withCoalesceInterval(Duration.ZERO)
                 .withSilenceThreshold(Duration.ofHours(1));
@@ -161,7 +165,14 @@ class IndicatorJobMiniClusterTest {
                 .containsAll(expected.rejections)
                 .anyMatch(reason -> reason.startsWith("type:"))
                 .hasSize(expected.rejections.size() + 1);
-        assertThat(serviceRecords.collected()).hasSize(expected.serviceRecords);
+        Map<String, ServiceRecordDocument> records = latestBy(
+                serviceRecords.collected(), r -> ServiceRecordDocument.documentId(r.operatorId(), r.recordId()));
+        assertThat(records).hasSize(expected.serviceRecords);
+        Map<String, RecipientEntry> persons = latestBy(recipients.collected(), RecipientEntry::documentId);
+        assertThat(records.values())
+                .as("every record names a current person")
+                .allSatisfy(r ->
+                        assertThat(persons.get(r.recipientId()).isRedirect()).isFalse());
 
         Map<String, FacilityDocument> facilityDocs = latestBy(facilities.collected(), FacilityDocument::facilityId);
         assertThat(facilityDocs.get("f-1").beds()).isEqualTo(12);

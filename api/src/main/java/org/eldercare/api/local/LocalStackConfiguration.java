@@ -26,7 +26,10 @@ class LocalStackConfiguration {
     LocalStack localStack(Environment env) {
         // Spring's environment already merges properties, env vars (ELDERCARE_DATADIR) and arguments.
         LocalStackConfig config = LocalStackConfig.from(env::getProperty);
-        return LocalStack.start(config);
+        LocalStack stack = LocalStack.start(config);
+        // From here the context stops it, after the beans that use Kafka and Flink.
+        stack.releaseShutdownHook();
+        return stack;
     }
 
     @Bean

@@ -33,7 +33,7 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
 
     StreamingLauncher(LocalStack stack, StreamingConfig config, RecipientStage recipients) throws Exception {
         StreamExecutionEnvironment env = environment(stack, config);
-        StreamingJobs.wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()), recipients.sink());
+        StreamingJobs.wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()));
         recipients.extend(env, config);
         job = env.executeAsync(StreamingJobs.JOB_NAME);
         LOG.info("[stack] streaming: job {} submitted", job.getJobID());
@@ -87,7 +87,7 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
     public void close() {
         // Cancelling keeps the retained checkpoints; the next start resumes from the newest one.
         try {
-            job.cancel().get();
+            job.cancel().get(20, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debug("streaming job cancel: {}", e.toString());
         }

@@ -42,7 +42,8 @@ public final class FacilitySearch {
     /** Every facility of a district (at most {@code limit}), for the dashboard's map. */
     public List<FacilityDocument> inDistrict(String districtCode, int limit) {
         try {
-            return client.search(FacilityQueries.inDistrict(districtCode, limit), FacilityDocument.class)
+            return client
+                    .search(FacilityQueries.inDistrict(districtCode, limit), FacilityDocument.class)
                     .hits()
                     .hits()
                     .stream()

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.eldercare.benchmark.common.FreePorts;
 
 /**
- * The platform as a black box: {@code api/target/eldercare-api.jar} started as a child JVM in the local profile
+ * The platform as a black box: the app ({@code api/target/classes} plus {@code api/target/classpath.txt}, as {@code
+ * ./eldercare up} runs it) started as a child JVM in the local profile
  * (which starts its own Kafka, Elasticsearch and Flink) on free ports, a fresh data dir and no simulator. Its output
  * goes to {@code app.log} in the run's directory. {@link #close()} asks it to stop and waits for its shutdown hook
  * to stop the nodes.
@@ -36,24 +37,26 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path root, Path workDir, String heap) {
-        Path built = root.resolve("api/target/eldercare-api.jar");
-        if (!Files.isRegularFile(built)) {
-            throw new IllegalStateException(built + ": missing; build it first (./eldercare build)");
+        Path classes = root.resolve("api/target/classes");
+        Path classpathFile = root.resolve("api/target/classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException(classpathFile + ": missing; build the app first (./eldercare build)");
         }
-        // A copy, so a rebuild during the run cannot change the jar under the running app.
-        Path jar = workDir.resolve("eldercare-api.jar");
+        String classpath;
         try {
-            Files.copy(built, jar);
+            classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not copy " + built, e);
+            throw new UncheckedIOException("could not read " + classpathFile, e);
         }
         int[] ports = FreePorts.pick(6);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
+                "--sun-misc-unsafe-memory-access=allow",
                 "-Deldercare.root=" + root,
-                "-jar",
-                jar.toString(),
+                "-cp",
+                classpath,
+                "org.eldercare.api.EldercareApplication",
                 "--spring.profiles.active=local",
                 "--server.port=" + ports[0],
                 "--eldercare.data-dir=" + workDir.resolve("app-data"),
@@ -73,7 +76,7 @@ final class AppProcess implements AutoCloseable {
                     "[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, ports[0], log);
             return new AppProcess(process, URI.create("http://127.0.0.1:" + ports[0]), log, heap);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + jar, e);
+            throw new UncheckedIOException("could not start the app", e);
         }
     }
 

@@ -159,6 +159,19 @@ public final class LocalStack implements AutoCloseable {
         return flink.healthy();
     }
 
+    /**
+     * Hands the stack's lifecycle to the caller, which promises to call {@link #close()}: a container
+     * such as Spring stops its own users of Kafka and Flink first, and a JVM hook racing it would stop
+     * the nodes under them.
+     */
+    public void releaseShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or about to; it stops the stack.
+        }
+    }
+
     /** Stops Flink, then Kafka, then Elasticsearch. Idempotent. */
     @Override
     public void close() {

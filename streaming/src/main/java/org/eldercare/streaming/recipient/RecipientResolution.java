@@ -1,0 +1,58 @@
+package org.eldercare.streaming.recipient;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.sink.DocumentSinkFactory;
+
+/**
+ * Wires recipient resolution onto a stream of accepted {@code service.delivered} events: one {@link
+ * ResolveRecipients} instance (parallelism 1, all events under one key) with its two sinks chained to it, so
+ * documents are handed over without serialization and in the order they were produced (a redirect never
+ * overtakes the document it replaces).
+ */
+public final class RecipientResolution {
+
+    private RecipientResolution() {}
+
+    /** The {@code service-records} sink, id {@code operatorId:recordId}. */
+    public static Sink<ServiceRecordDocument> serviceRecordsSink(DocumentSinkFactory documents) {
+        return documents.create(
+                IndexNames.SERVICE_RECORDS, r -> ServiceRecordDocument.documentId(r.operatorId(), r.recordId()));
+    }
+
+    /** The {@code recipients} sink, id {@code recipientId} (of the person, or of the merged-away id). */
+    public static Sink<RecipientEntry> recipientsSink(DocumentSinkFactory documents) {
+        return documents.create(IndexNames.RECIPIENTS, RecipientEntry::documentId);
+    }
+
+    /** Resolves {@code serviceEvents} with {@link ResolutionThresholds#DEFAULT} and writes both indexes. */
+    public static SingleOutputStreamOperator<ServiceRecordDocument> attach(
+            DataStream<CareEvent> serviceEvents,
+            String hmacKey,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients) {
+        SingleOutputStreamOperator<ServiceRecordDocument> resolved = serviceEvents
+                .keyBy(e -> ResolveRecipients.ALL, Types.STRING)
+                .process(new ResolveRecipients(hmacKey, ResolutionThresholds.DEFAULT), ResolveRecipients.SERVICE_RECORD)
+                .setParallelism(1)
+                .setMaxParallelism(1)
+                .name("resolve recipients")
+                .uid("resolve-recipients");
+        resolved.sinkTo(serviceRecords)
+                .setParallelism(1)
+                .name("service records sink")
+                .uid("service-record-documents-sink");
+        resolved.getSideOutput(ResolveRecipients.RECIPIENTS)
+                .sinkTo(recipients)
+                .setParallelism(1)
+                .name("recipients sink")
+                .uid("recipients-sink");
+        return resolved;
+    }
+}

@@ -1,0 +1,133 @@
+package org.eldercare.streaming.recipient;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.ServiceDelivered;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.search.normalize.Addresses;
+import org.eldercare.search.normalize.NormalizedRecipient;
+import org.eldercare.search.normalize.Pii;
+import org.eldercare.search.normalize.RecipientNormalizer;
+import org.eldercare.search.resolve.Merge;
+import org.eldercare.search.resolve.MergeLog;
+import org.eldercare.search.resolve.Person;
+import org.eldercare.search.resolve.RecipientResolver;
+import org.eldercare.search.resolve.Resolution;
+import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.serde.ImmutableTypeInfo;
+
+/**
+ * Resolves the recipient of each accepted {@code service.delivered} event into a person. Runs as a single instance
+ * (all events under {@link #ALL}): a record is compared with every person sharing a blocking key, so the persons
+ * must all be in one place. Emits the record's {@code service-records} document (id {@code operatorId:recordId})
+ * and, on {@link #RECIPIENTS}, the person's {@code recipients} document.
+ *
+ * <p>A merge also rewrites the merged person's records under the kept id and writes a redirect document for every
+ * id that now points elsewhere. A record key resolved before is not resolved again: its document and person are
+ * re-emitted as they are, so a replay neither moves nor double-counts it. Persons, blocking keys, redirects and
+ * records are keyed state with hand-written serializers, so a restore gives the same ids.
+ */
+public final class ResolveRecipients extends KeyedProcessFunction<String, CareEvent, ServiceRecordDocument> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The one key of the resolver's state. */
+    public static final String ALL = "recipients";
+
+    public static final TypeInformation<ServiceRecordDocument> SERVICE_RECORD =
+            new ImmutableTypeInfo<>(ServiceRecordDocument.class, ServiceRecordSerializer.INSTANCE);
+    public static final TypeInformation<RecipientEntry> RECIPIENT =
+            new ImmutableTypeInfo<>(RecipientEntry.class, RecipientEntrySerializer.INSTANCE);
+    public static final OutputTag<RecipientEntry> RECIPIENTS = new OutputTag<>("recipients", RECIPIENT);
+
+    private static final TypeInformation<List<String>> IDS = Types.LIST(Types.STRING);
+    private static final TypeInformation<Person> PERSON =
+            new ImmutableTypeInfo<>(Person.class, PersonSerializer.INSTANCE);
+
+    private final String hmacKey;
+    private final ResolutionThresholds thresholds;
+    private transient RecipientNormalizer normalizer;
+    private transient StatePersonStore store;
+    private transient ResolvedRecords records;
+
+    /** {@code hmacKey} keys the identity and phone number hashes (at least 16 bytes). */
+    public ResolveRecipients(String hmacKey, ResolutionThresholds thresholds) {
+        Pii.withKey(hmacKey); // fail at graph building, not at the first record
+        this.hmacKey = hmacKey;
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        normalizer = new RecipientNormalizer(Pii.withKey(hmacKey), new Addresses(Regions.load()));
+        var ctx = getRuntimeContext();
+        store = new StatePersonStore(
+                ctx.getMapState(new MapStateDescriptor<>("persons", Types.STRING, PERSON)),
+                ctx.getMapState(new MapStateDescriptor<>("blocking-keys", Types.STRING, IDS)),
+                ctx.getMapState(new MapStateDescriptor<>("redirects", Types.STRING, Types.STRING)),
+                ctx.getMapState(new MapStateDescriptor<>("absorbed", Types.STRING, IDS)));
+        records = new ResolvedRecords(
+                ctx.getMapState(new MapStateDescriptor<>("records", Types.STRING, SERVICE_RECORD)),
+                ctx.getMapState(new MapStateDescriptor<>("records-by-person", Types.STRING, IDS)));
+    }
+
+    @Override
+    public void processElement(CareEvent event, Context ctx, Collector<ServiceRecordDocument> out) {
+        ServiceDelivered record = event.dataAs(ServiceDelivered.class);
+        String recordKey = ServiceRecordDocument.documentId(event.operatorId(), record.recordId());
+        ServiceRecordDocument earlier = records.get(recordKey);
+        if (earlier != null) {
+            out.collect(earlier);
+            store.get(earlier.recipientId())
+                    .ifPresent(
+                            p -> ctx.output(RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
+            return;
+        }
+        NormalizedRecipient recipient = normalizer.normalize(record.recipient());
+        // A resolver per record: its merge log is this record's merges; the lasting history is the redirect state.
+        Resolution resolution = new RecipientResolver(store, new MergeLog(), thresholds)
+                .resolve(recordKey, record.startedAt().toInstant(), recipient);
+        ServiceRecordDocument document = ServiceRecordDocument.of(
+                event.operatorId(), record, recipient, resolution, Instant.now().toString());
+        records.add(document);
+        out.collect(document);
+        if (!resolution.merges().isEmpty()) {
+            emitMerges(resolution, ctx, out);
+        }
+        String id = resolution.recipientId();
+        ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id)));
+    }
+
+    /** Rewrites the records of merged persons and redirects their ids, each once, as they stand after all merges. */
+    private void emitMerges(Resolution resolution, Context ctx, Collector<ServiceRecordDocument> out) {
+        List<Merge> merges = resolution.merges();
+        List<List<String>> repointed = store.drainRepointed();
+        if (repointed.size() != merges.size()) {
+            throw new IllegalStateException(
+                    "recipient state: " + merges.size() + " merges but " + repointed.size() + " redirects");
+        }
+        Map<String, ServiceRecordDocument> moved = new LinkedHashMap<>();
+        Map<String, Merge> retiredBy = new LinkedHashMap<>();
+        for (int i = 0; i < merges.size(); i++) {
+            Merge merge = merges.get(i);
+            records.repoint(merge.mergedId(), merge.keptId()).forEach(r -> moved.put(ResolvedRecords.key(r), r));
+            for (String id : repointed.get(i)) {
+                retiredBy.put(id, merge);
+            }
+        }
+        moved.values().forEach(out::collect);
+        retiredBy.forEach((id, merge) -> ctx.output(
+                RECIPIENTS, RecipientEntry.redirect(id, store.canonicalId(id), merge.at(), merge.causedBy())));
+    }
+}

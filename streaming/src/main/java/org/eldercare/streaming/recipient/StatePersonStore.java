@@ -1,0 +1,115 @@
+package org.eldercare.streaming.recipient;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.api.common.state.MapState;
+import org.eldercare.search.resolve.Person;
+import org.eldercare.search.resolve.PersonStore;
+
+/**
+ * A {@link PersonStore} over the resolver's keyed state (one key, so the whole map is one operator's): persons by
+ * id, person ids by blocking key, and the redirects of merged ids. Redirects are kept one hop deep: when a person
+ * that had absorbed others is merged in turn, all its absorbed ids are pointed at the new survivor, which also
+ * makes {@link #absorbedBy} the complete list of a person's former ids. Values are replaced, never mutated, as the
+ * heap state backend hands out the stored objects.
+ */
+final class StatePersonStore implements PersonStore {
+
+    private final MapState<String, Person> persons;
+    private final MapState<String, List<String>> filed;
+    private final MapState<String, String> redirects;
+    private final MapState<String, List<String>> absorbed;
+    private final List<List<String>> repointedSinceDrain = new ArrayList<>();
+
+    StatePersonStore(
+            MapState<String, Person> persons,
+            MapState<String, List<String>> filed,
+            MapState<String, String> redirects,
+            MapState<String, List<String>> absorbed) {
+        this.persons = persons;
+        this.filed = filed;
+        this.redirects = redirects;
+        this.absorbed = absorbed;
+    }
+
+    @Override
+    public Collection<Person> candidates(Set<String> keys) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String key : keys) {
+            List<String> filedIds = State.get(filed, key);
+            if (filedIds != null) {
+                filedIds.forEach(id -> ids.add(canonicalId(id)));
+            }
+        }
+        return ids.stream()
+                .map(id -> State.get(persons, id))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public Optional<Person> get(String recipientId) {
+        return Optional.ofNullable(State.get(persons, canonicalId(recipientId)));
+    }
+
+    @Override
+    public void save(Person person, Set<String> keys) {
+        String id = person.recipientId();
+        State.put(persons, id, person);
+        for (String key : keys) {
+            List<String> ids = State.get(filed, key);
+            if (ids == null || !ids.contains(id)) {
+                State.put(filed, key, State.append(ids, List.of(id)));
+            }
+        }
+    }
+
+    @Override
+    public void redirect(String mergedId, String intoId) {
+        List<String> moved = State.append(List.of(mergedId), State.get(absorbed, mergedId));
+        State.remove(persons, mergedId);
+        State.remove(absorbed, mergedId);
+        for (String id : moved) {
+            State.put(redirects, id, intoId);
+        }
+        State.put(absorbed, intoId, State.append(State.get(absorbed, intoId), moved));
+        repointedSinceDrain.add(moved);
+    }
+
+    @Override
+    public String canonicalId(String recipientId) {
+        String id = recipientId;
+        for (String next = State.get(redirects, id); next != null; next = State.get(redirects, id)) {
+            id = next;
+        }
+        return id;
+    }
+
+    @Override
+    public Collection<Person> persons() {
+        List<Person> all = new ArrayList<>();
+        State.values(persons).forEach(all::add);
+        return all;
+    }
+
+    /** The ids merged into {@code recipientId} over time, oldest merge first; empty when none. */
+    List<String> absorbedBy(String recipientId) {
+        List<String> ids = State.get(absorbed, recipientId);
+        return ids == null ? List.of() : ids;
+    }
+
+    /**
+     * The ids each {@link #redirect} call since the last drain pointed elsewhere, one list per call in call order:
+     * the resolver redirects once per merge, so the lists line up with {@code Resolution.merges()}.
+     */
+    List<List<String>> drainRepointed() {
+        List<List<String>> out = List.copyOf(repointedSinceDrain);
+        repointedSinceDrain.clear();
+        return out;
+    }
+}
