@@ -31,6 +31,9 @@ public record StreamingConfig(
         String piiHmacKey)
         implements Serializable {
 
+    /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
+    public static final String DEMO_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
+
     /** One setting: its {@code --key}, default and meaning. */
     public record Option(String key, String defaultValue, String description) {}
 
@@ -62,9 +65,6 @@ public record StreamingConfig(
                     "Secret key (at least 16 bytes) of the identity and phone number hashes in the recipients and"
                             + " service-records indexes; the default is a demo key and must be changed in production."
                             + " Changing it later orphans every indexed hash (re-resolve from the events)."));
-
-    /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
-    public static final String DEMO_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
 
     private static final int MIN_HMAC_KEY_BYTES = 16;
     private static final Duration MIN_DEDUP_TTL = Duration.ofDays(7);

@@ -9,7 +9,10 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.search.document.IndexNames;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
+import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
 
@@ -20,6 +23,19 @@ import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
  * retained; a process started again on the same directory resumes from the newest one.
  */
 public final class StreamingJobs {
+
+    /** Skips a dead letter that is not valid JSON (someone else wrote to the topic) instead of failing the job. */
+    static final class ReadDeadLetters
+            implements org.apache.flink.api.common.functions.FlatMapFunction<byte[], Rejection> {
+        @Override
+        public void flatMap(byte[] value, org.apache.flink.util.Collector<Rejection> out) {
+            try {
+                out.collect(org.eldercare.ingest.deadletter.DeadLetterCodec.read(value));
+            } catch (IllegalArgumentException unreadable) {
+                // Counted nowhere on purpose: the topic is ours, and the raw bytes may hold personal data.
+            }
+        }
+    }
 
     public static final String JOB_NAME = "eldercare live indicators";
 
@@ -71,5 +87,19 @@ public final class StreamingJobs {
                 KafkaEndpoints.deadLetters(config),
                 config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config) : null);
         IndicatorJob.build(env, events, sinks, config);
+        indexDeadLetters(env, config, documents);
+    }
+
+    /** Every dead letter, whoever rejected it, into the {@code rejections} index (id: source, event, stage). */
+    private static void indexDeadLetters(
+            StreamExecutionEnvironment env, StreamingConfig config, DocumentSinkFactory documents) {
+        env.fromSource(KafkaEndpoints.deadLetterRecords(config), WatermarkStrategy.noWatermarks(), "dead letters in")
+                .uid("dead-letters-source")
+                .flatMap(new ReadDeadLetters(), StreamTypes.REJECTION)
+                .name("read dead letters")
+                .uid("read-dead-letters")
+                .sinkTo(documents.create(IndexNames.REJECTIONS, Rejection::documentId))
+                .name("rejections index")
+                .uid("dead-letters-index");
     }
 }

@@ -41,4 +41,15 @@ class StreamingConfigTest {
         assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P1D"))
                 .hasMessage("dedup.ttl: must be at least P7D, was PT24H");
     }
+
+    @Test
+    void keepsTheHmacKeyOutOfToStringAndRefusesAShortOne() {
+        StreamingConfig config = StreamingConfig.defaults().with("pii.hmac-key", "a-production-secret-of-32-bytes!");
+
+        assertThat(StreamingConfig.defaults().piiHmacKey()).isEqualTo(StreamingConfig.DEMO_HMAC_KEY);
+        assertThat(config.piiHmacKey()).isEqualTo("a-production-secret-of-32-bytes!");
+        assertThat(config.toString()).doesNotContain("a-production-secret").contains("--pii.hmac-key=<redacted>");
+        assertThatThrownBy(() -> StreamingConfig.defaults().with("pii.hmac-key", "short"))
+                .hasMessage("pii.hmac-key: must be at least 16 bytes");
+    }
 }

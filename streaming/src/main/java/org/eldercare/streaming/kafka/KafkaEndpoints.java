@@ -40,6 +40,22 @@ public final class KafkaEndpoints {
                 .build();
     }
 
+    /**
+     * The dead-letter topic read back, so that rejections from the API's intake and from this job
+     * alike reach the {@code rejections} index that operators page through. Its own consumer group,
+     * so its progress never counts as the event pipeline's.
+     */
+    public static KafkaSource<byte[]> deadLetterRecords(StreamingConfig config) {
+        return KafkaSource.<byte[]>builder()
+                .setBootstrapServers(config.kafkaBootstrap())
+                .setTopics(Topics.DEAD_LETTERS)
+                .setGroupId(config.groupId() + "-dead-letters")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawEventValues())
+                .setProperty("isolation.level", "read_committed")
+                .build();
+    }
+
     /** Dead letters as the JSON of {@link DeadLetterCodec}, keyed by operator id (else source). */
     public static KafkaSink<Rejection> deadLetters(StreamingConfig config) {
         KafkaRecordSerializationSchema<Rejection> schema = (rejection, context, timestamp) -> new ProducerRecord<>(

@@ -93,6 +93,7 @@ final class AppProcess implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         long begin = System.nanoTime();
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
@@ -104,7 +105,12 @@ final class AppProcess implements AutoCloseable {
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().startsWith("{\"status\":\"UP\"")) {
+                last = "HTTP " + health.statusCode() + " " + health.body();
+                String status = org.eldercare.ingest.codec.CloudEventJson.mapper()
+                        .readTree(health.body())
+                        .path("status")
+                        .asText();
+                if (health.statusCode() == 200 && status.equals("UP")) {
                     System.out.printf("[bench] app healthy after %.1f s%n", (System.nanoTime() - begin) / 1e9);
                     return;
                 }
@@ -113,7 +119,8 @@ final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("the app was not healthy within " + timeout + "; see " + log + "\n" + tail());
+        throw new IllegalStateException("the app was not healthy within " + timeout + "; last /actuator/health: "
+                + last.substring(0, Math.min(last.length(), 2000)));
     }
 
     private String tail() {

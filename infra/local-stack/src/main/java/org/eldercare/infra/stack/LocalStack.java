@@ -159,6 +159,33 @@ public final class LocalStack implements AutoCloseable {
         return flink.healthy();
     }
 
+    /** Stops the Kafka broker alone, as an outage would; for failure tests. {@link #startKafka()} brings it back. */
+    public void stopKafka() {
+        kafka.close();
+        log.info("[stack] kafka: stopped (outage)");
+    }
+
+    /** Starts the Kafka broker again on the same data, and waits until it answers. */
+    public void startKafka() {
+        long begin = System.nanoTime();
+        try {
+            kafka.launch();
+            long deadline = System.nanoTime() + config.startupTimeout().toNanos();
+            while (!kafka.healthy()) {
+                if (System.nanoTime() > deadline) {
+                    throw new LocalStackException("kafka: not healthy within " + config.startupTimeout());
+                }
+                Thread.sleep(200);
+            }
+        } catch (java.io.IOException e) {
+            throw new LocalStackException("kafka: restart failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("kafka: restart interrupted", e);
+        }
+        log.info("[stack] kafka: restarted in {}", seconds(begin));
+    }
+
     /**
      * Hands the stack's lifecycle to the caller, which promises to call {@link #close()}: a container
      * such as Spring stops its own users of Kafka and Flink first, and a JVM hook racing it would stop

@@ -1,0 +1,231 @@
+package org.eldercare.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eldercare.api.it.CareEvents.batch;
+import static org.eldercare.api.it.CareEvents.bedOccupied;
+import static org.eldercare.api.it.CareEvents.bedReleased;
+import static org.eldercare.api.it.CareEvents.caregiverHired;
+import static org.eldercare.api.it.CareEvents.id;
+import static org.eldercare.api.it.CareEvents.mealServed;
+import static org.eldercare.api.it.CareEvents.registered;
+import static org.eldercare.api.it.CareEvents.shiftStarted;
+import static org.eldercare.api.it.CareEvents.statusChanged;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.eldercare.infra.stack.LocalStack;
+import org.eldercare.ingest.region.Regions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform in one JVM on the real embedded stack: events through HTTP, Kafka, the Flink job
+ * and Elasticsearch, read back through the API. The simulator is off, so the street under test holds
+ * only this test's facilities and every expected number follows from the events sent here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    static final String STREET = "110109001";
+    static final String DISTRICT = "110109";
+    static final Duration CATCH_UP = Duration.ofSeconds(120);
+
+    @DynamicPropertySource
+    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
+        int[] ports = FreePorts.take(5);
+        Path dataDir = Files.createTempDirectory("eldercare-platform-it");
+        registry.add("eldercare.local-stack.enabled", () -> "true");
+        registry.add("eldercare.platform.initialize", () -> "true");
+        registry.add("eldercare.simulator.enabled", () -> "false");
+        registry.add("eldercare.data-dir", dataDir::toString);
+        registry.add("eldercare.kafka.port", () -> ports[0]);
+        registry.add("eldercare.kafka.controller-port", () -> ports[1]);
+        registry.add("eldercare.elasticsearch.port", () -> ports[2]);
+        registry.add("eldercare.elasticsearch.transport-port", () -> ports[3]);
+        registry.add("eldercare.flink.rest-port", () -> ports[4]);
+        registry.add("eldercare.streaming.checkpoint-interval", () -> "PT1S");
+        registry.add("eldercare.status.settle", () -> "PT3S");
+        registry.add("eldercare.kafka.ack-timeout", () -> "PT6S");
+        registry.add("eldercare.kafka.delivery-timeout", () -> "PT5S");
+        registry.add("eldercare.kafka.request-timeout", () -> "PT2S");
+        registry.add("eldercare.kafka.max-block", () -> "PT3S");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LocalStack stack;
+
+    static PlatformClient client;
+    static long streetResidents;
+
+    @BeforeAll
+    static void referenceData() {
+        streetResidents = Regions.load().street(STREET).orElseThrow().residents();
+    }
+
+    PlatformClient client() {
+        if (client == null) {
+            client = new PlatformClient(port);
+        }
+        return client;
+    }
+
+    @Test
+    @Order(1)
+    void reportsKafkaElasticsearchFlinkAndTheJobHealthy() {
+        var health = client().get("demo-planner", "/actuator/health");
+
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        JsonNode platform = health.body().path("components").path("platform").path("components");
+        assertThat(platform.path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(platform.path("elasticsearch").path("status").asText()).isEqualTo("UP");
+        assertThat(platform.path("flink").path("status").asText()).isEqualTo("UP");
+        assertThat(platform.path("streaming").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(2)
+    void turnsOperatorEventsIntoStreetAndDistrictIndicatorsCountingEachEventOnce() {
+        String occupied = id("occ");
+        var first = client().postBatch(
+                        "demo-operator-1",
+                        batch(List.of(
+                                registered("op-1", "it-station", "CARE_STATION", STREET, 10),
+                                registered("op-1", "it-home", "INSTITUTION", STREET, 20),
+                                bedOccupied("op-1", occupied, "it-station", 3),
+                                bedOccupied("op-1", id("occ"), "it-home", 5),
+                                caregiverHired("op-1", "it-cg-1", "it-station", true),
+                                caregiverHired("op-1", "it-cg-2", "it-home", false),
+                                shiftStarted("op-1", "it-cg-1", "it-station"),
+                                mealServed("op-1", "it-station", 12))));
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.body().path("accepted").asInt()).isEqualTo(8);
+
+        var resent =
+                client().postBatch("demo-operator-1", batch(List.of(bedOccupied("op-1", occupied, "it-station", 3))));
+        assertThat(resent.body().path("duplicates").asInt()).isEqualTo(1);
+        var overReleased = client().postBatch("demo-operator-1", batch(List.of(bedReleased("op-1", "it-station", 9))));
+        assertThat(overReleased.body().path("accepted").asInt()).isEqualTo(1);
+        var notOwner = client().postBatch(
+                        "demo-operator-2", batch(List.of(bedOccupied("op-2", id("steal"), "it-station", 1))));
+        assertThat(notOwner.body().path("accepted").asInt()).isEqualTo(1);
+
+        client().awaitCaughtUp(CATCH_UP);
+        JsonNode street = awaitStreet(s ->
+                s.path("occupiedBeds").asLong() == 8 && s.path("caregivers").asLong() == 2);
+
+        assertThat(street.path("level").asText()).isEqualTo("STREET");
+        assertThat(street.path("beds").asLong()).isEqualTo(30);
+        assertThat(street.path("institutionBeds").asLong()).isEqualTo(20);
+        assertThat(street.path("occupiedBeds").asLong()).isEqualTo(8);
+        assertThat(street.path("careStations").asLong()).isEqualTo(1);
+        assertThat(street.path("institutions").asLong()).isEqualTo(1);
+        assertThat(street.path("careCenters").asLong()).isZero();
+        assertThat(street.path("caregivers").asLong()).isEqualTo(2);
+        assertThat(street.path("certifiedCaregivers").asLong()).isEqualTo(1);
+        assertThat(street.path("caregiversOnDuty").asLong()).isEqualTo(1);
+        assertThat(street.path("mealsServedToday").asLong()).isEqualTo(12);
+        assertThat(street.path("bedsPerThousandResidents").asDouble())
+                .isCloseTo(30.0 / streetResidents * 1000, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode district = client().get("demo-planner", "/api/v1/indicators/districts/" + DISTRICT)
+                .body();
+        assertThat(district.path("beds").asLong()).isEqualTo(30);
+        assertThat(district.path("targets").size()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(3)
+    void listsDownstreamRejectionsToTheOperatorWhoseEventsTheyWere() {
+        var op2 = client().awaitOrFail(
+                        "op-2's ownership rejection",
+                        CATCH_UP,
+                        () -> client().get("demo-operator-2", "/api/v1/rejections"),
+                        r -> r.status() == 200 && r.body().path("total").asLong() >= 1);
+
+        assertThat(op2.body().path("items").get(0).path("stage").asText()).isEqualTo("STREAM");
+        assertThat(op2.body().path("items").get(0).path("reasons").toString()).contains("op-2");
+        var op1 = client().awaitOrFail(
+                        "op-1's over-release rejection",
+                        CATCH_UP,
+                        () -> client().get("demo-operator-1", "/api/v1/rejections"),
+                        r -> r.status() == 200 && r.body().path("total").asLong() >= 1);
+        assertThat(op1.body().path("items").toString()).doesNotContain("op-2");
+    }
+
+    @Test
+    @Order(4)
+    void findsTheNearestFacilityWithAFreeBed() {
+        var nearby = client().get(
+                        "demo-hotline",
+                        "/api/v1/facilities/nearby?lat=39.94&lon=116.10&radiusKm=2&available=true&limit=5");
+
+        assertThat(nearby.status()).isEqualTo(200);
+        assertThat(nearby.body().findValuesAsText("facilityId")).contains("it-station", "it-home");
+        assertThat(nearby.body().get(0).path("distanceKm").asDouble()).isLessThan(0.1);
+    }
+
+    @Test
+    @Order(5)
+    void answers503WhileTheBrokerIsDownAndCountsTheResentBatchOnce() {
+        stack.stopKafka();
+        String batch = batch(List.of(bedOccupied("op-1", id("outage"), "it-station", 1)));
+        PlatformClient.Reply during;
+        try {
+            during = client().postBatch("demo-operator-1", batch);
+        } finally {
+            stack.startKafka();
+        }
+        assertThat(during.status()).isEqualTo(503);
+
+        var retried = client().awaitOrFail(
+                        "the resent batch accepted",
+                        CATCH_UP,
+                        () -> client().postBatch("demo-operator-1", batch),
+                        r -> r.status() == 202);
+        assertThat(retried.body().path("accepted").asInt()
+                        + retried.body().path("duplicates").asInt())
+                .isEqualTo(1);
+
+        client().awaitCaughtUp(CATCH_UP);
+        JsonNode street = awaitStreet(s -> s.path("occupiedBeds").asLong() >= 9);
+        assertThat(street.path("occupiedBeds").asLong()).isEqualTo(9);
+    }
+
+    @Test
+    @Order(6)
+    void stopsCountingAClosedFacility() {
+        client().postBatch("demo-operator-1", batch(List.of(statusChanged("op-1", "it-home", "CLOSED"))));
+
+        client().awaitCaughtUp(CATCH_UP);
+        JsonNode street = awaitStreet(s -> s.path("institutions").asLong() == 0);
+
+        assertThat(street.path("beds").asLong()).isEqualTo(10);
+        assertThat(street.path("institutionBeds").asLong()).isZero();
+        assertThat(street.path("occupiedBeds").asLong()).isEqualTo(4);
+    }
+
+    private JsonNode awaitStreet(java.util.function.Predicate<JsonNode> done) {
+        return client().awaitOrFail(
+                        "street " + STREET + " indicators",
+                        Duration.ofSeconds(30),
+                        () -> client().get("demo-planner", "/api/v1/indicators/streets/" + STREET),
+                        r -> r.status() == 200 && done.test(r.body()))
+                .body();
+    }
+}

@@ -1,0 +1,283 @@
+package org.eldercare.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.ServiceDelivered;
+import org.eldercare.ingest.event.ServiceType;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.eval.LabelledEvaluation;
+import org.eldercare.search.index.Elasticsearch;
+import org.eldercare.search.index.ElasticsearchConfig;
+import org.eldercare.search.index.IndexManager;
+import org.eldercare.search.match.Decision;
+import org.eldercare.search.match.ElasticsearchCandidateSource;
+import org.eldercare.search.match.MatchCandidate;
+import org.eldercare.search.match.RecipientDocument;
+import org.eldercare.search.match.RecipientMatcher;
+import org.eldercare.search.normalize.Addresses;
+import org.eldercare.search.normalize.Pii;
+import org.eldercare.search.normalize.RecipientNormalizer;
+import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.recipient.RecipientResolution;
+import org.eldercare.streaming.serde.StreamTypes;
+import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recipient resolution on a MiniCluster against a real node: about 2,000 noisy evaluation records are resolved
+ * into {@code recipients} and {@code service-records}; then the indexes are read back with the queries the API
+ * uses, and the hotline matcher runs its candidate query against the indexed persons.
+ */
+class RecipientResolutionIT {
+
+    private static final String KEY = "integration-test-hmac-key";
+    private static final int PERSONS = 500;
+
+    @TempDir
+    static Path data;
+
+    static ElasticsearchTestNode node;
+    static ElasticsearchClient client;
+    static LabelledEvaluation evaluation;
+    static Map<String, String> recipientOfRecord = new HashMap<>();
+
+    @BeforeAll
+    static void resolveTheEvaluationRecordsIntoElasticsearch() throws Exception {
+        node = ElasticsearchTestNode.started(data);
+        ElasticsearchConfig config =
+                ElasticsearchConfig.from(Map.of(
+                        "eldercare.elasticsearch.url",
+                        node.url(),
+                        "eldercare.elasticsearch.bulk-flush-interval",
+                        "PT0.2S")::get);
+        client = Elasticsearch.client(config);
+        new IndexManager(client, config).ensureAll();
+        evaluation = LabelledEvaluation.generate(11, PERSONS);
+
+        ElasticsearchSinkFactory documents = new ElasticsearchSinkFactory(config);
+        StreamExecutionEnvironment env = environment();
+        RecipientResolution.attach(
+                events(env, evaluation.records()),
+                KEY,
+                RecipientResolution.serviceRecordsSink(documents),
+                RecipientResolution.recipientsSink(documents));
+        env.executeAsync("recipient resolution IT").getJobExecutionResult().get(5, TimeUnit.MINUTES);
+
+        client.indices().refresh(r -> r.index(IndexNames.RECIPIENTS, IndexNames.SERVICE_RECORDS));
+        for (ServiceRecordDocument record : all(IndexNames.SERVICE_RECORDS, ServiceRecordDocument.class)) {
+            recipientOfRecord.put(
+                    ServiceRecordDocument.documentId(record.operatorId(), record.recordId()), record.recipientId());
+        }
+    }
+
+    @AfterAll
+    static void stopNode() throws Exception {
+        if (client != null) {
+            client._transport().close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void everyRecordIsIndexedOnceUnderACurrentPerson() throws Exception {
+        Map<String, Map<String, Object>> recipients = new HashMap<>();
+        for (Map<String, Object> doc : all(IndexNames.RECIPIENTS, Map.class)) {
+            recipients.put((String) doc.get("recipientId"), doc);
+        }
+
+        assertThat(recipientOfRecord).hasSize(evaluation.records().size());
+        assertThat(recipientOfRecord.values())
+                .as("service records name current persons, never merged-away ids")
+                .allSatisfy(id -> assertThat(recipients.get(id)).containsEntry("mergedInto", null));
+        long counted = recipients.values().stream()
+                .filter(d -> d.get("mergedInto") == null)
+                .mapToLong(d -> ((Number) d.get("servicesCount")).longValue())
+                .sum();
+        assertThat(counted)
+                .as("services counted once each")
+                .isEqualTo(evaluation.records().size());
+        recipients.values().stream().filter(d -> d.get("mergedInto") != null).forEach(redirect -> {
+            Map<String, Object> kept = recipients.get((String) redirect.get("mergedInto"));
+            assertThat(kept).containsEntry("mergedInto", null);
+            assertThat((List<?>) kept.get("mergedIds")).contains(redirect.get("recipientId"));
+        });
+    }
+
+    @Test
+    void recordsOfOnePersonShareAnIdAndOthersDoNot() {
+        long truePairs = 0;
+        long foundPairs = 0;
+        long correctPairs = 0;
+        List<LabelledEvaluation.Record> records = evaluation.records();
+        for (int i = 0; i < records.size(); i++) {
+            for (int j = i + 1; j < records.size(); j++) {
+                boolean same = records.get(i).truthId().equals(records.get(j).truthId());
+                boolean linked = recipientOfRecord
+                        .get(records.get(i).recordKey())
+                        .equals(recipientOfRecord.get(records.get(j).recordKey()));
+                truePairs += same ? 1 : 0;
+                foundPairs += linked ? 1 : 0;
+                correctPairs += same && linked ? 1 : 0;
+            }
+        }
+        double precision = (double) correctPairs / foundPairs;
+        double recall = (double) correctPairs / truePairs;
+        System.out.printf("[recipient IT] pairwise precision %.4f recall %.4f%n", precision, recall);
+        assertThat(precision).isGreaterThan(0.99);
+        assertThat(recall).isGreaterThan(0.95);
+    }
+
+    @Test
+    void theApiQueriesFindARecordItsPersonAndThePersonsServicesNewestFirst() throws Exception {
+        LabelledEvaluation.Record sample =
+                evaluation.records().get(evaluation.records().size() / 2);
+        String id = recipientOfRecord.get(sample.recordKey());
+
+        var record = client.get(
+                g -> g.index(IndexNames.SERVICE_RECORDS).id(sample.recordKey()), ServiceRecordDocument.class);
+        var person = client.get(g -> g.index(IndexNames.RECIPIENTS).id(id), RecipientDocument.class);
+        var services = client.search(
+                s -> s.index(IndexNames.SERVICE_RECORDS)
+                        .query(q -> q.term(t -> t.field("recipientId").value(id)))
+                        .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc)))
+                        .size(100),
+                ServiceRecordDocument.class);
+
+        assertThat(record.source().recipientId()).isEqualTo(id);
+        assertThat(person.source().servicesCount())
+                .isEqualTo(services.hits().total().value());
+        List<String> started =
+                services.hits().hits().stream().map(h -> h.source().startedAt()).toList();
+        assertThat(started).isSortedAccordingTo((a, b) -> b.compareTo(a)).isNotEmpty();
+    }
+
+    @Test
+    void theMatcherFindsTheRightPersonInTheIndexForNoisyQueries() {
+        RecipientMatcher matcher = new RecipientMatcher(
+                new RecipientNormalizer(Pii.withKey(KEY), new Addresses(Regions.load())),
+                new ElasticsearchCandidateSource(client),
+                ResolutionThresholds.DEFAULT);
+        Map<String, String> idOfTruth = majorityIdPerTruth();
+        int asked = 0;
+        int top1 = 0;
+        int wrongMatches = 0;
+        int absentMatched = 0;
+        for (LabelledEvaluation.Query query : evaluation.queries().subList(0, 200)) {
+            List<MatchCandidate> candidates = matcher.match(query.request());
+            if (query.truthId() == null) {
+                absentMatched += candidates.stream().anyMatch(c -> c.decision() == Decision.MATCH) ? 1 : 0;
+                continue;
+            }
+            asked++;
+            String expected = idOfTruth.get(query.truthId());
+            if (!candidates.isEmpty() && candidates.getFirst().recipientId().equals(expected)) {
+                top1++;
+            }
+            wrongMatches += (int) candidates.stream()
+                    .filter(c ->
+                            c.decision() == Decision.MATCH && !c.recipientId().equals(expected))
+                    .count();
+        }
+        System.out.printf(
+                "[recipient IT] matcher on the real node: top-1 %d/%d, wrong MATCH %d, absent persons matched %d%n",
+                top1, asked, wrongMatches, absentMatched);
+        assertThat((double) top1 / asked).isGreaterThan(0.9);
+        assertThat(wrongMatches).isLessThanOrEqualTo(1);
+        assertThat(absentMatched).isZero();
+    }
+
+    @Test
+    void resolvesAtLeastFiveThousandRecordsASecondWithoutTheIndexWriting() throws Exception {
+        List<LabelledEvaluation.Record> many =
+                LabelledEvaluation.generate(12, 5_000).records();
+        StreamExecutionEnvironment env = environment();
+        RecipientResolution.attach(events(env, many), KEY, new DiscardingSink<>(), new DiscardingSink<>());
+        long start = System.nanoTime();
+        env.executeAsync("recipient resolution throughput")
+                .getJobExecutionResult()
+                .get(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "[recipient IT] %d records resolved in %.1f s (job start included): %.0f records/s%n",
+                many.size(), seconds, many.size() / seconds);
+        assertThat(many.size() / seconds).isGreaterThan(5_000);
+    }
+
+    /** The recipient id most records of each true person got. */
+    private static Map<String, String> majorityIdPerTruth() {
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        for (LabelledEvaluation.Record r : evaluation.records()) {
+            votes.computeIfAbsent(r.truthId(), t -> new HashMap<>())
+                    .merge(recipientOfRecord.get(r.recordKey()), 1, Integer::sum);
+        }
+        Map<String, String> ids = new HashMap<>();
+        votes.forEach((truth, counts) -> ids.put(
+                truth,
+                counts.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .orElseThrow()
+                        .getKey()));
+        return ids;
+    }
+
+    private static StreamExecutionEnvironment environment() {
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
+        env.setParallelism(2);
+        env.enableCheckpointing(1_000);
+        return env;
+    }
+
+    /** The records as accepted service.delivered events of their operator, in time order from one source. */
+    private static DataStream<CareEvent> events(
+            StreamExecutionEnvironment env, List<LabelledEvaluation.Record> records) {
+        List<CareEvent> events = new ArrayList<>(records.size());
+        for (LabelledEvaluation.Record r : records) {
+            String operator = r.recordKey().substring(0, r.recordKey().indexOf(':'));
+            String recordId = r.recordKey().substring(operator.length() + 1);
+            var at = r.at().atOffset(ZoneOffset.ofHours(8));
+            events.add(new CareEvent(
+                    "evt-" + recordId,
+                    CareEvent.OPERATOR_SOURCE_PREFIX + operator,
+                    EventType.SERVICE_DELIVERED,
+                    at,
+                    new ServiceDelivered(recordId, "f-eval", null, ServiceType.MEAL, at, 30, r.recipient())));
+        }
+        return env.fromData(events, StreamTypes.CARE_EVENT).setParallelism(1).name("evaluation records");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> List<T> all(String index, Class<? super T> type) throws Exception {
+        var response = client.search(s -> s.index(index).size(10_000), (Class) type);
+        List<T> out = new ArrayList<>();
+        for (Object hit : response.hits().hits()) {
+            out.add((T) ((Hit<?>) hit).source());
+        }
+        return out;
+    }
+}
