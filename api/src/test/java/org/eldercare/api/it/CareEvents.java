@@ -12,11 +12,21 @@ final class CareEvents {
 
     private CareEvents() {}
 
+    private static volatile java.time.LocalDate firstSent;
+
+    /** False when Shanghai's midnight passed since the first event was made: today's counts rolled over. */
+    static boolean sameDayAsSent() {
+        return firstSent == null || firstSent.equals(java.time.LocalDate.now(SHANGHAI));
+    }
+
     static String id(String prefix) {
         return prefix + "-" + System.nanoTime() + "-" + SEQ.incrementAndGet();
     }
 
     static String event(String operator, String id, String type, String data) {
+        if (firstSent == null) {
+            firstSent = OffsetDateTime.now(SHANGHAI).minusSeconds(30).toLocalDate();
+        }
         return """
                 {"specversion":"1.0","id":"%s","source":"/operators/%s","type":"%s","time":"%s","data":%s}""".formatted(id, operator, type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
     }

@@ -103,6 +103,7 @@ class RecipientResolutionIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyRecordIsIndexedOnceUnderACurrentPerson() throws Exception {
         Map<String, Map<String, Object>> recipients = new HashMap<>();
         for (Map<String, Object> doc : all(IndexNames.RECIPIENTS, Map.class)) {
@@ -123,7 +124,7 @@ class RecipientResolutionIT {
         recipients.values().stream().filter(d -> d.get("mergedInto") != null).forEach(redirect -> {
             Map<String, Object> kept = recipients.get((String) redirect.get("mergedInto"));
             assertThat(kept).containsEntry("mergedInto", null);
-            assertThat((List<?>) kept.get("mergedIds")).contains(redirect.get("recipientId"));
+            assertThat((List<Object>) kept.get("mergedIds")).contains(redirect.get("recipientId"));
         });
     }
 

@@ -32,6 +32,8 @@ public final class Machine {
     public static String megabytes(long bytes) {
         return bytes >= 1L << 30
                 ? String.format(Locale.ROOT, "%.1fg", bytes / (double) (1L << 30))
-                : (bytes >> 20) + "m";
+                : bytes >= 1L << 20
+                        ? String.format(Locale.ROOT, "%.1fm", bytes / (double) (1L << 20))
+                        : (bytes >> 10) + "k";
     }
 }

@@ -44,7 +44,9 @@ final class AppProcess implements AutoCloseable {
         }
         String classpath;
         try {
-            classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+            classpath = classes
+                    + java.io.File.pathSeparator
+                    + Files.readString(classpathFile).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + classpathFile, e);
         }

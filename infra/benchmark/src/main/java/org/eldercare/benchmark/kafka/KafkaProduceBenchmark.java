@@ -52,18 +52,34 @@ public final class KafkaProduceBenchmark {
             PublisherConfig config = PublisherConfig.defaults(stack.kafkaBootstrapServers());
             Latencies batchLatency = new Latencies();
             try (EventPublisher publisher = new EventPublisher(config)) {
-                viaPublisher(publisher, payloads.subList(0, Math.min(events, 200_000)), batch, threads, new Latencies());
+                viaPublisher(
+                        publisher, payloads.subList(0, Math.min(events, 200_000)), batch, threads, new Latencies());
                 Pass published = viaPublisher(publisher, payloads, batch, threads, batchLatency);
                 rawProducer(config, payloads.subList(0, Math.min(events, 200_000)));
                 Pass raw = rawProducer(config, payloads);
                 new Report("events straight to Kafka")
-                        .line("parameters", "%,d simulator events (avg %d B), topic %s with %d partitions, embedded broker -Xmx%s; idempotent, acks=all, lz4, linger %d ms",
-                                events, bytes / events, Topics.EVENTS, Topics.DEFAULT_PARTITIONS, kafkaHeap, config.linger().toMillis())
-                        .line("publisher", "%,.0f events/s acknowledged through EventPublisher, %d threads x blocking batches of %d, %d batches failed",
-                                published.eventsPerSecond(), threads, batch, published.failed())
+                        .line(
+                                "parameters",
+                                "%,d simulator events (avg %d B), topic %s with %d partitions, embedded broker -Xmx%s; idempotent, acks=all, lz4, linger %d ms",
+                                events,
+                                bytes / events,
+                                Topics.EVENTS,
+                                Topics.DEFAULT_PARTITIONS,
+                                kafkaHeap,
+                                config.linger().toMillis())
+                        .line(
+                                "publisher",
+                                "%,.0f events/s acknowledged through EventPublisher, %d threads x blocking batches of %d, %d batches failed",
+                                published.eventsPerSecond(),
+                                threads,
+                                batch,
+                                published.failed())
                         .line("batch ack", "%s", batchLatency.summary())
-                        .line("raw", "%,.0f events/s acknowledged to one raw KafkaProducer, async send + flush, %d records failed",
-                                raw.eventsPerSecond(), raw.failed())
+                        .line(
+                                "raw",
+                                "%,.0f events/s acknowledged to one raw KafkaProducer, async send + flush, %d records failed",
+                                raw.eventsPerSecond(),
+                                raw.failed())
                         .line("goal", "none of its own (the HTTP goal is 30,000 events/s)")
                         .print();
             }
@@ -72,7 +88,8 @@ public final class KafkaProduceBenchmark {
     }
 
     private static List<KeyedPayload> payloads(int count) {
-        SimulatorConfig config = SimulatorConfig.defaults().withRunId("kbench" + Long.toString(System.currentTimeMillis(), 36));
+        SimulatorConfig config =
+                SimulatorConfig.defaults().withRunId("kbench" + Long.toString(System.currentTimeMillis(), 36));
         CitySimulator simulator = new CitySimulator(config, Regions.load());
         List<KeyedPayload> out = new ArrayList<>(count);
         OffsetDateTime now = OffsetDateTime.now();

@@ -79,15 +79,30 @@ public final class MatchBenchmark {
                         requests.addAll(chunk.queries());
                         expected.addAll(chunk.expected());
                         if (c % 5 == 4) {
-                            System.out.printf("[bench] %,d documents handed to the writer, %,d indexed%n", indexed, writer.indexedCount());
+                            System.out.printf(
+                                    "[bench] %,d documents handed to the writer, %,d indexed%n",
+                                    indexed, writer.indexedCount());
                         }
                     }
                     writer.flush();
                     double seconds = (System.nanoTime() - begin) / 1e9;
                     long failed = writer.failedCount();
                     client.indices().refresh(r -> r.index(IndexNames.RECIPIENTS));
-                    long count = client.count(r -> r.index(IndexNames.RECIPIENTS)).count();
-                    run(client, normalizer, requests, expected, warmup, queries, records, count, failed, seconds, generationNanos / 1e9, esHeap);
+                    long count =
+                            client.count(r -> r.index(IndexNames.RECIPIENTS)).count();
+                    run(
+                            client,
+                            normalizer,
+                            requests,
+                            expected,
+                            warmup,
+                            queries,
+                            records,
+                            count,
+                            failed,
+                            seconds,
+                            generationNanos / 1e9,
+                            esHeap);
                 }
             } finally {
                 client._transport().close();
@@ -96,10 +111,21 @@ public final class MatchBenchmark {
         System.exit(0);
     }
 
-    private static void run(ElasticsearchClient client, RecipientNormalizer normalizer, List<MatchRequest> requests,
-            List<String> expected, int warmup, int queries, int records, long count, long failed, double indexSeconds,
-            double generationSeconds, String esHeap) {
-        RecipientMatcher matcher = new RecipientMatcher(normalizer, new ElasticsearchCandidateSource(client), ResolutionThresholds.DEFAULT);
+    private static void run(
+            ElasticsearchClient client,
+            RecipientNormalizer normalizer,
+            List<MatchRequest> requests,
+            List<String> expected,
+            int warmup,
+            int queries,
+            int records,
+            long count,
+            long failed,
+            double indexSeconds,
+            double generationSeconds,
+            String esHeap) {
+        RecipientMatcher matcher = new RecipientMatcher(
+                normalizer, new ElasticsearchCandidateSource(client), ResolutionThresholds.DEFAULT);
         int total = Math.min(requests.size(), warmup + queries);
         for (int i = 0; i < Math.min(warmup, total); i++) {
             matcher.match(requests.get(i));
@@ -121,15 +147,38 @@ public final class MatchBenchmark {
         }
         double p99 = latencies.millisAt(0.99);
         new Report("recipient matching on Elasticsearch")
-                .line("parameters", "%,d recipient documents (evaluation generator, chunks of %,d persons, noisy records folded by truth), embedded node -Xmx%s, %d warm-up + %,d measured queries, one at a time",
-                        records, CHUNK, esHeap, Math.min(warmup, total), total - Math.min(warmup, total))
-                .line("indexing", "%,.0f records/s through DocumentWriter (%,d in the index, %,d failed, %.0f s; generation took %.0f s of it on the same thread)",
-                        records / indexSeconds, count, failed, indexSeconds, generationSeconds)
+                .line(
+                        "parameters",
+                        "%,d recipient documents (evaluation generator, chunks of %,d persons, noisy records folded by truth), embedded node -Xmx%s, %d warm-up + %,d measured queries, one at a time",
+                        records,
+                        CHUNK,
+                        esHeap,
+                        Math.min(warmup, total),
+                        total - Math.min(warmup, total))
+                .line(
+                        "indexing",
+                        "%,.0f records/s through DocumentWriter (%,d in the index, %,d failed, %.0f s; generation took %.0f s of it on the same thread)",
+                        records / indexSeconds,
+                        count,
+                        failed,
+                        indexSeconds,
+                        generationSeconds)
                 .line("match", "%s", latencies.summary())
-                .line("sanity", "top-1 right for %.1f%% of %,d queries about indexed persons; MATCH for %d of %,d queries about absent persons",
-                        known == 0 ? 0 : 100.0 * top1 / known, known, falseMatch, absent)
-                .goal(String.format(Locale.ROOT, "p99 < %.0f ms with %,d records", GOAL_P99_MILLIS, records), p99 < GOAL_P99_MILLIS && records >= 1_000_000,
-                        String.format(Locale.ROOT, "p99 %.1f ms%s", p99, records >= 1_000_000 ? "" : "; fewer records than the goal's 1,000,000"))
+                .line(
+                        "sanity",
+                        "top-1 right for %.1f%% of %,d queries about indexed persons; MATCH for %d of %,d queries about absent persons",
+                        known == 0 ? 0 : 100.0 * top1 / known,
+                        known,
+                        falseMatch,
+                        absent)
+                .goal(
+                        String.format(Locale.ROOT, "p99 < %.0f ms with %,d records", GOAL_P99_MILLIS, records),
+                        p99 < GOAL_P99_MILLIS && records >= 1_000_000,
+                        String.format(
+                                Locale.ROOT,
+                                "p99 %.1f ms%s",
+                                p99,
+                                records >= 1_000_000 ? "" : "; fewer records than the goal's 1,000,000"))
                 .print();
     }
 }

@@ -43,14 +43,22 @@ final class CheckpointStats {
             names.put(v.path("id").asText(), v.path("name").asText());
         }
         Map<String, Long> byVertex = new LinkedHashMap<>();
-        details.properties().forEach(e -> byVertex.put(
-                names.getOrDefault(e.getKey(), e.getKey()), e.getValue().path("state_size").asLong()));
-        return new Completed(id, completed.path("state_size").asLong(), completed.path("external_path").asText(), byVertex);
+        details.properties()
+                .forEach(e -> byVertex.put(
+                        names.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue().path("state_size").asLong()));
+        return new Completed(
+                id,
+                completed.path("state_size").asLong(),
+                completed.path("external_path").asText(),
+                byVertex);
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(rest.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode());

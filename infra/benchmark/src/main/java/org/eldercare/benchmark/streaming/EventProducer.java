@@ -31,11 +31,12 @@ final class EventProducer implements AutoCloseable {
     }
 
     void send(CareEvent event) {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), CloudEventJson.write(event)), (m, e) -> {
-            if (e != null) {
-                failed.incrementAndGet();
-            }
-        });
+        producer.send(
+                new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), CloudEventJson.write(event)), (m, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                    }
+                });
     }
 
     void flush() {

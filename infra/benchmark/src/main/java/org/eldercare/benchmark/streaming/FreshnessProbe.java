@@ -67,9 +67,18 @@ final class FreshnessProbe {
     List<CareEvent> probeRegistrations(OffsetDateTime at) {
         List<CareEvent> out = new ArrayList<>();
         for (Street s : streets) {
-            FacilityDetails f = new FacilityDetails(probeFacility(s), FacilityKind.CARE_CENTER, "探针照料中心",
-                    s.districtCode(), s.code(), s.centroid(), 10, 2000, FacilityStatus.OPERATING);
-            out.add(new CareEvent(runId + "-probe-reg-" + s.code(), "/operators/op-1", EventType.FACILITY_REGISTERED, at, f));
+            FacilityDetails f = new FacilityDetails(
+                    probeFacility(s),
+                    FacilityKind.CARE_CENTER,
+                    "探针照料中心",
+                    s.districtCode(),
+                    s.code(),
+                    s.centroid(),
+                    10,
+                    2000,
+                    FacilityStatus.OPERATING);
+            out.add(new CareEvent(
+                    runId + "-probe-reg-" + s.code(), "/operators/op-1", EventType.FACILITY_REGISTERED, at, f));
         }
         return out;
     }
@@ -97,7 +106,11 @@ final class FreshnessProbe {
             if (tick % PROBE_EVERY_TICKS == 0 && owed >= 1) {
                 int street = (int) (probes % streets.size());
                 sentNanos.get(street).add(System.nanoTime());
-                producer.send(new CareEvent(runId + "-probe-" + probes, "/operators/op-1", EventType.MEAL_SERVED, now,
+                producer.send(new CareEvent(
+                        runId + "-probe-" + probes,
+                        "/operators/op-1",
+                        EventType.MEAL_SERVED,
+                        now,
                         new MealServed(probeFacility(streets.get(street)), 1, MealType.LUNCH, null)));
                 probes++;
                 owed--;

@@ -61,7 +61,8 @@ final class IndicatorJobRun {
 
     private static JobSinks jobSinks(StreamingConfig config, Sinks sinks, LocalStack stack) {
         return switch (sinks) {
-            case DISCARD -> JobSinks.of(new DiscardingDocuments(), new DiscardingSink<>(), new DiscardingSink<>(), null);
+            case DISCARD ->
+                JobSinks.of(new DiscardingDocuments(), new DiscardingSink<>(), new DiscardingSink<>(), null);
             case ES ->
                 JobSinks.of(
                         ElasticsearchSinkFactory.forUrl(stack.elasticsearchUrl()),
@@ -75,7 +76,8 @@ final class IndicatorJobRun {
     static StreamingConfig config(LocalStack stack, int parallelism, Duration checkpointInterval) {
         return StreamingConfig.defaults()
                 .withKafkaBootstrap(stack.kafkaBootstrapServers())
-                .withCheckpointDir(stack.config().flinkDir().resolve("checkpoints").toUri().toString())
+                .withCheckpointDir(
+                        stack.config().flinkDir().resolve("checkpoints").toUri().toString())
                 .withParallelism(parallelism)
                 .with("checkpoint.interval", checkpointInterval.toString())
                 .with("es.url", stack.elasticsearchUrl())

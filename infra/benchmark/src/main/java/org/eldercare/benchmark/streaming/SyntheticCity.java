@@ -45,19 +45,40 @@ final class SyntheticCity {
             int beds = kind == FacilityKind.MEAL_TABLE ? 0 : 10 + i % 90;
             GeoPoint at0 = street.centroid();
             FacilityDetails details = new FacilityDetails(
-                    id, kind, "基准设施" + i, street.districtCode(), street.code(),
+                    id,
+                    kind,
+                    "基准设施" + i,
+                    street.districtCode(),
+                    street.code(),
                     new GeoPoint(at0.lat() + (i % 7) * 0.001, at0.lon() + (i % 5) * 0.001),
-                    beds, 20, FacilityStatus.OPERATING);
+                    beds,
+                    20,
+                    FacilityStatus.OPERATING);
             events.add(new CareEvent(runId + "-reg-" + i, source, EventType.FACILITY_REGISTERED, at, details));
             for (int c = 0; c < CAREGIVERS; c++) {
                 String caregiver = id + "-cg-" + c;
-                events.add(new CareEvent(runId + "-hire-" + i + "-" + c, source, EventType.CAREGIVER_HIRED, at,
+                events.add(new CareEvent(
+                        runId + "-hire-" + i + "-" + c,
+                        source,
+                        EventType.CAREGIVER_HIRED,
+                        at,
                         new CaregiverHired(caregiver, id, c == 0)));
             }
-            events.add(new CareEvent(runId + "-shift-" + i, source, EventType.CAREGIVER_SHIFT_STARTED, at,
+            events.add(new CareEvent(
+                    runId + "-shift-" + i,
+                    source,
+                    EventType.CAREGIVER_SHIFT_STARTED,
+                    at,
                     new CaregiverChange(id + "-cg-0", id)));
-            events.add(new CareEvent(runId + "-beds-" + i, source, beds > 0 ? EventType.BED_OCCUPIED : EventType.MEAL_SERVED, at,
-                    beds > 0 ? new BedsChanged(id, 1 + beds / 2) : new org.eldercare.ingest.event.MealServed(id, 5, org.eldercare.ingest.event.MealType.LUNCH, null)));
+            events.add(new CareEvent(
+                    runId + "-beds-" + i,
+                    source,
+                    beds > 0 ? EventType.BED_OCCUPIED : EventType.MEAL_SERVED,
+                    at,
+                    beds > 0
+                            ? new BedsChanged(id, 1 + beds / 2)
+                            : new org.eldercare.ingest.event.MealServed(
+                                    id, 5, org.eldercare.ingest.event.MealType.LUNCH, null)));
         }
         return events;
     }

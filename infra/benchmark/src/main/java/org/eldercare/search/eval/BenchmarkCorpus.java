@@ -52,7 +52,8 @@ public final class BenchmarkCorpus {
         List<LabelledQuery> picked = new ArrayList<>(set.queries());
         Collections.shuffle(picked, new Random(seed + index));
         picked = picked.subList(0, Math.min(queries, picked.size()));
-        List<MatchRequest> requests = picked.stream().map(LabelledQuery::request).toList();
+        List<MatchRequest> requests =
+                picked.stream().map(LabelledQuery::request).toList();
         List<String> expected = new ArrayList<>();
         picked.forEach(q -> expected.add(q.truthId() == null ? null : prefix + q.truthId()));
         return new Chunk(documents, requests, expected);
