@@ -51,6 +51,7 @@ public class Intake {
                     : SourceOwnership.check(caller, ((ReadResult.Valid) result).event());
             if (!errors.isEmpty()) {
                 rejected.add(new IntakeResponse.RejectedEvent(i, idOf(result), errors));
+                errors.forEach(counters::rejectedFor);
                 deadLetters.add(deadLetter(caller, result, errors, now, rawEvents.get(i)));
                 continue;
             }

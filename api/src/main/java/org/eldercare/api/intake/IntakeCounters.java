@@ -15,8 +15,10 @@ public class IntakeCounters {
     private final Counter acceptedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
+    private final MeterRegistry registry;
 
     public IntakeCounters(MeterRegistry registry) {
+        this.registry = registry;
         acceptedCounter = Counter.builder("eldercare.intake.events")
                 .tag("outcome", "accepted")
                 .register(registry);
@@ -35,6 +37,21 @@ public class IntakeCounters {
         acceptedCounter.increment(acceptedNow);
         duplicateCounter.increment(duplicatesNow);
         rejectedCounter.increment(rejectedNow);
+    }
+
+    /** Counts one rejection reason by the field it names ({@code data.beds: ...} → {@code data.beds}). */
+    void rejectedFor(String reason) {
+        int colon = reason.indexOf(':');
+        String field = colon > 0 && colon <= 40 ? reason.substring(0, colon) : "other";
+        if (field.startsWith("line ")) {
+            field = "csv";
+        }
+        Counter.builder("eldercare.rejections")
+                .tag("stage", "intake")
+                .tag("field", field)
+                .description("Reasons events were rejected, by the field the rule names")
+                .register(registry)
+                .increment();
     }
 
     public long accepted() {
