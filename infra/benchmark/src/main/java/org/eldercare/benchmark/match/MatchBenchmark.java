@@ -172,13 +172,13 @@ public final class MatchBenchmark {
                         falseMatch,
                         absent)
                 .goal(
-                        String.format(Locale.ROOT, "p99 < %.0f ms with %,d records", GOAL_P99_MILLIS, records),
+                        String.format(Locale.ROOT, "p99 < %.0f ms with 1,000,000 records", GOAL_P99_MILLIS),
                         p99 < GOAL_P99_MILLIS && records >= 1_000_000,
                         String.format(
                                 Locale.ROOT,
                                 "p99 %.1f ms%s",
                                 p99,
-                                records >= 1_000_000 ? "" : "; fewer records than the goal's 1,000,000"))
+                                records >= 1_000_000 ? "" : " with only " + records + " records: not a verdict"))
                 .print();
     }
 }

@@ -1,0 +1,60 @@
+package org.eldercare.api.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of ARCHITECTURE.md, checked on the compiled classes of every module. */
+class ModuleBoundariesTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.eldercare");
+    }
+
+    @Test
+    void onlyTheApiUsesSpring() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.eldercare.ingest..", "org.eldercare.search..", "org.eldercare.streaming..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .because("ingest, search and streaming run without Spring: in Flink jobs and in the benchmarks")
+                .check(classes);
+    }
+
+    @Test
+    void theApiLeavesFlinkToTheLocalLauncher() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.eldercare.api..")
+                .and()
+                .resideOutsideOfPackage("org.eldercare.api.local..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.flink..")
+                .because("only the local mode submits jobs; the API reads what the jobs wrote to Elasticsearch")
+                .check(classes);
+    }
+
+    @Test
+    void theEventContractDependsOnNoOtherModule() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.eldercare.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.eldercare.search..", "org.eldercare.streaming..", "org.eldercare.api..")
+                .because("every module builds on the event contract, never the other way round")
+                .check(classes);
+    }
+}
