@@ -189,7 +189,7 @@ class RecipientResolutionIT {
         int top1 = 0;
         int wrongMatches = 0;
         int absentMatched = 0;
-        for (LabelledEvaluation.Query query : evaluation.queries().subList(0, 200)) {
+        for (LabelledEvaluation.Query query : evaluation.queries()) {
             List<MatchCandidate> candidates = matcher.match(query.request());
             if (query.truthId() == null) {
                 absentMatched += candidates.stream().anyMatch(c -> c.decision() == Decision.MATCH) ? 1 : 0;
