@@ -84,7 +84,15 @@ public final class NameNormalizer {
         return withoutTone(reading(c));
     }
 
+    /** pinyin4j formats each reading with regexes on every call; the set of characters is small, so remember them. */
+    private static final java.util.concurrent.ConcurrentHashMap<Character, String> READINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String reading(char c) {
+        return READINGS.computeIfAbsent(c, NameNormalizer::lookUpReading);
+    }
+
+    private static String lookUpReading(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, TONED);
             return readings == null || readings.length == 0 ? String.valueOf(c) : readings[0];
