@@ -30,7 +30,10 @@ public record ElasticsearchConfig(
             new Setting(PREFIX + "bulk-actions", "1000", "Documents per bulk request"),
             new Setting(PREFIX + "bulk-bytes", "5242880", "Maximum bytes of one bulk request"),
             new Setting(PREFIX + "bulk-concurrency", "2", "Bulk requests in flight at once; more wait (backpressure)"),
-            new Setting(PREFIX + "bulk-flush-interval", "PT1S", "Longest time a document waits in a partial bulk"),
+            new Setting(
+                    PREFIX + "bulk-flush-interval",
+                    "PT0.2S",
+                    "Longest time a document waits in a partial bulk; part of the indicators' freshness"),
             new Setting(PREFIX + "replicas", "0", "Replicas of each index created; 0 for a single node"));
 
     public ElasticsearchConfig {
