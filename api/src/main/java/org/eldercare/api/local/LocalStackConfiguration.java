@@ -37,7 +37,9 @@ class LocalStackConfiguration {
         return new PlatformEndpoints(stack.kafkaBootstrapServers(), stack.elasticsearchUrl());
     }
 
+    /** Off ({@code eldercare.streaming.enabled=false}) only to measure the intake path alone. */
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "eldercare.streaming.enabled", havingValue = "true", matchIfMissing = true)
     StreamingLauncher streamingJobs(
             LocalStack stack,
             SearchConfig.IndexesReady indexes,

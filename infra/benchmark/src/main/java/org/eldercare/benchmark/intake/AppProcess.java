@@ -37,6 +37,11 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path root, Path workDir, String heap) {
+        return start(root, workDir, heap, true);
+    }
+
+    /** {@code streaming=false} leaves the indicator job out, so the intake path alone is measured. */
+    static AppProcess start(Path root, Path workDir, String heap, boolean streaming) {
         Path classes = root.resolve("api/target/classes");
         Path classpathFile = root.resolve("api/target/classpath.txt");
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
@@ -63,6 +68,7 @@ final class AppProcess implements AutoCloseable {
                 "--server.port=" + ports[0],
                 "--eldercare.data-dir=" + workDir.resolve("app-data"),
                 "--eldercare.simulator.enabled=false",
+                "--eldercare.streaming.enabled=" + streaming,
                 "--eldercare.kafka.port=" + ports[1],
                 "--eldercare.kafka.controller-port=" + ports[2],
                 "--eldercare.elasticsearch.port=" + ports[3],

@@ -38,6 +38,7 @@ public final class IntakeBenchmark {
         String url = options.string("url", null);
         long seed = options.number("seed", 20201107);
         boolean keep = options.flag("keep-data");
+        boolean streaming = !"off".equals(options.string("streaming", "on"));
         options.requireAllKnown();
         if (batch < 1 || batch > 5000) {
             throw new IllegalArgumentException("--batch: must be between 1 and 5000");
@@ -46,13 +47,21 @@ public final class IntakeBenchmark {
                 .toAbsolutePath()
                 .normalize();
         try (WorkDir dir = WorkDir.create("intake", keep)) {
-            AppProcess app = url == null ? AppProcess.start(root, dir.path(), heap) : null;
+            AppProcess app = url == null ? AppProcess.start(root, dir.path(), heap, streaming) : null;
             try {
                 URI base = app != null ? app.baseUrl() : URI.create(url);
                 if (app != null) {
                     app.awaitHealthy(Duration.ofMinutes(5));
                 }
-                run(base, batch, clients, warmup, duration, seed, app != null ? "-Xmx" + heap : "unknown (--url)");
+                run(
+                        base,
+                        batch,
+                        clients,
+                        warmup,
+                        duration,
+                        seed,
+                        app != null ? "-Xmx" + heap : "unknown (--url)",
+                        streaming);
             } finally {
                 if (app != null) {
                     app.close();
@@ -63,7 +72,14 @@ public final class IntakeBenchmark {
     }
 
     private static void run(
-            URI base, int batch, int clients, Duration warmup, Duration duration, long seed, String heapSetting)
+            URI base,
+            int batch,
+            int clients,
+            Duration warmup,
+            Duration duration,
+            long seed,
+            String heapSetting,
+            boolean streaming)
             throws InterruptedException {
         SimulatorConfig config = SimulatorConfig.defaults()
                 .withSeed(seed)
@@ -102,7 +118,7 @@ public final class IntakeBenchmark {
             for (Thread t : threads) {
                 t.join();
             }
-            report(load, batch, clients, warmup, duration, heap.peakBytes(), heapSetting);
+            report(load, batch, clients, warmup, duration, heap.peakBytes(), heapSetting, streaming);
         }
     }
 
@@ -113,12 +129,14 @@ public final class IntakeBenchmark {
             Duration warmup,
             Duration duration,
             long peakHeap,
-            String heapSetting) {
+            String heapSetting,
+            boolean streaming) {
         double seconds = duration.toMillis() / 1000.0;
         double eventsPerSecond = load.accepted() / seconds;
         double p99 = load.latencies().millisAt(0.99);
         Map<String, Long> errors = load.errors();
-        Report report = new Report("intake over HTTP, batch " + batch)
+        Report report = new Report("intake over HTTP, batch " + batch
+                        + (streaming ? "" : " (indicator job off: the intake path alone)"))
                 .line(
                         "parameters",
                         "POST /api/v1/events (%s), batch %d, %d client threads (HTTP/1.1 keep-alive), warm-up %d s, measured %d s; app and load generator on the same machine",
