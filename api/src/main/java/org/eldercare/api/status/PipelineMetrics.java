@@ -24,6 +24,7 @@ class PipelineMetrics {
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong(-1);
     private final Map<String, AtomicLong> indexed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> rejectedByStage = new ConcurrentHashMap<>();
 
     PipelineMetrics(PipelineProgress progress, ElasticsearchClient elasticsearch, MeterRegistry registry) {
         this.progress = progress;
@@ -48,9 +49,36 @@ class PipelineMetrics {
                         : s.total().indexing().indexTotal();
                 indexed.computeIfAbsent(index, this::register).set(total);
             });
+            sampleRejections();
         } catch (Exception e) {
             // Elasticsearch down: the health endpoint reports it; the counters keep their last value.
         }
+    }
+
+    /** Rejections by stage as the dead-letter index holds them: intake's and the job's alike. */
+    private void sampleRejections() throws java.io.IOException {
+        var response = elasticsearch.search(
+                s -> s.index(org.eldercare.search.document.IndexNames.REJECTIONS)
+                        .size(0)
+                        .aggregations("stages", a -> a.terms(t -> t.field("stage"))),
+                Void.class);
+        response.aggregations()
+                .get("stages")
+                .sterms()
+                .buckets()
+                .array()
+                .forEach(bucket -> rejectedByStage
+                        .computeIfAbsent(bucket.key().stringValue(), this::registerRejections)
+                        .set(bucket.docCount()));
+    }
+
+    private AtomicLong registerRejections(String stage) {
+        AtomicLong value = new AtomicLong();
+        Gauge.builder("eldercare.rejections.recorded", value, AtomicLong::doubleValue)
+                .tag("stage", stage)
+                .description("Rejected events in the dead-letter index, by where they were rejected")
+                .register(registry);
+        return value;
     }
 
     private AtomicLong register(String index) {

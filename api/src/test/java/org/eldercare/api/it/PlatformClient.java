@@ -42,6 +42,24 @@ public final class PlatformClient {
                 .build());
     }
 
+    /** A plain-text endpoint, such as the Prometheus scrape. */
+    public String getText(String path) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until every accepted event is reflected ({@code pendingEvents == 0}). */
     public void awaitCaughtUp(Duration timeout) {
         awaitOrFail(

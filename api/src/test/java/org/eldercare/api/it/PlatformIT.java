@@ -224,6 +224,23 @@ class PlatformIT {
         assertThat(street.path("occupiedBeds").asLong()).isEqualTo(4);
     }
 
+    @Test
+    @Order(7)
+    void exposesIngestRatesRejectsPipelineLagAndIndexingToPrometheus() {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        String scrape = "";
+        while (java.time.Instant.now().isBefore(deadline) && !scrape.contains("eldercare_rejections_recorded")) {
+            scrape = client().getText("/actuator/prometheus");
+            PlatformClient.sleep(500);
+        }
+
+        assertThat(scrape)
+                .contains("eldercare_intake_events_total{outcome=\"accepted\"}")
+                .contains("eldercare_rejections_recorded{stage=\"STREAM\"}")
+                .contains("eldercare_pipeline_pending")
+                .contains("eldercare_index_documents_total{index=\"indicators\"}");
+    }
+
     private JsonNode awaitStreet(java.util.function.Predicate<JsonNode> done) {
         return client().awaitOrFail(
                         "street " + STREET + " indicators",
