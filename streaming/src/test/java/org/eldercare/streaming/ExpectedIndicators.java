@@ -27,7 +27,7 @@ import org.eldercare.search.document.IndicatorDocument.TargetStatus;
  * The CONTRACT §2 counting rules as a plain fold over a list of events in order, written apart from
  * the job so the MiniCluster test compares two independent readings of the rules.
  */
-final class ExpectedIndicators {
+public final class ExpectedIndicators {
 
     static final class Facility {
         String owner;
@@ -49,11 +49,11 @@ final class ExpectedIndicators {
     final Map<String, String> onDutyAt = new HashMap<>();
     final Map<String, PopulationUpdated> populations = new HashMap<>();
     final Map<String, Long> populationTimes = new HashMap<>();
-    final List<String> rejections = new ArrayList<>();
+    public final List<String> rejections = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
     int serviceRecords;
 
-    ExpectedIndicators(List<CareEvent> events) {
+    public ExpectedIndicators(List<CareEvent> events) {
         events.forEach(this::apply);
     }
 
@@ -150,7 +150,7 @@ final class ExpectedIndicators {
     }
 
     /** The indicator object of a street (9 digits) or district (6 digits) code, without {@code asOf}. */
-    IndicatorDocument of(String code, java.time.LocalDate today) {
+    public IndicatorDocument of(String code, java.time.LocalDate today) {
         Regions regions = Regions.load();
         boolean district = code.length() == 6;
         String name;

@@ -3,10 +3,6 @@ package org.eldercare.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.eldercare.ingest.event.FacilityKind.CARE_CENTER;
-import static org.eldercare.ingest.event.FacilityKind.CARE_STATION;
-import static org.eldercare.ingest.event.FacilityKind.INSTITUTION;
-import static org.eldercare.ingest.event.FacilityKind.MEAL_TABLE;
 import static org.eldercare.streaming.fixtures.Events.OTHER_STREET;
 import static org.eldercare.streaming.fixtures.Events.STREET;
 
@@ -30,14 +26,12 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.ingest.event.EventType;
-import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CityDay;
 import org.eldercare.streaming.fixtures.CollectingSink;
-import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
@@ -59,66 +53,10 @@ class IndicatorJobMiniClusterTest {
 
     private final OffsetDateTime start =
             OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(2).truncatedTo(ChronoUnit.SECONDS);
-    private int tick;
-
-    private CareEvent next(CareEvent e) {
-        return Events.at(start.plusSeconds(++tick), e);
-    }
-
-    private CareEvent at(int second, CareEvent e) {
-        return Events.at(start.plusSeconds(second), e);
-    }
-
-    private List<CareEvent> cityDay() {
-        List<CareEvent> events = new ArrayList<>();
-        events.add(next(Events.registered("f-1", CARE_STATION, 10)));
-        events.add(next(Events.registered("f-2", INSTITUTION, 100)));
-        events.add(next(Events.by(
-                "op-2",
-                Events.details(
-                        EventType.FACILITY_REGISTERED,
-                        "f-3",
-                        CARE_CENTER,
-                        20,
-                        OTHER_STREET,
-                        FacilityStatus.OPERATING))));
-        events.add(next(Events.details(
-                EventType.FACILITY_REGISTERED, "f-4", MEAL_TABLE, 0, OTHER_STREET, FacilityStatus.OPERATING)));
-        CareEvent occupied = next(Events.bedOccupied("f-1", 3));
-        events.add(occupied);
-        events.add(occupied);
-        events.add(next(Events.bedOccupied("f-1", 8)));
-        events.add(next(Events.bedReleased("f-1", 1)));
-        events.add(next(Events.bedOccupied("f-2", 96)));
-        events.add(next(Events.by("op-2", Events.bedOccupied("f-1", 1))));
-        events.add(next(Events.bedOccupied("f-9", 1)));
-        events.add(at(60, Events.updated("f-1", CARE_STATION, 12, STREET)));
-        events.add(at(50, Events.updated("f-1", CARE_STATION, 5, STREET)));
-        events.add(at(61, Events.by("op-2", Events.statusChanged("f-3", FacilityStatus.CLOSED))));
-        events.add(at(55, Events.by("op-2", Events.statusChanged("f-3", FacilityStatus.OPERATING))));
-        tick = 62;
-        events.add(next(Events.statusChanged("f-2", FacilityStatus.SUSPENDED)));
-        events.add(next(Events.statusChanged("f-4", FacilityStatus.CLOSED)));
-        events.add(next(Events.statusChanged("f-4", FacilityStatus.OPERATING)));
-        events.add(next(Events.mealServed("f-4", 30)));
-        events.add(next(Events.mealServed("f-1", 5)));
-        events.add(next(Events.hired("c-1", "f-1", true)));
-        events.add(next(Events.hired("c-2", "f-1", false)));
-        events.add(next(Events.shiftStarted("c-1", "f-1")));
-        events.add(next(Events.hired("c-3", "f-2", true)));
-        events.add(next(Events.shiftStarted("c-3", "f-2")));
-        events.add(next(Events.by("op-2", Events.hired("c-1", "f-3", true))));
-        events.add(next(Events.left("c-2", "f-1")));
-        CareEvent service = next(Events.serviceDelivered("f-1", "r-1"));
-        events.add(service);
-        events.add(service);
-        events.add(next(Events.populationUpdated(STREET, 90_000, 25_000)));
-        return events;
-    }
 
     @Test
     void computesTheSameIndicatorsAsAPlainFoldOverTheEvents() throws Exception {
-        List<CareEvent> events = cityDay();
+        List<CareEvent> events = CityDay.events(start);
         List<byte[]> raw =
                 new ArrayList<>(events.stream().map(CloudEventJson::write).toList());
         raw.add("{\"specversion\":\"1.0\",\"id\":\"bad-1\",\"source\":\"/operators/op-1\"}"

@@ -12,8 +12,6 @@ import static org.eldercare.api.it.CareEvents.shiftStarted;
 import static org.eldercare.api.it.CareEvents.statusChanged;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.eldercare.infra.stack.LocalStack;
@@ -48,19 +46,7 @@ class PlatformIT {
 
     @DynamicPropertySource
     static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
-        int[] ports = FreePorts.take(5);
-        Path dataDir = Files.createTempDirectory("eldercare-platform-it");
-        registry.add("eldercare.local-stack.enabled", () -> "true");
-        registry.add("eldercare.platform.initialize", () -> "true");
-        registry.add("eldercare.simulator.enabled", () -> "false");
-        registry.add("eldercare.data-dir", dataDir::toString);
-        registry.add("eldercare.kafka.port", () -> ports[0]);
-        registry.add("eldercare.kafka.controller-port", () -> ports[1]);
-        registry.add("eldercare.elasticsearch.port", () -> ports[2]);
-        registry.add("eldercare.elasticsearch.transport-port", () -> ports[3]);
-        registry.add("eldercare.flink.rest-port", () -> ports[4]);
-        registry.add("eldercare.streaming.checkpoint-interval", () -> "PT1S");
-        registry.add("eldercare.status.settle", () -> "PT3S");
+        EmbeddedPlatform.register(registry, "platform-it");
         registry.add("eldercare.kafka.ack-timeout", () -> "PT6S");
         registry.add("eldercare.kafka.delivery-timeout", () -> "PT5S");
         registry.add("eldercare.kafka.request-timeout", () -> "PT2S");
