@@ -14,6 +14,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.RecipientProfile;
 import org.eldercare.streaming.serde.ImmutableSerializer;
+import org.eldercare.streaming.serde.Wire;
 
 /** The binary form of a resolved {@link Person} with its evidence profile, for the resolver's checkpointed state. */
 public final class PersonSerializer extends ImmutableSerializer<Person> {
@@ -23,75 +24,75 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
 
     @Override
     protected void write(Person p, DataOutputView out) throws IOException {
-        Binary.string(p.recipientId(), out);
-        Binary.instant(p.firstSeenAt(), out);
+        Wire.string(p.recipientId(), out);
+        Wire.instant(p.firstSeenAt(), out);
         writeProfile(p.profile(), out);
         out.writeInt(p.nameCounts().size());
         for (Map.Entry<String, Integer> e : p.nameCounts().entrySet()) {
-            Binary.string(e.getKey(), out);
+            Wire.string(e.getKey(), out);
             out.writeInt(e.getValue());
         }
-        Binary.string(p.idNumberMasked(), out);
-        Binary.string(p.phoneMasked(), out);
-        Binary.date(p.birthDate(), out);
-        Binary.string(p.gender(), out);
-        Binary.string(p.districtCode(), out);
-        Binary.string(p.streetCode(), out);
+        Wire.string(p.idNumberMasked(), out);
+        Wire.string(p.phoneMasked(), out);
+        Wire.date(p.birthDate(), out);
+        Wire.string(p.gender(), out);
+        Wire.string(p.districtCode(), out);
+        Wire.string(p.streetCode(), out);
         out.writeLong(p.servicesCount());
-        Binary.instant(p.lastServiceAt(), out);
+        Wire.instant(p.lastServiceAt(), out);
     }
 
     @Override
     protected Person read(DataInputView in) throws IOException {
-        String id = Binary.string(in);
-        Instant firstSeen = Binary.instant(in);
+        String id = Wire.string(in);
+        Instant firstSeen = Wire.instant(in);
         RecipientProfile profile = readProfile(in);
         int names = in.readInt();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < names; i++) {
-            counts.put(Binary.string(in), in.readInt());
+            counts.put(Wire.string(in), in.readInt());
         }
         return new Person(
                 id,
                 firstSeen,
                 profile,
                 counts,
-                Binary.string(in),
-                Binary.string(in),
-                Binary.date(in),
-                Binary.string(in),
-                Binary.string(in),
-                Binary.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.date(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
                 in.readLong(),
-                Binary.instant(in));
+                Wire.instant(in));
     }
 
     private static void writeProfile(RecipientProfile p, DataOutputView out) throws IOException {
-        Binary.strings(p.names(), out);
-        Binary.strings(p.idHashes(), out);
-        Binary.strings(p.weakIdHashes(), out);
-        Binary.strings(p.idCorrectionHashes(), out);
-        Binary.strings(p.phoneHashes(), out);
+        Wire.strings(p.names(), out);
+        Wire.strings(p.idHashes(), out);
+        Wire.strings(p.weakIdHashes(), out);
+        Wire.strings(p.idCorrectionHashes(), out);
+        Wire.strings(p.phoneHashes(), out);
         out.writeInt(p.birthDates().size());
         for (LocalDate d : p.birthDates()) {
-            Binary.date(d, out);
+            Wire.date(d, out);
         }
-        Binary.strings(p.genders(), out);
-        Binary.strings(p.districtCodes(), out);
-        Binary.strings(p.streetCodes(), out);
-        Binary.geos(p.locations(), out);
+        Wire.strings(p.genders(), out);
+        Wire.strings(p.districtCodes(), out);
+        Wire.strings(p.streetCodes(), out);
+        Wire.geos(p.locations(), out);
     }
 
     private static RecipientProfile readProfile(DataInputView in) throws IOException {
-        Set<String> names = Binary.stringSet(in);
-        Set<String> ids = Binary.stringSet(in);
-        Set<String> weakIds = Binary.stringSet(in);
-        Set<String> corrections = Binary.stringSet(in);
-        Set<String> phones = Binary.stringSet(in);
+        Set<String> names = Wire.stringSet(in);
+        Set<String> ids = Wire.stringSet(in);
+        Set<String> weakIds = Wire.stringSet(in);
+        Set<String> corrections = Wire.stringSet(in);
+        Set<String> phones = Wire.stringSet(in);
         int births = in.readInt();
         Set<LocalDate> birthDates = new LinkedHashSet<>();
         for (int i = 0; i < births; i++) {
-            birthDates.add(Binary.date(in));
+            birthDates.add(Wire.date(in));
         }
         return new RecipientProfile(
                 names,
@@ -100,10 +101,10 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
                 corrections,
                 phones,
                 birthDates,
-                Binary.stringSet(in),
-                Binary.stringSet(in),
-                Binary.stringSet(in),
-                Binary.geos(in));
+                Wire.stringSet(in),
+                Wire.stringSet(in),
+                Wire.stringSet(in),
+                Wire.geos(in));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.streaming.serde.ImmutableSerializer;
+import org.eldercare.streaming.serde.Wire;
 
 /** The binary form of a {@link RecipientEntry}, field by field. */
 public final class RecipientEntrySerializer extends ImmutableSerializer<RecipientEntry> {
@@ -17,67 +18,66 @@ public final class RecipientEntrySerializer extends ImmutableSerializer<Recipien
     @Override
     protected void write(RecipientEntry e, DataOutputView out) throws IOException {
         RecipientDocument d = e.person();
-        Binary.string(d.recipientId(), out);
-        Binary.string(d.name(), out);
-        Binary.strings(d.names(), out);
-        Binary.strings(d.nameBigrams(), out);
-        Binary.strings(d.namePinyin(), out);
-        Binary.strings(d.surnameBirthKeys(), out);
-        Binary.strings(d.idHashes(), out);
-        Binary.strings(d.weakIdHashes(), out);
-        Binary.strings(d.idCorrectionHashes(), out);
-        Binary.string(d.idNumberMasked(), out);
-        Binary.strings(d.phoneHashes(), out);
-        Binary.string(d.phoneMasked(), out);
-        Binary.string(d.birthDate(), out);
-        Binary.strings(d.birthDates(), out);
-        Binary.string(d.gender(), out);
-        Binary.strings(d.genders(), out);
-        Binary.string(d.districtCode(), out);
-        Binary.string(d.streetCode(), out);
-        Binary.strings(d.districtCodes(), out);
-        Binary.strings(d.streetCodes(), out);
-        Binary.geo(d.location(), out);
-        Binary.geos(d.locations(), out);
+        Wire.string(d.recipientId(), out);
+        Wire.string(d.name(), out);
+        Wire.strings(d.names(), out);
+        Wire.strings(d.nameBigrams(), out);
+        Wire.strings(d.namePinyin(), out);
+        Wire.strings(d.surnameBirthKeys(), out);
+        Wire.strings(d.idHashes(), out);
+        Wire.strings(d.weakIdHashes(), out);
+        Wire.strings(d.idCorrectionHashes(), out);
+        Wire.string(d.idNumberMasked(), out);
+        Wire.strings(d.phoneHashes(), out);
+        Wire.string(d.phoneMasked(), out);
+        Wire.string(d.birthDate(), out);
+        Wire.strings(d.birthDates(), out);
+        Wire.string(d.gender(), out);
+        Wire.strings(d.genders(), out);
+        Wire.string(d.districtCode(), out);
+        Wire.string(d.streetCode(), out);
+        Wire.strings(d.districtCodes(), out);
+        Wire.strings(d.streetCodes(), out);
+        Wire.geo(d.location(), out);
+        Wire.geos(d.locations(), out);
         out.writeLong(d.servicesCount());
-        Binary.string(d.firstSeenAt(), out);
-        Binary.string(d.lastServiceAt(), out);
-        Binary.strings(e.mergedIds(), out);
-        Binary.string(e.mergedInto(), out);
-        Binary.string(e.mergedAt(), out);
-        Binary.strings(e.mergedOn(), out);
+        Wire.string(d.firstSeenAt(), out);
+        Wire.string(d.lastServiceAt(), out);
+        Wire.strings(e.mergedIds(), out);
+        Wire.string(e.mergedInto(), out);
+        Wire.string(e.mergedAt(), out);
+        Wire.strings(e.mergedOn(), out);
     }
 
     @Override
     protected RecipientEntry read(DataInputView in) throws IOException {
         RecipientDocument d = new RecipientDocument(
-                Binary.string(in),
-                Binary.string(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.string(in),
-                Binary.stringList(in),
-                Binary.string(in),
-                Binary.string(in),
-                Binary.stringList(in),
-                Binary.string(in),
-                Binary.stringList(in),
-                Binary.string(in),
-                Binary.string(in),
-                Binary.stringList(in),
-                Binary.stringList(in),
-                Binary.geo(in),
-                Binary.geos(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.string(in),
+                Wire.strings(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.strings(in),
+                Wire.string(in),
+                Wire.strings(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.strings(in),
+                Wire.strings(in),
+                Wire.geo(in),
+                Wire.geos(in),
                 in.readLong(),
-                Binary.string(in),
-                Binary.string(in));
-        return new RecipientEntry(
-                d, Binary.stringList(in), Binary.string(in), Binary.string(in), Binary.stringList(in));
+                Wire.string(in),
+                Wire.string(in));
+        return new RecipientEntry(d, Wire.strings(in), Wire.string(in), Wire.string(in), Wire.strings(in));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument.RecipientEvidence;
 import org.eldercare.streaming.serde.ImmutableSerializer;
+import org.eldercare.streaming.serde.Wire;
 
 /** The binary form of a {@link ServiceRecordDocument}: kept in state to repoint it after a merge, and sent to the sink. */
 public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRecordDocument> {
@@ -17,57 +18,57 @@ public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRe
 
     @Override
     protected void write(ServiceRecordDocument d, DataOutputView out) throws IOException {
-        Binary.string(d.recordId(), out);
-        Binary.string(d.operatorId(), out);
-        Binary.string(d.facilityId(), out);
-        Binary.string(d.caregiverId(), out);
-        Binary.string(d.serviceType(), out);
-        Binary.string(d.startedAt(), out);
+        Wire.string(d.recordId(), out);
+        Wire.string(d.operatorId(), out);
+        Wire.string(d.facilityId(), out);
+        Wire.string(d.caregiverId(), out);
+        Wire.string(d.serviceType(), out);
+        Wire.string(d.startedAt(), out);
         out.writeInt(d.durationMinutes());
-        Binary.string(d.recipientId(), out);
+        Wire.string(d.recipientId(), out);
         out.writeDouble(d.resolutionScore());
-        Binary.strings(d.matchedOn(), out);
+        Wire.strings(d.matchedOn(), out);
         RecipientEvidence r = d.recipient();
-        Binary.string(r.name(), out);
-        Binary.string(r.idHash(), out);
+        Wire.string(r.name(), out);
+        Wire.string(r.idHash(), out);
         out.writeBoolean(r.idValid());
-        Binary.string(r.idNumberMasked(), out);
-        Binary.string(r.phoneHash(), out);
-        Binary.string(r.phoneMasked(), out);
-        Binary.string(r.gender(), out);
-        Binary.string(r.birthDate(), out);
-        Binary.string(r.districtCode(), out);
-        Binary.string(r.streetCode(), out);
-        Binary.geo(r.location(), out);
-        Binary.string(d.indexedAt(), out);
+        Wire.string(r.idNumberMasked(), out);
+        Wire.string(r.phoneHash(), out);
+        Wire.string(r.phoneMasked(), out);
+        Wire.string(r.gender(), out);
+        Wire.string(r.birthDate(), out);
+        Wire.string(r.districtCode(), out);
+        Wire.string(r.streetCode(), out);
+        Wire.geo(r.location(), out);
+        Wire.string(d.indexedAt(), out);
     }
 
     @Override
     protected ServiceRecordDocument read(DataInputView in) throws IOException {
         return new ServiceRecordDocument(
-                Binary.string(in),
-                Binary.string(in),
-                Binary.string(in),
-                Binary.string(in),
-                Binary.string(in),
-                Binary.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
+                Wire.string(in),
                 in.readInt(),
-                Binary.string(in),
+                Wire.string(in),
                 in.readDouble(),
-                Binary.stringList(in),
+                Wire.strings(in),
                 new RecipientEvidence(
-                        Binary.string(in),
-                        Binary.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
                         in.readBoolean(),
-                        Binary.string(in),
-                        Binary.string(in),
-                        Binary.string(in),
-                        Binary.string(in),
-                        Binary.string(in),
-                        Binary.string(in),
-                        Binary.string(in),
-                        Binary.geo(in)),
-                Binary.string(in));
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.geo(in)),
+                Wire.string(in));
     }
 
     @Override
