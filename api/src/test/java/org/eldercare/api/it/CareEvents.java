@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** CloudEvents JSON for integration tests, timed now so that they count as today's. */
-final class CareEvents {
+public final class CareEvents {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
 
     private CareEvents() {}
@@ -19,11 +19,11 @@ final class CareEvents {
         return firstSent == null || firstSent.equals(java.time.LocalDate.now(SHANGHAI));
     }
 
-    static String id(String prefix) {
+    public static String id(String prefix) {
         return prefix + "-" + System.nanoTime() + "-" + SEQ.incrementAndGet();
     }
 
-    static String event(String operator, String id, String type, String data) {
+    public static String event(String operator, String id, String type, String data) {
         if (firstSent == null) {
             firstSent = OffsetDateTime.now(SHANGHAI).minusSeconds(30).toLocalDate();
         }
@@ -80,7 +80,7 @@ final class CareEvents {
                 "{\"facilityId\":\"%s\",\"status\":\"%s\"}".formatted(facility, status));
     }
 
-    static String batch(List<String> events) {
+    public static String batch(List<String> events) {
         return "[" + String.join(",", events) + "]";
     }
 }

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The properties that run the app in-process on its own embedded stack: free ports, a fresh data dir, no simulator. */
-final class EmbeddedPlatform {
+public final class EmbeddedPlatform {
 
     private EmbeddedPlatform() {}
 
-    static void register(DynamicPropertyRegistry registry, String name) throws Exception {
+    public static void register(DynamicPropertyRegistry registry, String name) throws Exception {
         int[] ports = FreePorts.take(5);
         Path dataDir = Files.createTempDirectory("eldercare-" + name);
         registry.add("eldercare.local-stack.enabled", () -> "true");

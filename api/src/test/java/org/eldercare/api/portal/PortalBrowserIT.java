@@ -8,13 +8,10 @@ import static org.eldercare.api.portal.PortalEvents.serviceDelivered;
 import static org.eldercare.api.portal.PortalPage.field;
 import static org.eldercare.api.portal.PortalPage.testId;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.eldercare.api.it.EmbeddedPlatform;
 import org.eldercare.api.it.PlatformClient;
 import org.eldercare.api.portal.PortalEvents.Facility;
 import org.eldercare.api.portal.PortalEvents.Recipient;
@@ -76,20 +73,8 @@ class PortalBrowserIT {
     PortalPage page;
 
     @DynamicPropertySource
-    static void embeddedStack(DynamicPropertyRegistry registry) throws IOException {
-        int[] ports = freePorts(5);
-        Path dataDir = Files.createTempDirectory("eldercare-portal-it");
-        registry.add("eldercare.local-stack.enabled", () -> "true");
-        registry.add("eldercare.platform.initialize", () -> "true");
-        registry.add("eldercare.simulator.enabled", () -> "false");
-        registry.add("eldercare.data-dir", dataDir::toString);
-        registry.add("eldercare.kafka.port", () -> ports[0]);
-        registry.add("eldercare.kafka.controller-port", () -> ports[1]);
-        registry.add("eldercare.elasticsearch.port", () -> ports[2]);
-        registry.add("eldercare.elasticsearch.transport-port", () -> ports[3]);
-        registry.add("eldercare.flink.rest-port", () -> ports[4]);
-        registry.add("eldercare.streaming.checkpoint-interval", () -> "PT1S");
-        registry.add("eldercare.status.settle", () -> "PT3S");
+    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPlatform.register(registry, "portal-it");
     }
 
     @BeforeAll
@@ -223,18 +208,5 @@ class PortalBrowserIT {
 
     private void awaitIndicator(String areaCode, String fieldName, String expected) {
         page.await(CATCH_UP, d -> expected.equals(page.indicator(areaCode, fieldName)));
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
     }
 }

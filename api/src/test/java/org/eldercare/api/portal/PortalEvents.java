@@ -4,13 +4,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.eldercare.api.it.CareEvents;
 
 /** CloudEvents an operator's system would send while the portal is open, timed now (Shanghai). */
 final class PortalEvents {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final AtomicLong SEQ = new AtomicLong();
+    static final ZoneId SHANGHAI = CareEvents.SHANGHAI;
 
     private PortalEvents() {}
 
@@ -21,7 +20,7 @@ final class PortalEvents {
     record Recipient(String name, String idNumber, String phone, String gender, LocalDate birthDate) {}
 
     static String id(String prefix) {
-        return prefix + "-" + System.nanoTime() + "-" + SEQ.incrementAndGet();
+        return CareEvents.id(prefix);
     }
 
     static String registered(String operator, Facility f) {
@@ -58,12 +57,10 @@ final class PortalEvents {
     }
 
     static String batch(List<String> events) {
-        return "[" + String.join(",", events) + "]";
+        return CareEvents.batch(events);
     }
 
     private static String event(String operator, String type, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/operators/%s","type":"%s","time":"%s","data":%s}""".formatted(
-                        id("evt"), operator, type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
+        return CareEvents.event(operator, id("evt"), type, data);
     }
 }
