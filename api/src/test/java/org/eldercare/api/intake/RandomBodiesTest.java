@@ -2,19 +2,14 @@ package org.eldercare.api.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -26,25 +21,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(IntakeFakes.class)
 class RandomBodiesTest {
 
     static final long SEED = 20261123L;
     static final int BODIES = 400;
-
-    @TestConfiguration
-    static class Fakes {
-        @Bean
-        @Primary
-        RecordingEventLog recordingEventLog() {
-            return new RecordingEventLog();
-        }
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-11-23T04:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     MockMvcTester mvc;
