@@ -3,6 +3,7 @@ package org.eldercare.streaming.caregiver;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,7 +13,6 @@ import org.apache.flink.util.Collector;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.CaregiverChange;
 import org.eldercare.ingest.event.CaregiverHired;
-import org.eldercare.streaming.dedup.Deduplicator;
 
 /**
  * Counts each caregiver once, at the facility where they were last hired (CONTRACT §2), keyed by
@@ -43,8 +43,17 @@ public final class CaregiverRegistry extends KeyedProcessFunction<String, CareEv
         caregiver =
                 getRuntimeContext().getState(new ValueStateDescriptor<>(STATE, TypeInformation.of(Caregiver.class)));
         ValueStateDescriptor<Long> lastHire = new ValueStateDescriptor<>(LAST_HIRE_STATE, Types.LONG);
-        lastHire.enableTimeToLive(Deduplicator.ttlConfig(memory));
+        lastHire.enableTimeToLive(ttlConfig(memory));
         departedLastHire = getRuntimeContext().getState(lastHire);
+    }
+
+    /** Expiry counts from the latest write; an expired hire time is never reported. */
+    static StateTtlConfig ttlConfig(Duration ttl) {
+        return StateTtlConfig.newBuilder(ttl)
+                .updateTtlOnCreateAndWrite()
+                .neverReturnExpired()
+                .cleanupFullSnapshot()
+                .build();
     }
 
     @Override

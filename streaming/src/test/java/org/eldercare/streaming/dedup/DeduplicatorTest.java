@@ -6,8 +6,9 @@ import static org.eldercare.streaming.fixtures.Events.by;
 
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.eldercare.ingest.event.CareEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +17,19 @@ import org.junit.jupiter.api.Test;
 class DeduplicatorTest {
 
     private static final Duration WEEK = Duration.ofDays(7);
+    private static final long DAY = Duration.ofDays(1).toMillis();
     private KeyedOneInputStreamOperatorTestHarness<String, CareEvent, CareEvent> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new Deduplicator(WEEK), CareEvent::partitionKey, Types.STRING);
+        harness = dedupHarness();
+        harness.open();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CareEvent, CareEvent> dedupHarness()
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new Deduplicator(WEEK)), CareEvent::partitionKey, Types.STRING);
     }
 
     @AfterEach
@@ -50,27 +58,85 @@ class DeduplicatorTest {
     }
 
     @Test
-    void remembersAnIdForAWeekThenForgetsIt() throws Exception {
+    void keepsManyEventsOfOneFacilityApart() throws Exception {
+        for (int i = 0; i < 5_000; i++) {
+            harness.processElement(bedOccupied("f-1", 1), 0);
+        }
+        CareEvent last = bedOccupied("f-1", 1);
+        harness.processElement(last, 0);
+        harness.processElement(last, 0);
+
+        assertThat(harness.extractOutputValues()).hasSize(5_001);
+    }
+
+    @Test
+    void remembersAnIdForAtLeastAWeekThenForgetsItAndClearsTheState() throws Exception {
         CareEvent occupied = bedOccupied("f-1", 1);
-        harness.setStateTtlProcessingTime(0);
+        harness.setProcessingTime(DAY / 2);
         harness.processElement(occupied, 0);
-        harness.setStateTtlProcessingTime(WEEK.toMillis() - 1);
+        harness.setProcessingTime(DAY / 2 + WEEK.toMillis());
         harness.processElement(occupied, 0);
         assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
-        harness.setStateTtlProcessingTime(WEEK.toMillis() + 1);
+        harness.setProcessingTime(DAY + WEEK.toMillis()); // the day of first sighting is a week behind
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
         harness.processElement(occupied, 0);
         assertThat(harness.extractOutputValues()).hasSize(2);
     }
 
     @Test
-    void expiryIsConfiguredFromFirstSightingAndNeverReturnsExpiredIds() {
-        var ttl = Deduplicator.ttlConfig(WEEK);
-        assertThat(ttl.isEnabled()).isTrue();
-        assertThat(ttl.getTimeToLive()).isEqualTo(WEEK);
-        assertThat(ttl.getUpdateType())
-                .isEqualTo(org.apache.flink.api.common.state.StateTtlConfig.UpdateType.OnCreateAndWrite);
-        assertThat(ttl.getStateVisibility())
-                .isEqualTo(org.apache.flink.api.common.state.StateTtlConfig.StateVisibility.NeverReturnExpired);
+    void forgetsOneDayAtATimeAndKeepsTheLaterDays() throws Exception {
+        CareEvent monday = bedOccupied("f-1", 1);
+        CareEvent tuesday = bedOccupied("f-1", 1);
+        harness.setProcessingTime(0);
+        harness.processElement(monday, 0);
+        harness.setProcessingTime(DAY);
+        harness.processElement(tuesday, 0);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(2);
+
+        harness.setProcessingTime(DAY + WEEK.toMillis());
+        harness.processElement(monday, 0);
+        harness.processElement(tuesday, 0);
+
+        assertThat(harness.extractOutputValues()).containsExactly(monday, tuesday, monday);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void remembersSeenEventsAcrossARestoreFromACheckpoint() throws Exception {
+        CareEvent before = bedOccupied("f-1", 1);
+        harness.processElement(before, 0);
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = dedupHarness();
+        harness.initializeState(checkpoint);
+        harness.open();
+        CareEvent after = bedOccupied("f-1", 1);
+        harness.processElement(before, 0);
+        harness.processElement(after, 0);
+
+        assertThat(harness.extractOutputValues()).containsExactly(after);
+    }
+
+    @Test
+    void aCheckpointKeepsTheStateAsItWasWhenTaken() throws Exception {
+        CareEvent first = bedOccupied("f-1", 1);
+        harness.processElement(first, 0);
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        CareEvent afterCheckpoint = bedOccupied("f-1", 1);
+        harness.processElement(afterCheckpoint, 0); // changes the state the snapshot was taken from
+        harness.close();
+
+        harness = dedupHarness();
+        harness.initializeState(checkpoint);
+        harness.open();
+        harness.processElement(afterCheckpoint, 0);
+
+        assertThat(harness.extractOutputValues()).containsExactly(afterCheckpoint);
     }
 }
