@@ -2,7 +2,6 @@ package org.eldercare.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Elasticsearch 9.5.3 node in a child JVM, launched from the directory the build prepared
@@ -26,8 +23,8 @@ final class ElasticsearchTestNode implements AutoCloseable {
 
     private final Path nodeDir;
     private final Path dataDir;
-    private final int httpPort = freePort();
-    private final int transportPort = freePort();
+    private final int httpPort = ChildJvm.freePort();
+    private final int transportPort = ChildJvm.freePort();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
@@ -55,17 +52,8 @@ final class ElasticsearchTestNode implements AutoCloseable {
             throw new IllegalStateException(nodeDir + "/lib is missing: build infra/elasticsearch-node first");
         }
         Files.createDirectories(dataDir.resolve("tmp"));
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xms512m",
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + dataDir.resolve("tmp"),
-                "-Dlog4j2.disable.jmx=true",
-                "--enable-native-access=ALL-UNNAMED"));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        List<String> command = ChildJvm.javaCommand("512m", dataDir.resolve("tmp"));
+        command.add("-Dlog4j2.disable.jmx=true");
         command.addAll(List.of(
                 "-cp",
                 nodeDir.resolve("lib") + File.separator + "*",
@@ -87,13 +75,7 @@ final class ElasticsearchTestNode implements AutoCloseable {
 
     /** Stops the node (SIGTERM, then kill); its data stays for {@link #start()}. */
     synchronized void stop() throws InterruptedException {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ChildJvm.stop(process);
     }
 
     boolean healthy() {
@@ -125,14 +107,6 @@ final class ElasticsearchTestNode implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Elasticsearch not healthy within " + STARTUP);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

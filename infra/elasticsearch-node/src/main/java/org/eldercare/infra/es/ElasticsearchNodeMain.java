@@ -1,7 +1,6 @@
 package org.eldercare.infra.es;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.elasticsearch.env.Environment;
 import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.node.Node;
 import org.elasticsearch.plugins.PluginsLoader;
+import org.eldercare.infra.node.ParentWatch;
 
 /**
  * Runs one single-node Elasticsearch cluster bound to 127.0.0.1 from the jars on the classpath, with the
@@ -62,7 +62,7 @@ public final class ElasticsearchNodeMain {
                 "elasticsearch node started on http://127.0.0.1:%d in %.1f s%n",
                 options.httpPort(), (System.nanoTime() - started) / 1e9);
         if (options.exitOnStdinEof()) {
-            exitWhenStdinCloses();
+            ParentWatch.exitWhenStdinCloses();
         }
         // The node's threads are daemons: main keeps the JVM alive until shutdown.
         stopped.await();
@@ -79,23 +79,5 @@ public final class ElasticsearchNodeMain {
         } finally {
             stopped.countDown();
         }
-    }
-
-    /** The launcher holds our stdin open; EOF means it died without stopping us, so we stop ourselves. */
-    private static void exitWhenStdinCloses() {
-        Thread watcher = new Thread(
-                () -> {
-                    try (InputStream in = System.in) {
-                        while (in.read() >= 0) {
-                            // Input is ignored; only its end matters.
-                        }
-                    } catch (IOException ignored) {
-                        // A broken pipe is an end too.
-                    }
-                    System.exit(0);
-                },
-                "stdin-eof-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }

@@ -1,12 +1,11 @@
 package org.eldercare.infra.kafka;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kafka.Kafka;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
+import org.eldercare.infra.node.ParentWatch;
 
 /**
  * Runs one Kafka KRaft node (broker and controller in one process) on 127.0.0.1. The storage under
@@ -29,7 +28,7 @@ public final class KafkaNodeMain {
         Path serverProperties = ServerProperties.write(options);
         formatOnce(options, serverProperties);
         if (options.exitOnStdinEof()) {
-            exitWhenStdinCloses();
+            ParentWatch.exitWhenStdinCloses();
         }
         System.out.printf(
                 "kafka node starting on 127.0.0.1:%d (controller %d)%n", options.port(), options.controllerPort());
@@ -55,23 +54,5 @@ public final class KafkaNodeMain {
         if (status != 0) {
             throw new IllegalStateException("formatting Kafka storage in " + options.dataDir() + " failed: " + status);
         }
-    }
-
-    /** The launcher holds our stdin open; EOF means it died without stopping us, so we stop ourselves. */
-    private static void exitWhenStdinCloses() {
-        Thread watcher = new Thread(
-                () -> {
-                    try (InputStream in = System.in) {
-                        while (in.read() >= 0) {
-                            // Input is ignored; only its end matters.
-                        }
-                    } catch (IOException ignored) {
-                        // A broken pipe is an end too.
-                    }
-                    System.exit(0);
-                },
-                "stdin-eof-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }
