@@ -70,6 +70,9 @@ class JobJarOnFlinkClusterIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
+        if (elasticsearch != null) {
+            elasticsearch._transport().close();
+        }
         if (cluster != null) {
             cluster.close();
         }

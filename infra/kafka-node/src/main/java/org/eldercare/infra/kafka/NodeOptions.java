@@ -1,8 +1,7 @@
 package org.eldercare.infra.kafka;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import org.eldercare.infra.node.NodeArguments;
 
 /**
  * The launch options of a Kafka node. Each option comes from a {@code --name=value} argument, else from the system
@@ -27,39 +26,11 @@ record NodeOptions(Path dir, int port, int controllerPort, boolean exitOnStdinEo
     }
 
     static NodeOptions parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException(arg + ": arguments must look like --name=value");
-            }
-            given.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        String dir = option(given, "dir", null);
-        if (dir == null) {
-            throw new IllegalArgumentException("dir: required (--dir=DIR or -Deldercare.kafka.dir=DIR)");
-        }
+        NodeArguments given = NodeArguments.parse(args, "eldercare.kafka.");
         return new NodeOptions(
-                Path.of(dir).toAbsolutePath(),
-                port(given, "port", 9092),
-                port(given, "controller-port", 9093),
-                Boolean.parseBoolean(option(given, "exit-on-stdin-eof", "false")));
-    }
-
-    private static String option(Map<String, String> given, String name, String fallback) {
-        return given.getOrDefault(name, System.getProperty("eldercare.kafka." + name, fallback));
-    }
-
-    private static int port(Map<String, String> given, String name, int fallback) {
-        String value = option(given, name, Integer.toString(fallback));
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": must be a port number between 1 and 65535, was " + value);
-        }
+                Path.of(given.required("dir")).toAbsolutePath(),
+                given.port("port", 9092),
+                given.port("controller-port", 9093),
+                given.exitOnStdinEof());
     }
 }
