@@ -1,13 +1,11 @@
 package org.eldercare.api.it;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eldercare.infra.stack.PlatformCommand;
 
 /**
  * The platform as a separate process, started the way {@code ./eldercare up} starts it, so a test can
@@ -27,35 +25,16 @@ final class AppProcess implements AutoCloseable {
         Path root = Path.of(System.getProperty("eldercare.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        Path api = root.resolve("api/target");
-        String classpath = api.resolve("classes")
-                + File.pathSeparator
-                + Files.readString(api.resolve("classpath.txt")).trim();
-        int[] ports = FreePorts.take(6);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "--sun-misc-unsafe-memory-access=allow",
-                "-Deldercare.root=" + root,
-                "-cp",
-                classpath,
-                "org.eldercare.api.EldercareApplication",
-                "--spring.profiles.active=local",
-                "--server.port=" + ports[0],
-                "--eldercare.data-dir=" + dataDir,
+        PlatformCommand platform = PlatformCommand.onFreePorts(root, "1g", dataDir);
+        List<String> command = platform.command(List.of(
                 "--eldercare.simulator.enabled=false",
-                "--eldercare.kafka.port=" + ports[1],
-                "--eldercare.kafka.controller-port=" + ports[2],
-                "--eldercare.elasticsearch.port=" + ports[3],
-                "--eldercare.elasticsearch.transport-port=" + ports[4],
-                "--eldercare.flink.rest-port=" + ports[5],
                 "--eldercare.streaming.checkpoint-interval=PT1S",
                 "--eldercare.status.settle=PT3S"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        AppProcess app = new AppProcess(process, ports[0]);
+        AppProcess app = new AppProcess(process, platform.serverPort());
         new PlatformClient(app.port)
                 .awaitOrFail(
                         "the app healthy (log: " + log + ")",

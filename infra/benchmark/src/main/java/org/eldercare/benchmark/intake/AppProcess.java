@@ -10,10 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eldercare.benchmark.common.FreePorts;
+import org.eldercare.infra.stack.PlatformCommand;
 
 /**
  * The platform as a black box: the app ({@code api/target/classes} plus {@code api/target/classpath.txt}, as {@code
@@ -42,38 +41,10 @@ final class AppProcess implements AutoCloseable {
 
     /** {@code streaming=false} leaves the indicator job out, so the intake path alone is measured. */
     static AppProcess start(Path root, Path workDir, String heap, boolean streaming) {
-        Path classes = root.resolve("api/target/classes");
-        Path classpathFile = root.resolve("api/target/classpath.txt");
-        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
-            throw new IllegalStateException(classpathFile + ": missing; build the app first (./eldercare build)");
-        }
-        String classpath;
-        try {
-            classpath = classes
-                    + java.io.File.pathSeparator
-                    + Files.readString(classpathFile).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + classpathFile, e);
-        }
-        int[] ports = FreePorts.pick(6);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "--sun-misc-unsafe-memory-access=allow",
-                "-Deldercare.root=" + root,
-                "-cp",
-                classpath,
-                "org.eldercare.api.EldercareApplication",
-                "--spring.profiles.active=local",
-                "--server.port=" + ports[0],
-                "--eldercare.data-dir=" + workDir.resolve("app-data"),
-                "--eldercare.simulator.enabled=false",
-                "--eldercare.streaming.enabled=" + streaming,
-                "--eldercare.kafka.port=" + ports[1],
-                "--eldercare.kafka.controller-port=" + ports[2],
-                "--eldercare.elasticsearch.port=" + ports[3],
-                "--eldercare.elasticsearch.transport-port=" + ports[4],
-                "--eldercare.flink.rest-port=" + ports[5]));
+        PlatformCommand platform = PlatformCommand.onFreePorts(root, heap, workDir.resolve("app-data"));
+        List<String> command = platform.command(
+                List.of("--eldercare.simulator.enabled=false", "--eldercare.streaming.enabled=" + streaming));
+        int port = platform.serverPort();
         Path log = workDir.resolve("app.log");
         try {
             Process process = new ProcessBuilder(command)
@@ -81,8 +52,8 @@ final class AppProcess implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             System.out.printf(
-                    "[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, ports[0], log);
-            return new AppProcess(process, URI.create("http://127.0.0.1:" + ports[0]), log, heap);
+                    "[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, port, log);
+            return new AppProcess(process, URI.create("http://127.0.0.1:" + port), log, heap);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the app", e);
         }

@@ -5,6 +5,7 @@ import static org.eldercare.infra.stack.LocalStackProperty.*;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -87,15 +88,34 @@ public record LocalStackConfig(
 
     /** Like {@link #defaults(Path)} but on free ports picked now, so tests never collide with a running stack. */
     public static LocalStackConfig forTests(Path dataDir) {
-        Map<String, String> ports = new HashMap<>();
-        int[] free = Ports.freePorts(5);
-        ports.put(KAFKA_PORT.key(), Integer.toString(free[0]));
-        ports.put(KAFKA_CONTROLLER_PORT.key(), Integer.toString(free[1]));
-        ports.put(ELASTICSEARCH_PORT.key(), Integer.toString(free[2]));
-        ports.put(ELASTICSEARCH_TRANSPORT_PORT.key(), Integer.toString(free[3]));
-        ports.put(FLINK_REST_PORT.key(), Integer.toString(free[4]));
-        ports.put(DATA_DIR.key(), dataDir.toString());
-        return from(key -> ports.getOrDefault(key, System.getProperty(key)));
+        return onPorts(dataDir, Ports.freePorts(5));
+    }
+
+    /** The defaults with the data dir and the five ports (Kafka, controller, ES HTTP, ES transport, Flink REST) given. */
+    static LocalStackConfig onPorts(Path dataDir, int[] ports) {
+        Map<String, String> given = new HashMap<>();
+        given.put(KAFKA_PORT.key(), Integer.toString(ports[0]));
+        given.put(KAFKA_CONTROLLER_PORT.key(), Integer.toString(ports[1]));
+        given.put(ELASTICSEARCH_PORT.key(), Integer.toString(ports[2]));
+        given.put(ELASTICSEARCH_TRANSPORT_PORT.key(), Integer.toString(ports[3]));
+        given.put(FLINK_REST_PORT.key(), Integer.toString(ports[4]));
+        given.put(DATA_DIR.key(), dataDir.toString());
+        return from(key -> given.getOrDefault(key, System.getProperty(key)));
+    }
+
+    /**
+     * The properties that place this stack: its data dir and ports. Handing them to the app (as Spring properties or
+     * {@code --key=value} arguments) makes it start the same stack.
+     */
+    public Map<String, String> placement() {
+        Map<String, String> placement = new LinkedHashMap<>();
+        placement.put(DATA_DIR.key(), dataDir.toString());
+        placement.put(KAFKA_PORT.key(), Integer.toString(kafkaPort));
+        placement.put(KAFKA_CONTROLLER_PORT.key(), Integer.toString(kafkaControllerPort));
+        placement.put(ELASTICSEARCH_PORT.key(), Integer.toString(esHttpPort));
+        placement.put(ELASTICSEARCH_TRANSPORT_PORT.key(), Integer.toString(esTransportPort));
+        placement.put(FLINK_REST_PORT.key(), Integer.toString(flinkRestPort));
+        return placement;
     }
 
     public Path kafkaDir() {
