@@ -24,7 +24,7 @@ import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 
 /**
- * The CONTRACT §2 counting rules as a plain fold over a list of events in order, written apart from
+ * The docs/CONTRACT.md §2 counting rules as a plain fold over a list of events in order, written apart from
  * the job so the MiniCluster test compares two independent readings of the rules.
  */
 public final class ExpectedIndicators {

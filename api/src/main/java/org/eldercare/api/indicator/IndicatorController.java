@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Live indicators per district and street (CONTRACT §3), and their per-minute history. */
+/** Live indicators per district and street (docs/CONTRACT.md §3), and their per-minute history. */
 @RestController
 @RequestMapping("/api/v1/indicators")
 class IndicatorController {

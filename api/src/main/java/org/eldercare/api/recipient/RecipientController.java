@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Precise identification of service recipients (CONTRACT §4): match a caller to a person, open the
+ * Precise identification of service recipients (docs/CONTRACT.md §4): match a caller to a person, open the
  * person and their service history. Full ID numbers and phones never leave: responses carry masked
  * forms, and the audit log keeps the question with its identifiers masked.
  */

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/regions}: the reference data (CONTRACT §3). */
+/** {@code GET /api/v1/regions}: the reference data (docs/CONTRACT.md §3). */
 @RestController
 @RequestMapping("/api/v1/regions")
 class RegionController {

@@ -1,6 +1,6 @@
 package org.eldercare.api.system;
 
-/** The four roles of CONTRACT §1; every token has exactly one. */
+/** The four roles of docs/CONTRACT.md §1; every token has exactly one. */
 public enum Role {
     OPERATOR,
     PLANNER,

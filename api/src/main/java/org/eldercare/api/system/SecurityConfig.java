@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what (CONTRACT §3): operators and planners send events; planners, the hotline and
+ * Who may call what (docs/CONTRACT.md §3): operators and planners send events; planners, the hotline and
  * admins read recipients; everyone with a token reads indicators and facilities. The portal's static
  * pages, health and the API description are public.
  */

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import org.eldercare.ingest.event.CareEvent;
 
 /**
- * Writes {@link CareEvent}s as CloudEvents 1.0 in structured JSON mode, the form CONTRACT §1 receives
+ * Writes {@link CareEvent}s as CloudEvents 1.0 in structured JSON mode, the form docs/CONTRACT.md §1 receives
  * and the form on the {@code eldercare.events.v1} topic. Reading goes through {@code
  * org.eldercare.ingest.validation.EventReader}, which validates while it reads.
  *

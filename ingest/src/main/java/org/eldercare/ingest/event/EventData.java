@@ -1,6 +1,6 @@
 package org.eldercare.ingest.event;
 
-/** The {@code data} of a care event; one record type per shape in CONTRACT §1. */
+/** The {@code data} of a care event; one record type per shape in docs/CONTRACT.md §1. */
 public sealed interface EventData
         permits FacilityDetails,
                 FacilityStatusChanged,

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The event types of CONTRACT §1, each with its CloudEvents {@code type} string and the Java type of
+ * The event types of docs/CONTRACT.md §1, each with its CloudEvents {@code type} string and the Java type of
  * its {@code data}.
  */
 public enum EventType {

@@ -8,7 +8,7 @@ import org.eldercare.ingest.event.CareEvent;
  * client which events of a resent batch are {@code duplicates}.
  *
  * <p>This only improves the HTTP response. "Counted once, in any later request or after any
- * restart" (CONTRACT §1) is the streaming job's keyed dedup, which sees every event on the topic.
+ * restart" (docs/CONTRACT.md §1) is the streaming job's keyed dedup, which sees every event on the topic.
  * This set forgets everything on restart and the oldest keys once full, so a duplicate it misses
  * is counted once downstream anyway; publishing a reported duplicate again is also harmless.
  *

@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * reads them from any property source (system properties, a Spring {@code Environment}).
  *
  * <p>The durability settings are not configurable: idempotence and {@code acks=all} are what make
- * "accepted" in CONTRACT §1 mean "written durably".
+ * "accepted" in docs/CONTRACT.md §1 mean "written durably".
  */
 public record PublisherConfig(
         String bootstrapServers,

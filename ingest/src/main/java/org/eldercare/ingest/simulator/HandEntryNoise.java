@@ -7,7 +7,7 @@ import org.eldercare.ingest.event.Recipient;
  * What an operator's staff type about a {@link Person}: often only some fields, and now and then
  * with the slips real records have: extra spaces, full-width digits, a missing or old 15-digit ID
  * number, a character that sounds like the right one. Name and one other field are always kept, so
- * the record stays valid per CONTRACT §1.
+ * the record stays valid per docs/CONTRACT.md §1.
  */
 final class HandEntryNoise {
 

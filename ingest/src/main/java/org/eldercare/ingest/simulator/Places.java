@@ -3,7 +3,7 @@ package org.eldercare.ingest.simulator;
 import java.util.SplittableRandom;
 import org.eldercare.ingest.event.GeoPoint;
 
-/** Positions scattered around a street centroid, kept inside the Beijing box of CONTRACT §1. */
+/** Positions scattered around a street centroid, kept inside the Beijing box of docs/CONTRACT.md §1. */
 final class Places {
 
     private static final double LAT_MIN = 39.45;

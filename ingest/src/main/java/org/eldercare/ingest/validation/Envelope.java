@@ -11,7 +11,7 @@ import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.EventType;
 
 /**
- * The CloudEvents attributes of CONTRACT §1, read from the top level of an event. Attributes that
+ * The CloudEvents attributes of docs/CONTRACT.md §1, read from the top level of an event. Attributes that
  * break a rule read as null; the reasons go to the event's errors.
  */
 record Envelope(String id, String source, EventType type, OffsetDateTime time) {

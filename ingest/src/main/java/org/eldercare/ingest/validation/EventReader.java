@@ -17,7 +17,7 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventData;
 
 /**
- * Reads structured-mode CloudEvents and checks every rule of CONTRACT §1 that needs no state:
+ * Reads structured-mode CloudEvents and checks every rule of docs/CONTRACT.md §1 that needs no state:
  * envelope, sender kind, time window, the data of each type, and district and street codes against
  * the reference data. Ownership, unknown facilities and capacity are judged downstream.
  *

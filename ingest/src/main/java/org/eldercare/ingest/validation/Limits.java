@@ -3,7 +3,7 @@ package org.eldercare.ingest.validation;
 import java.time.Duration;
 
 /**
- * The numbers of CONTRACT §1 in one place, plus the length caps the contract leaves to us. The JSON
+ * The numbers of docs/CONTRACT.md §1 in one place, plus the length caps the contract leaves to us. The JSON
  * Schemas under {@code schemas/} repeat them; {@code EventSchemaTest} keeps the two in step.
  */
 final class Limits {

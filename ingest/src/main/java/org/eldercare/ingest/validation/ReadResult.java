@@ -6,7 +6,7 @@ import org.eldercare.ingest.event.CareEvent;
 /** The outcome of reading one event: a valid {@link CareEvent}, or every reason it is not one. */
 public sealed interface ReadResult {
 
-    /** The event passed every rule of CONTRACT §1 that can be checked without state. */
+    /** The event passed every rule of docs/CONTRACT.md §1 that can be checked without state. */
     record Valid(CareEvent event) implements ReadResult {}
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The live indicators of one scope (a district or a street), exactly the indicator object of
- * CONTRACT §3. Stored in the {@code indicators} index under id {@link #code()}, and per minute in
+ * docs/CONTRACT.md §3. Stored in the {@code indicators} index under id {@link #code()}, and per minute in
  * {@code indicator-history}. Ratios are null when their denominator is unknown or zero.
  */
 public record IndicatorDocument(

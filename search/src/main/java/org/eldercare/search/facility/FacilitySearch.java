@@ -23,7 +23,7 @@ public final class FacilitySearch {
         this.client = client;
     }
 
-    /** CONTRACT §3 {@code /facilities/nearby}; see {@link NearbyQuery#of} for the parameter rules. */
+    /** docs/CONTRACT.md §3 {@code /facilities/nearby}; see {@link NearbyQuery#of} for the parameter rules. */
     public List<NearbyFacility> nearby(
             double lat, double lon, double radiusKm, String kind, Boolean available, int limit) {
         return nearby(NearbyQuery.of(lat, lon, radiusKm, kind, available, limit));

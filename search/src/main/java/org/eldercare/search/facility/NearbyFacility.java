@@ -2,7 +2,7 @@ package org.eldercare.search.facility;
 
 import org.eldercare.ingest.event.GeoPoint;
 
-/** One facility in a nearby answer, exactly the fields of CONTRACT §3, distance rounded to metres. */
+/** One facility in a nearby answer, exactly the fields of docs/CONTRACT.md §3, distance rounded to metres. */
 public record NearbyFacility(
         String facilityId,
         String name,

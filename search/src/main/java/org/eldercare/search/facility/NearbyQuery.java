@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.eldercare.ingest.event.FacilityKind;
 
 /**
- * The portal's "nearest facility" question (CONTRACT §3): a point, a radius, optionally one kind
+ * The portal's "nearest facility" question (docs/CONTRACT.md §3): a point, a radius, optionally one kind
  * and {@code available=true} (OPERATING with a free bed; for MEAL_TABLE, OPERATING). Invalid input
  * fails with a message naming the parameter and the rule.
  */

@@ -15,7 +15,7 @@ import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
 
 /**
- * Reads live indicators (CONTRACT §3), their per-minute history and active alerts. Lists are
+ * Reads live indicators (docs/CONTRACT.md §3), their per-minute history and active alerts. Lists are
  * sorted by code (indicators), by time (history, oldest first) or newest first (alerts). A code
  * of the wrong level is not found: {@link #district} does not return a street.
  */

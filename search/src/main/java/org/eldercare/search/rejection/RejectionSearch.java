@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.eldercare.ingest.deadletter.Rejection;
 
-/** Lists an operator's own rejected events (CONTRACT §1, {@code GET /api/v1/rejections}). */
+/** Lists an operator's own rejected events (docs/CONTRACT.md §1, {@code GET /api/v1/rejections}). */
 public final class RejectionSearch {
 
     private final ElasticsearchClient client;

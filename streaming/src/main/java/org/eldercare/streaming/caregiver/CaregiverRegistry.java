@@ -15,7 +15,7 @@ import org.eldercare.ingest.event.CaregiverChange;
 import org.eldercare.ingest.event.CaregiverHired;
 
 /**
- * Counts each caregiver once, at the facility where they were last hired (CONTRACT §2), keyed by
+ * Counts each caregiver once, at the facility where they were last hired (docs/CONTRACT.md §2), keyed by
  * caregiver id over the ledger's accepted caregiver events. A hire elsewhere is an implicit leave
  * from the previous facility (and ends a shift there). Hires from different facilities can arrive
  * out of order, so "last" is by event time: a hire older than the latest one is ignored. Shifts are

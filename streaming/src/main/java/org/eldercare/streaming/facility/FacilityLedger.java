@@ -20,7 +20,7 @@ import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
- * The checks of CONTRACT §1 that need state, and the facility's own counts (CONTRACT §2), keyed by
+ * The checks of docs/CONTRACT.md §1 that need state, and the facility's own counts (docs/CONTRACT.md §2), keyed by
  * facility id. The first registration makes its operator the owner; afterwards only the owner may
  * send events for the facility. State events (registered, updated, status changed) are
  * last-writer-wins by event time, older ones are ignored; counting events apply once each, and a bed

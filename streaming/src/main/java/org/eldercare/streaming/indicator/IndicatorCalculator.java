@@ -12,7 +12,7 @@ import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 import org.eldercare.streaming.facility.FacilityTotals;
 
 /**
- * The counting rules of CONTRACT §2 for one scope, as a pure function of the facilities' totals, the
+ * The counting rules of docs/CONTRACT.md §2 for one scope, as a pure function of the facilities' totals, the
  * planners' street populations and "today".
  *
  * <p>Population: the census figures of the scope, plus, for each street with a planner's figure,
