@@ -12,12 +12,19 @@ export function onIndicator(fn) {
   listeners.add(fn);
 }
 
-/** fn(state) with state one of 'connecting', 'open', 'error'. */
+/**
+ * fn(state) with state one of 'connecting' (no bytes yet, or the browser is reconnecting), 'open' (the
+ * server committed the stream), 'unavailable' (the stream is open but the server cannot read the
+ * indicators; it says so and recovers by itself) and 'error' (the stream was refused or closed for good).
+ */
 export function onLiveState(fn) {
   stateListeners.add(fn);
 }
 
+let current = null;
+
 function setState(state) {
+  current = state;
   stateListeners.forEach((fn) => fn(state));
 }
 
@@ -28,7 +35,10 @@ function dispatch(event) {
   } catch {
     return; // a heartbeat or comment, not an indicator
   }
-  if (indicator && indicator.code) listeners.forEach((fn) => fn(indicator));
+  if (indicator && indicator.code) {
+    if (current !== 'open') setState('open');
+    listeners.forEach((fn) => fn(indicator));
+  }
 }
 
 /** (Re)connects, e.g. after the token changed. */
@@ -39,6 +49,8 @@ export function connectLive() {
   source = new EventSource(streamUrl('/indicators/stream'));
   source.addEventListener('indicator', dispatch);
   source.onmessage = dispatch; // servers that send unnamed events
+  // The server's own word that it cannot read the indicators right now (docs/CONTRACT.md §6.1).
+  source.addEventListener('unavailable', () => setState('unavailable'));
   source.onopen = () => setState('open');
   source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'error' : 'connecting');
 }

@@ -33,6 +33,7 @@ export default {
 
   'live.connecting': 'Connecting live feed…',
   'live.open': '● Live',
+  'live.unavailable': '○ Live figures unavailable on the server; retrying',
   'live.error': '○ Live feed lost, reconnecting',
 
   'target.met': 'Met',

@@ -33,6 +33,7 @@ export default {
 
   'live.connecting': '实时连接中…',
   'live.open': '● 实时',
+  'live.unavailable': '○ 服务器暂时无法读取实时指标，正在重试',
   'live.error': '○ 实时连接中断，正在重连',
 
   'target.met': '达标',

@@ -27,6 +27,12 @@ public class ProblemResponses {
                 request);
     }
 
+    /** Writes a problem with {@code status} and {@code detail} for a handler that answers by hand. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        write(response, status, detail, request);
+    }
+
     private static void write(
             HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
             throws IOException {
