@@ -33,10 +33,15 @@ final class HeadlessChromium {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)
-                    ? ConditionEvaluationResult.enabled("Chromium and chromedriver are installed")
-                    : ConditionEvaluationResult.disabled("browser tests need " + BROWSER + " and " + DRIVER
-                            + " (apt-get install chromium chromium-driver)");
+            if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+            }
+            String reason = "browser tests need " + BROWSER + " and " + DRIVER
+                    + " (apt-get install chromium chromium-driver; .ci/run does it)";
+            // A skipped browser test hides a broken portal: say it where nobody can miss it.
+            System.err.println(
+                    "\n**********\n** SKIPPING " + context.getDisplayName() + ": " + reason + "\n**********\n");
+            return ConditionEvaluationResult.disabled(reason);
         }
     }
 

@@ -11,6 +11,7 @@ import static org.eldercare.api.portal.PortalPage.testId;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.eldercare.api.it.EmbeddedPlatform;
 import org.eldercare.api.it.PlatformClient;
 import org.eldercare.api.portal.PortalEvents.Facility;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -48,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalBrowserIT.class);
 
     static final String DISTRICT = "110109";
     static final String STREET = "110109001";
@@ -121,6 +126,41 @@ class PortalBrowserIT {
 
     @Test
     @Order(2)
+    void rendersItsChineseInTheServedWebfontWithNoSystemCjkFont() {
+        page.showTab("dashboard");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fonts = (Map<String, Object>) page.asyncScript("""
+                await document.fonts.ready;
+                const family = 'Eldercare Noto Sans SC';
+                const faces = [...document.fonts].filter(f => f.family.replaceAll('"', '') === family);
+                const loaded = faces.filter(f => f.status === 'loaded');
+                const slices = performance.getEntriesByType('resource').filter(r => r.name.includes('/fonts/'));
+                return {
+                  bodyFamily: getComputedStyle(document.body).fontFamily,
+                  checked: document.fonts.check('16px "' + family + '"', document.querySelector('h1').textContent),
+                  faces: faces.length,
+                  loaded: loaded.length,
+                  woff2Bytes: slices.filter(r => r.name.endsWith('.woff2')).reduce((n, r) => n + r.encodedBodySize, 0),
+                  cssBytes: slices.filter(r => r.name.endsWith('.css')).reduce((n, r) => n + r.transferSize, 0)
+                };
+                """);
+        LOG.info("webfont on the first screen: {}", fonts);
+
+        assertThat((String) fonts.get("bodyFamily")).startsWith("\"Eldercare Noto Sans SC\"");
+        assertThat(fonts.get("checked"))
+                .as("the title's characters are covered by loaded faces")
+                .isEqualTo(true);
+        long faces = ((Number) fonts.get("faces")).longValue();
+        long loaded = ((Number) fonts.get("loaded")).longValue();
+        assertThat(loaded).as("slices the first screen needed").isPositive();
+        assertThat(loaded)
+                .as("unicode-range keeps most slices off the first screen")
+                .isLessThan(faces / 2);
+        screenshots.save("webfont");
+    }
+
+    @Test
+    @Order(3)
     void findsTheRegisteredStationNearbyWithItsDistanceAndFreeBeds() {
         page.showTab("finder");
         page.type("finder-lat", "39.9410");
@@ -142,7 +182,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void identifiesACallerByNameAndPhoneAndOpensTheirServiceHistory() {
         send(List.of(
                 serviceDelivered("op-1", STATION, CALLER, "MEAL", 120),
@@ -187,7 +227,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void neverShowsTheCallersFullIdNumberOrPhoneOnAnyView() {
         for (String view : List.of("hotline", "dashboard", "finder")) {
             page.showTab(view);

@@ -77,6 +77,13 @@ final class PortalPage {
         return driver.findElements(testId(testId));
     }
 
+    /** Runs script in the page as an async function body; its return value is the script's result. */
+    Object asyncScript(String body) {
+        return ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];" + "(async () => {" + body
+                        + "})().then(done, e => done('script failed: ' + e));");
+    }
+
     /** Runs script in the page, e.g. to leave a marker that a reload would wipe. */
     Object script(String js) {
         return ((JavascriptExecutor) driver).executeScript(js);
