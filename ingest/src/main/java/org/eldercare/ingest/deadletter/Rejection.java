@@ -8,8 +8,8 @@ import java.util.List;
  * operator id. {@code stage} tells where it was rejected: {@link #INTAKE} (the API's validation) or
  * {@link #STREAM} (checks that need state: ownership, unknown facility, capacity bounds).
  *
- * <p>{@code payload} is the event as received and may hold personal data: it stays inside the
- * platform and is never returned by the API.
+ * <p>{@code payload} is what {@link DeadLetterPayload} keeps of the event as received: bounded,
+ * truncated and redacted. It stays inside the platform and is never returned by the API.
  */
 public record Rejection(
         String eventId,

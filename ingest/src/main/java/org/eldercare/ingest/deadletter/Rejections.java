@@ -23,7 +23,7 @@ public final class Rejections {
                 invalid.errors(),
                 Rejection.INTAKE,
                 OffsetDateTime.now(clock),
-                payload);
+                DeadLetterPayload.of(payload));
     }
 
     static String operatorOf(String source) {
