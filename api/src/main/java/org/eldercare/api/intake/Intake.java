@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.eldercare.api.system.Caller;
 import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
@@ -94,6 +95,7 @@ public class Intake {
         }
         // A rejection is filed under the caller's operator, whatever source the event claimed.
         String operator = caller.isOperator() ? caller.operatorId() : null;
-        return new Rejection(idOf(result), source, operator, type, errors, Rejection.INTAKE, now, raw);
+        return new Rejection(
+                idOf(result), source, operator, type, errors, Rejection.INTAKE, now, DeadLetterPayload.of(raw));
     }
 }

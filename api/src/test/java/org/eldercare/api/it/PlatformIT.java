@@ -227,6 +227,84 @@ class PlatformIT {
                 .contains("eldercare_index_documents_total{index=\"indicators\"}");
     }
 
+    @Test
+    @Order(8)
+    void aPoisonRecordAtKafkasLimitCostsOneBoundedRedactedDeadLetterAndTheCityGoesOn() throws Exception {
+        String idNumber = "110109194002168664";
+        String jsonId = id("poison-json");
+        String json =
+                CareEvents.event("op-1", jsonId, "service.delivered", """
+                {"recordId":"r-poison","facilityId":"%s","serviceType":"MEAL","startedAt":"2026-11-23T09:00:00+08:00",\
+                "durationMinutes":30,"recipient":{"name":"王秀英","idNumber":"%s"}}""".formatted("f".repeat(1_040_000), idNumber));
+        // Letters only: the dead letter masks any run of 7 or more digits, which an id() would have.
+        String marker = "poison-bytes-"
+                + new java.util.Random()
+                        .ints(16, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        byte[] noise = new byte[1_040_000];
+        new java.util.Random(11).nextBytes(noise);
+        byte[] head = (marker + " " + idNumber + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, noise, 0, head.length);
+
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers",
+                stack.kafkaBootstrapServers(),
+                "max.request.size",
+                2 * 1024 * 1024,
+                "key.serializer",
+                org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer",
+                org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            for (byte[] record : List.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), noise)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                org.eldercare.ingest.topic.Topics.EVENTS, "it-station", record))
+                        .get();
+            }
+        }
+        client().postBatch("demo-operator-1", batch(List.of(bedOccupied("op-1", id("after-poison"), "it-station", 1))));
+
+        client().awaitCaughtUp(CATCH_UP);
+        assertThat(awaitStreet(s -> s.path("occupiedBeds").asLong() == 5)
+                        .path("occupiedBeds")
+                        .asLong())
+                .isEqualTo(5);
+        List<String> jsonLetters = deadLettersContaining(jsonId);
+        List<String> noiseLetters = deadLettersContaining(marker);
+        assertThat(jsonLetters).as("dead letters of the 1 MB JSON event").hasSize(1);
+        assertThat(noiseLetters).as("dead letters of the 1 MB random record").hasSize(1);
+        for (String letter : List.of(jsonLetters.getFirst(), noiseLetters.getFirst())) {
+            assertThat(letter.length()).isLessThan(12 * 1024);
+            assertThat(letter).doesNotContain(idNumber).doesNotContain("王秀英").contains("[cut: record was ");
+        }
+    }
+
+    /** The dead letters on the DLQ topic, from its start, whose JSON contains {@code text}. */
+    private List<String> deadLettersContaining(String text) {
+        var found = new java.util.ArrayList<String>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(),
+                "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class,
+                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
+            var partitions = consumer.partitionsFor(org.eldercare.ingest.topic.Topics.DEAD_LETTERS).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && java.time.Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    String letter = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (letter.contains(text)) {
+                        found.add(letter);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     private JsonNode awaitStreet(java.util.function.Predicate<JsonNode> done) {
         return client().awaitOrFail(
                         "street " + STREET + " indicators",

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.BedsChanged;
 import org.eldercare.ingest.event.CareEvent;
@@ -127,6 +128,6 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
                         List.of(reason),
                         Rejection.STREAM,
                         ShanghaiTime.at(ctx.timerService().currentProcessingTime()),
-                        CloudEventJson.writeString(event)));
+                        DeadLetterPayload.of(CloudEventJson.writeString(event))));
     }
 }

@@ -1,12 +1,12 @@
 package org.eldercare.streaming.parse;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.region.Regions;
@@ -57,6 +57,6 @@ public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
                 invalid.errors(),
                 Rejection.STREAM,
                 at,
-                value == null ? null : new String(value, StandardCharsets.UTF_8));
+                DeadLetterPayload.of(value));
     }
 }
