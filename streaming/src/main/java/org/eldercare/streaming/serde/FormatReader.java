@@ -11,6 +11,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * Reads state written in an older form of a {@link VersionedSerializer}; the restore serializer of its snapshot. It
  * only reads: Flink writes migrated state with the current serializer, and the old form is gone from this build's
  * writer.
+ *
+ * <p>One consequence: a state restored in an older form that the job no longer registers (its descriptor was
+ * removed in the same release that bumped the form) would be written by the heap backend with this serializer, so
+ * its checkpoints fail with {@link UnsupportedOperationException} rather than store bytes under the wrong version.
+ * Remove a state and bump a form in different releases.
  */
 final class FormatReader<T> extends TypeSerializer<T> {
 
