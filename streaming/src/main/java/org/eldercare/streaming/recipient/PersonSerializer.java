@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.RecipientProfile;
 import org.eldercare.streaming.serde.ImmutableSerializer;
+import org.eldercare.streaming.serde.VersionedSerializerSnapshot;
 import org.eldercare.streaming.serde.Wire;
 
 /** The binary form of a resolved {@link Person} with its evidence profile, for the resolver's checkpointed state. */
@@ -21,6 +21,14 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
 
     private static final long serialVersionUID = 1L;
     public static final PersonSerializer INSTANCE = new PersonSerializer();
+
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(Person p, DataOutputView out) throws IOException {
@@ -43,7 +51,7 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
     }
 
     @Override
-    protected Person read(DataInputView in) throws IOException {
+    protected Person read(DataInputView in, int formatVersion) throws IOException {
         String id = Wire.string(in);
         Instant firstSeen = Wire.instant(in);
         RecipientProfile profile = readProfile(in);
@@ -113,7 +121,7 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
     }
 
     /** Restores the serializer from checkpoints. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Person> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<Person> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

@@ -1,12 +1,12 @@
 package org.eldercare.streaming.recipient;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.streaming.serde.ImmutableSerializer;
+import org.eldercare.streaming.serde.VersionedSerializerSnapshot;
 import org.eldercare.streaming.serde.Wire;
 
 /** The binary form of a {@link RecipientEntry}, field by field. */
@@ -14,6 +14,14 @@ public final class RecipientEntrySerializer extends ImmutableSerializer<Recipien
 
     private static final long serialVersionUID = 1L;
     public static final RecipientEntrySerializer INSTANCE = new RecipientEntrySerializer();
+
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(RecipientEntry e, DataOutputView out) throws IOException {
@@ -50,7 +58,7 @@ public final class RecipientEntrySerializer extends ImmutableSerializer<Recipien
     }
 
     @Override
-    protected RecipientEntry read(DataInputView in) throws IOException {
+    protected RecipientEntry read(DataInputView in, int formatVersion) throws IOException {
         RecipientDocument d = new RecipientDocument(
                 Wire.string(in),
                 Wire.string(in),
@@ -86,7 +94,7 @@ public final class RecipientEntrySerializer extends ImmutableSerializer<Recipien
     }
 
     /** Restores the serializer from checkpoints. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<RecipientEntry> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<RecipientEntry> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

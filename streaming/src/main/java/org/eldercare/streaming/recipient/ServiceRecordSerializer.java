@@ -1,13 +1,13 @@
 package org.eldercare.streaming.recipient;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument.RecipientEvidence;
 import org.eldercare.streaming.serde.ImmutableSerializer;
+import org.eldercare.streaming.serde.VersionedSerializerSnapshot;
 import org.eldercare.streaming.serde.Wire;
 
 /** The binary form of a {@link ServiceRecordDocument}: kept in state to repoint it after a merge, and sent to the sink. */
@@ -15,6 +15,14 @@ public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRe
 
     private static final long serialVersionUID = 1L;
     public static final ServiceRecordSerializer INSTANCE = new ServiceRecordSerializer();
+
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(ServiceRecordDocument d, DataOutputView out) throws IOException {
@@ -44,7 +52,7 @@ public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRe
     }
 
     @Override
-    protected ServiceRecordDocument read(DataInputView in) throws IOException {
+    protected ServiceRecordDocument read(DataInputView in, int formatVersion) throws IOException {
         return new ServiceRecordDocument(
                 Wire.string(in),
                 Wire.string(in),
@@ -77,7 +85,7 @@ public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRe
     }
 
     /** Restores the serializer from checkpoints. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<ServiceRecordDocument> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<ServiceRecordDocument> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

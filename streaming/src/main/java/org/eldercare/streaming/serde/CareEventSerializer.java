@@ -1,7 +1,6 @@
 package org.eldercare.streaming.serde;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -31,11 +30,19 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final long serialVersionUID = 1L;
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
     private static final EventType[] TYPES = EventType.values();
     private static final FacilityKind[] KINDS = FacilityKind.values();
     private static final FacilityStatus[] STATUSES = FacilityStatus.values();
     private static final MealType[] MEALS = MealType.values();
     private static final ServiceType[] SERVICES = ServiceType.values();
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(CareEvent e, DataOutputView out) throws IOException {
@@ -47,7 +54,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     }
 
     @Override
-    protected CareEvent read(DataInputView in) throws IOException {
+    protected CareEvent read(DataInputView in, int formatVersion) throws IOException {
         String id = Wire.string(in);
         String source = Wire.string(in);
         EventType type = Wire.enumeration(TYPES, in);
@@ -175,7 +182,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     }
 
     /** Restores the serializer from a checkpoint; needs a public no-argument constructor. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<CareEvent> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<CareEvent> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

@@ -1,7 +1,6 @@
 package org.eldercare.streaming.serde;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -12,6 +11,14 @@ public final class FacilityDocumentSerializer extends ImmutableSerializer<Facili
 
     private static final long serialVersionUID = 1L;
     public static final FacilityDocumentSerializer INSTANCE = new FacilityDocumentSerializer();
+
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(FacilityDocument f, DataOutputView out) throws IOException {
@@ -34,7 +41,7 @@ public final class FacilityDocumentSerializer extends ImmutableSerializer<Facili
     }
 
     @Override
-    protected FacilityDocument read(DataInputView in) throws IOException {
+    protected FacilityDocument read(DataInputView in, int formatVersion) throws IOException {
         return new FacilityDocument(
                 Wire.string(in),
                 Wire.string(in),
@@ -59,7 +66,7 @@ public final class FacilityDocumentSerializer extends ImmutableSerializer<Facili
         return new Snapshot();
     }
 
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<FacilityDocument> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<FacilityDocument> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

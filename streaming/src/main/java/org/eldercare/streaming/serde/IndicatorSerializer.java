@@ -3,7 +3,6 @@ package org.eldercare.streaming.serde;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,6 +14,14 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
 
     private static final long serialVersionUID = 1L;
     public static final IndicatorSerializer INSTANCE = new IndicatorSerializer();
+
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(IndicatorDocument d, DataOutputView out) throws IOException {
@@ -52,7 +59,7 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
     }
 
     @Override
-    protected IndicatorDocument read(DataInputView in) throws IOException {
+    protected IndicatorDocument read(DataInputView in, int formatVersion) throws IOException {
         String code = Wire.string(in);
         String name = Wire.string(in);
         String level = Wire.string(in);
@@ -116,7 +123,7 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
         return new Snapshot();
     }
 
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<IndicatorDocument> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<IndicatorDocument> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

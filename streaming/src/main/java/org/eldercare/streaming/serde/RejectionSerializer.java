@@ -1,7 +1,6 @@
 package org.eldercare.streaming.serde;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -12,6 +11,14 @@ public final class RejectionSerializer extends ImmutableSerializer<Rejection> {
 
     private static final long serialVersionUID = 1L;
     public static final RejectionSerializer INSTANCE = new RejectionSerializer();
+
+    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
+    private static final int FORMAT = 1;
+
+    @Override
+    public int formatVersion() {
+        return FORMAT;
+    }
 
     @Override
     protected void write(Rejection r, DataOutputView out) throws IOException {
@@ -26,7 +33,7 @@ public final class RejectionSerializer extends ImmutableSerializer<Rejection> {
     }
 
     @Override
-    protected Rejection read(DataInputView in) throws IOException {
+    protected Rejection read(DataInputView in, int formatVersion) throws IOException {
         return new Rejection(
                 Wire.string(in),
                 Wire.string(in),
@@ -43,7 +50,7 @@ public final class RejectionSerializer extends ImmutableSerializer<Rejection> {
         return new Snapshot();
     }
 
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Rejection> {
+    public static final class Snapshot extends VersionedSerializerSnapshot<Rejection> {
         public Snapshot() {
             super(() -> INSTANCE);
         }
