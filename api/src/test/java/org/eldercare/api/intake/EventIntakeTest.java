@@ -188,6 +188,25 @@ class EventIntakeTest {
     }
 
     @Test
+    void refusesACsvWithAHugeNumberCellWith413NamingLineAndColumn() {
+        String csv = "id,source,type,time,facilityId,meals,mealType\n"
+                + "m-1,/operators/op-1,meal.served,2026-11-23T11:50:00+08:00,f-1," + "9".repeat(1_000_000) + ",LUNCH\n";
+
+        var result = mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", "Bearer demo-operator-1")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .content(csv)
+                .exchange();
+
+        assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("line 2, column meals: must be at most 512 characters");
+    }
+
+    @Test
     void importsCsvRowsAndNamesTheLineAndColumnOfABadCell() {
         String csv = """
                 id,source,type,time,facilityId,meals,mealType
