@@ -147,7 +147,63 @@ class EventIntakeTest {
     void refusesABatchOverFiveThousandEventsWith413() {
         String batch = "[" + String.join(",", java.util.Collections.nCopies(5001, "{}")) + "]";
 
+        assertThat(post("demo-operator-1", EventController.BATCH, batch))
+                .hasStatus(413)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("body: must hold at most 5000 events; event 5001 is over");
+    }
+
+    @Test
+    void stopsReadingABatchAtEventFiveThousandAndOne() {
+        // What follows event 5,001 is never parsed: a broken tail there does not turn the 413 into a 400.
+        String batch = "[" + String.join(",", java.util.Collections.nCopies(5001, "{}")) + ",{broken";
+
         assertThat(post("demo-operator-1", EventController.BATCH, batch)).hasStatus(413);
+    }
+
+    @Test
+    void stillRefusesBrokenJsonWithinTheFirstFiveThousandEventsWith400() {
+        String batch = "[" + String.join(",", java.util.Collections.nCopies(4999, "{}")) + ",{broken";
+
+        assertThat(post("demo-operator-1", EventController.BATCH, batch)).hasStatus(400);
+    }
+
+    @Test
+    void refusesTrailingContentAfterOneEventWith400() {
+        assertThat(post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "t-1", "f-1", 1) + " {}"))
+                .hasStatus(400);
+    }
+
+    @Test
+    void refusesADeclaredBodyOverFiveMebibytesWith413() {
+        String big = "[" + " ".repeat(5 * 1024 * 1024) + "]";
+
+        assertThat(post("demo-operator-1", EventController.BATCH, big))
+                .hasStatus(413)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("body: must be at most 5242880 bytes (5 MiB)");
+    }
+
+    @Test
+    void refusesACsvWithAHugeNumberCellWith413NamingLineAndColumn() {
+        String csv = "id,source,type,time,facilityId,meals,mealType\n"
+                + "m-1,/operators/op-1,meal.served,2026-11-23T11:50:00+08:00,f-1," + "9".repeat(1_000_000) + ",LUNCH\n";
+
+        var result = mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", "Bearer demo-operator-1")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .content(csv)
+                .exchange();
+
+        assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("line 2, column meals: must be at most 512 characters");
     }
 
     @Test

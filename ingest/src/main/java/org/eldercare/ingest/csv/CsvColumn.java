@@ -23,9 +23,18 @@ record CsvColumn(String name, Type type, boolean envelope, String description) {
         return envelope ? new String[] {name} : ("data." + name).split("\\.");
     }
 
-    /** The cell as a JSON value; throws with the rule it broke (without echoing the cell). */
-    JsonNode convert(String cell) {
+    /**
+     * The cell as a JSON value; throws with the rule it broke (without echoing the cell). A number or integer
+     * cell over {@code maxNumberChars} is refused before it is parsed: {@code new BigDecimal} is quadratic in
+     * the digits.
+     */
+    JsonNode convert(String cell, int maxNumberChars) {
         JsonNodeFactory json = JsonNodeFactory.instance;
+        if ((type == Type.INTEGER || type == Type.NUMBER) && cell.strip().length() > maxNumberChars) {
+            throw new IllegalArgumentException("must be "
+                    + (type == Type.INTEGER ? "an integer" : "a number") + " of at most " + maxNumberChars
+                    + " characters");
+        }
         return switch (type) {
             case STRING -> json.textNode(cell);
             case INTEGER -> {

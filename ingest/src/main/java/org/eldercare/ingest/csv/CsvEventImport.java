@@ -26,7 +26,8 @@ import org.eldercare.ingest.validation.ReadResult;
  * <p>Each row becomes a structured CloudEvent and goes through the same {@link EventReader} as HTTP
  * events, so the rules are identical; errors name the row's line and the column, e.g. {@code line 7,
  * column beds: must be an integer}. A file-level problem (encoding, quoting, header, limits) throws
- * {@link CsvImportException} instead. Thread-safe.
+ * {@link CsvImportException} instead. The row count, cell length and field count are checked while parsing
+ * (docs/CONTRACT.md §6.3), so an abusive file is refused before its records are built. Thread-safe.
  */
 public final class CsvEventImport {
 
@@ -53,14 +54,11 @@ public final class CsvEventImport {
         if (bytes.length > limits.maxBytes()) {
             throw new CsvImportException("file: must be at most " + limits.maxBytes() + " bytes", true);
         }
-        List<CsvRecord> records = CsvParser.parse(decode(bytes));
+        List<CsvRecord> records = CsvParser.parse(decode(bytes), limits);
         List<CsvRecord> rows =
                 records.stream().skip(1).filter(r -> !r.isBlank()).toList();
         if (records.isEmpty() || records.get(0).isBlank()) {
             throw new CsvImportException("line 1: must be a header row naming the columns", false);
-        }
-        if (rows.size() > limits.maxRows()) {
-            throw new CsvImportException("file: must have at most " + limits.maxRows() + " rows", true);
         }
         List<CsvColumn> header = header(records.get(0));
         List<CsvRowOutcome> outcomes = new ArrayList<>(rows.size());
@@ -123,7 +121,7 @@ public final class CsvEventImport {
             }
             JsonNode value;
             try {
-                value = column.convert(cell);
+                value = column.convert(cell, limits.maxNumberChars());
             } catch (IllegalArgumentException e) {
                 conversionErrors.put(column.name(), e.getMessage());
                 value = JsonNodeFactory.instance.textNode(cell);

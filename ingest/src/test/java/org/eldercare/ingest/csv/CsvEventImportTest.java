@@ -126,6 +126,72 @@ class CsvEventImportTest {
     }
 
     @Test
+    void refusesAMillionDigitNumberCellNamingItsLineAndColumnBeforeConvertingIt() {
+        String huge = "1".repeat(1_000_000);
+        String row = "e-1,/operators/op-1,facility.registered,2026-11-20T08:00:00+08:00,mtg-1,MEAL_TABLE,新桥老年餐桌,"
+                + "110109,110109001," + huge + ",116.1035,40,40";
+
+        assertThatThrownBy(() -> importer.read(csv(FACILITY_HEADER, registration("e-0", "40"), row)))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessage("line 3, column location.lat: must be at most 512 characters")
+                .satisfies(e -> assertThat(((CsvImportException) e).overLimit()).isTrue());
+    }
+
+    @Test
+    void refusesAQuotedCellOverTheCellCapAsOverLimit() {
+        String row = "e-1,\"" + "x".repeat(CsvLimits.CELL_CHARS + 1) + "\",bed.occupied,2026-11-20T08:00:00+08:00,f,1";
+
+        assertThatThrownBy(() -> importer.read(csv(BED_HEADER, row)))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessage("line 2, column source: must be at most 512 characters");
+    }
+
+    @Test
+    void rejectsTheRowOfANumberCellLongerThanThirtyTwoCharacters() throws Exception {
+        String row = "e-1,/operators/op-1,facility.registered,2026-11-20T08:00:00+08:00,mtg-1,MEAL_TABLE,新桥老年餐桌,"
+                + "110109,110109001,39." + "9".repeat(40) + ",116.1035,40,40";
+
+        CsvImportResult result = importer.read(csv(FACILITY_HEADER, row));
+
+        assertThat(result.invalidRows().get(0).errors())
+                .containsExactly("line 2, column location.lat: must be a number of at most 32 characters");
+    }
+
+    @Test
+    void acceptsAnAddressOfFiveHundredCharactersUnderTheCellCap() throws Exception {
+        String header = "id,source,type,time,facilityId,recordId,serviceType,startedAt,durationMinutes,recipient.name,"
+                + "recipient.address";
+        String row = "s-1,/operators/op-1,service.delivered,2026-11-20T08:00:00+08:00,mtg-cc-001,r-1,MEAL,"
+                + "2026-11-20T08:00:00+08:00,30,张伟," + "址".repeat(500);
+
+        assertThat(importer.read(csv(header, row)).invalidRows()).isEmpty();
+    }
+
+    @Test
+    void stopsAtTheFirstDataRowOverTheRowLimitNamingItsLine() {
+        CsvEventImport small = new CsvEventImport(new EventReader(Regions.load(), NOV_22), new CsvLimits(2, 1_000_000));
+        String[] rows = new String[5];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = bedOccupied("e-" + i, "1");
+        }
+        rows[4] = "e-4,\"never closed";
+
+        assertThatThrownBy(() -> small.read(csv(BED_HEADER, rows)))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessage("line 4: file must have at most 2 data rows");
+    }
+
+    @Test
+    void refusesARowWithMoreFieldsThanTheCap() {
+        String row = ",".repeat(CsvLimits.FIELDS);
+
+        assertThatThrownBy(() -> importer.read(csv(BED_HEADER, row)))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessage("line 2: must have at most 64 fields")
+                .satisfies(e -> assertThat(((CsvImportException) e).overLimit()).isTrue());
+    }
+
+    @Test
     void refusesTextThatIsNotUtf8() {
         byte[] latin1 = (BED_HEADER + "\ne-1,/operators/op-1,bed.occupied,2026-11-20T08:00:00+08:00,caf\u00e9,1")
                 .getBytes(StandardCharsets.ISO_8859_1);

@@ -1,0 +1,21 @@
+package org.eldercare.api.limits;
+
+import org.eldercare.api.system.ProblemResponses;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class LimitsConfig {
+
+    /** After Spring Security's filter chain (order -100), so the caller is authenticated and authorized. */
+    static final int ORDER = 0;
+
+    @Bean
+    FilterRegistrationBean<AbuseLimitFilter> abuseLimitFilter(AbuseLimits limits, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new AbuseLimitFilter(limits, problems, System::nanoTime));
+        registration.setOrder(ORDER);
+        registration.addUrlPatterns("/api/v1/events", "/api/v1/imports", "/api/v1/recipients/match");
+        return registration;
+    }
+}
