@@ -46,7 +46,7 @@ class LocalStackConfiguration {
             KafkaConfig.TopicsReady topics,
             @Value("${eldercare.streaming.checkpoint-interval:PT2S}") Duration checkpointInterval)
             throws Exception {
-        return new StreamingLauncher(stack, StreamingLauncher.config(stack, checkpointInterval), new RecipientStage());
+        return new StreamingLauncher(stack, StreamingLauncher.config(stack, checkpointInterval));
     }
 
     @Bean

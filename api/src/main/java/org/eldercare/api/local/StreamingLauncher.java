@@ -31,10 +31,9 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
 
     private final JobClient job;
 
-    StreamingLauncher(LocalStack stack, StreamingConfig config, RecipientStage recipients) throws Exception {
+    StreamingLauncher(LocalStack stack, StreamingConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(stack, config);
         StreamingJobs.wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()));
-        recipients.extend(env, config);
         job = env.executeAsync(StreamingJobs.JOB_NAME);
         LOG.info("[stack] streaming: job {} submitted", job.getJobID());
     }
