@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eldercare.api.system.CurrentCaller;
+import org.eldercare.api.system.RequestRefusedException;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.validation.EventReader;
 import org.eldercare.ingest.validation.ReadResult;

@@ -3,6 +3,7 @@ package org.eldercare.api.intake;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eldercare.api.system.RequestRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** Reads a request body without ever holding more than the limit in memory. */

@@ -1,4 +1,4 @@
-package org.eldercare.api.intake;
+package org.eldercare.api.system;
 
 import org.springframework.http.HttpStatus;
 
