@@ -34,16 +34,16 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void theApiLeavesFlinkToTheLocalLauncher() {
+    void theProductionApiCarriesNeitherFlinkNorTheLocalPlatform() {
         noClasses()
                 .that()
                 .resideInAPackage("org.eldercare.api..")
-                .and()
-                .resideOutsideOfPackage("org.eldercare.api.local..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.apache.flink..")
-                .because("only the local mode submits jobs; the API reads what the jobs wrote to Elasticsearch")
+                .resideInAnyPackage("org.apache.flink..", "org.eldercare.infra..")
+                .because("the API reads what the jobs wrote to Elasticsearch; submitting jobs and running the embedded"
+                        + " stack belong to the local platform (infra/local-platform), so the production jar has no"
+                        + " Flink and no embedded nodes")
                 .check(classes);
     }
 

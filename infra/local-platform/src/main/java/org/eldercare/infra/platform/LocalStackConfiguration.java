@@ -1,4 +1,4 @@
-package org.eldercare.api.local;
+package org.eldercare.infra.platform;
 
 import java.time.Duration;
 import org.eldercare.api.platform.KafkaConfig;

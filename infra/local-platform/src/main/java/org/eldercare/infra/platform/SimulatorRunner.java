@@ -1,4 +1,4 @@
-package org.eldercare.api.local;
+package org.eldercare.infra.platform;
 
 import java.net.URI;
 import org.eldercare.ingest.simulator.SimulatorClient;

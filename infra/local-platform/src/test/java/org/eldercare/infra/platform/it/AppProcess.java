@@ -1,4 +1,4 @@
-package org.eldercare.api.it;
+package org.eldercare.infra.platform.it;
 
 import java.io.IOException;
 import java.nio.file.Path;

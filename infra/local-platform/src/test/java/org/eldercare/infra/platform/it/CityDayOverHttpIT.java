@@ -1,4 +1,4 @@
-package org.eldercare.api.it;
+package org.eldercare.infra.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.eldercare.api.EldercareApplication;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.document.IndicatorDocument;
@@ -34,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * every indicator field of six scopes read back from the API and compared with the independent fold
  * of the counting rules.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CityDayOverHttpIT {

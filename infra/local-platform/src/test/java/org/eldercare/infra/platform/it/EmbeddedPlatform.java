@@ -1,4 +1,4 @@
-package org.eldercare.api.it;
+package org.eldercare.infra.platform.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.eldercare.api.it;
+package org.eldercare.infra.platform.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,19 +1,20 @@
-package org.eldercare.api.it;
+package org.eldercare.infra.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eldercare.api.it.CareEvents.batch;
-import static org.eldercare.api.it.CareEvents.bedOccupied;
-import static org.eldercare.api.it.CareEvents.bedReleased;
-import static org.eldercare.api.it.CareEvents.caregiverHired;
-import static org.eldercare.api.it.CareEvents.id;
-import static org.eldercare.api.it.CareEvents.mealServed;
-import static org.eldercare.api.it.CareEvents.registered;
-import static org.eldercare.api.it.CareEvents.shiftStarted;
-import static org.eldercare.api.it.CareEvents.statusChanged;
+import static org.eldercare.infra.platform.it.CareEvents.batch;
+import static org.eldercare.infra.platform.it.CareEvents.bedOccupied;
+import static org.eldercare.infra.platform.it.CareEvents.bedReleased;
+import static org.eldercare.infra.platform.it.CareEvents.caregiverHired;
+import static org.eldercare.infra.platform.it.CareEvents.id;
+import static org.eldercare.infra.platform.it.CareEvents.mealServed;
+import static org.eldercare.infra.platform.it.CareEvents.registered;
+import static org.eldercare.infra.platform.it.CareEvents.shiftStarted;
+import static org.eldercare.infra.platform.it.CareEvents.statusChanged;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import org.eldercare.api.EldercareApplication;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.ingest.region.Regions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and Elasticsearch, read back through the API. The simulator is off, so the street under test holds
  * only this test's facilities and every expected number follows from the events sent here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -1,10 +1,10 @@
-package org.eldercare.api.it;
+package org.eldercare.infra.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eldercare.api.it.CareEvents.batch;
-import static org.eldercare.api.it.CareEvents.bedOccupied;
-import static org.eldercare.api.it.CareEvents.event;
-import static org.eldercare.api.it.CareEvents.registered;
+import static org.eldercare.infra.platform.it.CareEvents.batch;
+import static org.eldercare.infra.platform.it.CareEvents.bedOccupied;
+import static org.eldercare.infra.platform.it.CareEvents.event;
+import static org.eldercare.infra.platform.it.CareEvents.registered;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.eldercare.api.portal;
+package org.eldercare.infra.platform.portal;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,20 +1,21 @@
-package org.eldercare.api.portal;
+package org.eldercare.infra.platform.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eldercare.api.portal.PortalEvents.batch;
-import static org.eldercare.api.portal.PortalEvents.bedsOccupied;
-import static org.eldercare.api.portal.PortalEvents.registered;
-import static org.eldercare.api.portal.PortalEvents.serviceDelivered;
-import static org.eldercare.api.portal.PortalPage.field;
-import static org.eldercare.api.portal.PortalPage.testId;
+import static org.eldercare.infra.platform.portal.PortalEvents.batch;
+import static org.eldercare.infra.platform.portal.PortalEvents.bedsOccupied;
+import static org.eldercare.infra.platform.portal.PortalEvents.registered;
+import static org.eldercare.infra.platform.portal.PortalEvents.serviceDelivered;
+import static org.eldercare.infra.platform.portal.PortalPage.field;
+import static org.eldercare.infra.platform.portal.PortalPage.testId;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.eldercare.api.it.EmbeddedPlatform;
-import org.eldercare.api.it.PlatformClient;
-import org.eldercare.api.portal.PortalEvents.Facility;
-import org.eldercare.api.portal.PortalEvents.Recipient;
+import org.eldercare.api.EldercareApplication;
+import org.eldercare.infra.platform.it.EmbeddedPlatform;
+import org.eldercare.infra.platform.it.PlatformClient;
+import org.eldercare.infra.platform.portal.PortalEvents.Facility;
+import org.eldercare.infra.platform.portal.PortalEvents.Recipient;
 import org.eldercare.ingest.simulator.GbIdNumber;
 import org.eldercare.search.normalize.Pii;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code target/portal-screenshots/}.
  */
 @ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -1,10 +1,10 @@
-package org.eldercare.api.portal;
+package org.eldercare.infra.platform.portal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.eldercare.api.it.CareEvents;
+import org.eldercare.infra.platform.it.CareEvents;
 
 /** CloudEvents an operator's system would send while the portal is open, timed now (Shanghai). */
 final class PortalEvents {
