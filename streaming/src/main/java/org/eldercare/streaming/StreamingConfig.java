@@ -28,7 +28,9 @@ public record StreamingConfig(
         int parallelism,
         boolean publishIndicatorsToKafka,
         String transactionalIdPrefix,
-        String piiHmacKey)
+        String piiHmacKey,
+        String elasticsearchUsername,
+        String elasticsearchPassword)
         implements Serializable {
 
     /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
@@ -41,6 +43,8 @@ public record StreamingConfig(
             new Option("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers."),
             new Option("kafka.group-id", "eldercare-streaming", "Consumer group of the events source."),
             new Option("es.url", "http://127.0.0.1:9200", "Elasticsearch base URL for the document sinks."),
+            new Option("es.username", "", "Elasticsearch user (basic authentication); empty sends none."),
+            new Option("es.password", "", "Password of the Elasticsearch user."),
             new Option("checkpoint.dir", "file:///tmp/eldercare/checkpoints", "Checkpoint storage URI."),
             new Option("checkpoint.interval", "PT5S", "Time between exactly-once checkpoints (ISO-8601)."),
             new Option(
@@ -120,7 +124,9 @@ public record StreamingConfig(
                 parse(v, "parallelism", Integer::parseInt),
                 parse(v, "indicators.kafka", StreamingConfig::bool),
                 v.get("kafka.transactional-id-prefix"),
-                v.get("pii.hmac-key"));
+                v.get("pii.hmac-key"),
+                v.get("es.username"),
+                v.get("es.password"));
     }
 
     private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {
@@ -155,6 +161,8 @@ public record StreamingConfig(
         v.put("indicators.kafka", Boolean.toString(publishIndicatorsToKafka));
         v.put("kafka.transactional-id-prefix", transactionalIdPrefix);
         v.put("pii.hmac-key", piiHmacKey);
+        v.put("es.username", elasticsearchUsername);
+        v.put("es.password", elasticsearchPassword);
         return OPTIONS.stream().map(o -> "--" + o.key() + "=" + v.get(o.key())).toArray(String[]::new);
     }
 
