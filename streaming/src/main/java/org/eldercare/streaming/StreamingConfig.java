@@ -94,8 +94,20 @@ public record StreamingConfig(
 
     /** Reads {@code --key=value} arguments; unknown keys and malformed values fail naming the key. */
     public static StreamingConfig fromArgs(String[] args) {
+        return fromArgs(args, name -> null);
+    }
+
+    /**
+     * Like {@link #fromArgs(String[])}, with each option's default first overridden by the environment variable
+     * {@link #envName(String)} (e.g. {@code ELDERCARE_JOB_PII_HMAC_KEY}), so secrets can come from a Kubernetes or
+     * compose secret instead of the job's visible arguments. Arguments win over the environment.
+     */
+    public static StreamingConfig fromArgs(String[] args, Function<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
-        OPTIONS.forEach(o -> values.put(o.key(), o.defaultValue()));
+        OPTIONS.forEach(o -> {
+            String fromEnv = environment.apply(envName(o.key()));
+            values.put(o.key(), fromEnv != null ? fromEnv : o.defaultValue());
+        });
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -108,6 +120,12 @@ public record StreamingConfig(
             values.put(key, arg.substring(eq + 1));
         }
         return fromMap(values);
+    }
+
+    /** The environment variable of an option: {@code ELDERCARE_JOB_} and the key upper-cased, {@code .-} as {@code _}. */
+    public static String envName(String key) {
+        return "ELDERCARE_JOB_"
+                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private static StreamingConfig fromMap(Map<String, String> v) {

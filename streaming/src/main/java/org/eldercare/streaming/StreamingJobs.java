@@ -43,7 +43,7 @@ public final class StreamingJobs {
     private StreamingJobs() {}
 
     public static void main(String[] args) throws Exception {
-        StreamingConfig config = StreamingConfig.fromArgs(args);
+        StreamingConfig config = StreamingConfig.fromArgs(args, System::getenv);
         StreamExecutionEnvironment env = environment(config, false);
         wire(
                 env,

@@ -54,4 +54,20 @@ class StreamingConfigTest {
         assertThatThrownBy(() -> StreamingConfig.defaults().with("pii.hmac-key", "short"))
                 .hasMessage("pii.hmac-key: must be at least 16 bytes");
     }
+
+    @Test
+    void takesSecretsFromTheEnvironmentAndLetsArgumentsWin() {
+        java.util.Map<String, String> env = java.util.Map.of(
+                "ELDERCARE_JOB_PII_HMAC_KEY", "a-key-from-a-kubernetes-secret",
+                "ELDERCARE_JOB_ES_PASSWORD", "from-env",
+                "ELDERCARE_JOB_KAFKA_BOOTSTRAP", "env-kafka:9092");
+
+        StreamingConfig config = StreamingConfig.fromArgs(new String[] {"--kafka.bootstrap=arg-kafka:9092"}, env::get);
+
+        assertThat(config.piiHmacKey()).isEqualTo("a-key-from-a-kubernetes-secret");
+        assertThat(config.elasticsearchPassword()).isEqualTo("from-env");
+        assertThat(config.kafkaBootstrap()).isEqualTo("arg-kafka:9092");
+        assertThat(StreamingConfig.envName("kafka.transactional-id-prefix"))
+                .isEqualTo("ELDERCARE_JOB_KAFKA_TRANSACTIONAL_ID_PREFIX");
+    }
 }
