@@ -6,3 +6,5 @@
 FROM flink:2.2.0-java21
 
 COPY --chown=flink:flink streaming/target/eldercare-streaming-0.1.0-SNAPSHOT-job.jar /opt/flink/usrlib/eldercare-streaming-job.jar
+# Checkpoints, savepoints and HA data (compose mounts a volume here; a new volume takes this owner).
+RUN mkdir -p /flink-data && chown flink:flink /flink-data
