@@ -28,7 +28,9 @@ public record StreamingConfig(
         int parallelism,
         boolean publishIndicatorsToKafka,
         String transactionalIdPrefix,
-        String piiHmacKey)
+        String piiHmacKey,
+        String elasticsearchUsername,
+        String elasticsearchPassword)
         implements Serializable {
 
     /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
@@ -41,6 +43,8 @@ public record StreamingConfig(
             new Option("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers."),
             new Option("kafka.group-id", "eldercare-streaming", "Consumer group of the events source."),
             new Option("es.url", "http://127.0.0.1:9200", "Elasticsearch base URL for the document sinks."),
+            new Option("es.username", "", "Elasticsearch user (basic authentication); empty sends none."),
+            new Option("es.password", "", "Password of the Elasticsearch user."),
             new Option("checkpoint.dir", "file:///tmp/eldercare/checkpoints", "Checkpoint storage URI."),
             new Option("checkpoint.interval", "PT5S", "Time between exactly-once checkpoints (ISO-8601)."),
             new Option(
@@ -90,8 +94,20 @@ public record StreamingConfig(
 
     /** Reads {@code --key=value} arguments; unknown keys and malformed values fail naming the key. */
     public static StreamingConfig fromArgs(String[] args) {
+        return fromArgs(args, name -> null);
+    }
+
+    /**
+     * Like {@link #fromArgs(String[])}, with each option's default first overridden by the environment variable
+     * {@link #envName(String)} (e.g. {@code ELDERCARE_JOB_PII_HMAC_KEY}), so secrets can come from a Kubernetes or
+     * compose secret instead of the job's visible arguments. Arguments win over the environment.
+     */
+    public static StreamingConfig fromArgs(String[] args, Function<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
-        OPTIONS.forEach(o -> values.put(o.key(), o.defaultValue()));
+        OPTIONS.forEach(o -> {
+            String fromEnv = environment.apply(envName(o.key()));
+            values.put(o.key(), fromEnv != null ? fromEnv : o.defaultValue());
+        });
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -104,6 +120,12 @@ public record StreamingConfig(
             values.put(key, arg.substring(eq + 1));
         }
         return fromMap(values);
+    }
+
+    /** The environment variable of an option: {@code ELDERCARE_JOB_} and the key upper-cased, {@code .-} as {@code _}. */
+    public static String envName(String key) {
+        return "ELDERCARE_JOB_"
+                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private static StreamingConfig fromMap(Map<String, String> v) {
@@ -120,7 +142,9 @@ public record StreamingConfig(
                 parse(v, "parallelism", Integer::parseInt),
                 parse(v, "indicators.kafka", StreamingConfig::bool),
                 v.get("kafka.transactional-id-prefix"),
-                v.get("pii.hmac-key"));
+                v.get("pii.hmac-key"),
+                v.get("es.username"),
+                v.get("es.password"));
     }
 
     private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {
@@ -155,6 +179,8 @@ public record StreamingConfig(
         v.put("indicators.kafka", Boolean.toString(publishIndicatorsToKafka));
         v.put("kafka.transactional-id-prefix", transactionalIdPrefix);
         v.put("pii.hmac-key", piiHmacKey);
+        v.put("es.username", elasticsearchUsername);
+        v.put("es.password", elasticsearchPassword);
         return OPTIONS.stream().map(o -> "--" + o.key() + "=" + v.get(o.key())).toArray(String[]::new);
     }
 

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
@@ -42,9 +43,13 @@ public final class StreamingJobs {
     private StreamingJobs() {}
 
     public static void main(String[] args) throws Exception {
-        StreamingConfig config = StreamingConfig.fromArgs(args);
+        StreamingConfig config = StreamingConfig.fromArgs(args, System::getenv);
         StreamExecutionEnvironment env = environment(config, false);
-        wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()));
+        wire(
+                env,
+                config,
+                new ElasticsearchSinkFactory(ElasticsearchConfig.forUrl(
+                        config.elasticsearchUrl(), config.elasticsearchUsername(), config.elasticsearchPassword())));
         env.execute(JOB_NAME);
     }
 

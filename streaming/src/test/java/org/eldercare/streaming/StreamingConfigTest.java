@@ -13,7 +13,9 @@ class StreamingConfigTest {
         StreamingConfig config = StreamingConfig.defaults();
 
         assertThat(StreamingConfig.OPTIONS).allSatisfy(o -> {
-            assertThat(o.defaultValue()).isNotBlank();
+            if (!o.key().startsWith("es.username") && !o.key().startsWith("es.password")) {
+                assertThat(o.defaultValue()).isNotBlank(); // Elasticsearch credentials default to none
+            }
             assertThat(o.description()).isNotBlank();
         });
         assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -51,5 +53,21 @@ class StreamingConfigTest {
         assertThat(config.toString()).doesNotContain("a-production-secret").contains("--pii.hmac-key=<redacted>");
         assertThatThrownBy(() -> StreamingConfig.defaults().with("pii.hmac-key", "short"))
                 .hasMessage("pii.hmac-key: must be at least 16 bytes");
+    }
+
+    @Test
+    void takesSecretsFromTheEnvironmentAndLetsArgumentsWin() {
+        java.util.Map<String, String> env = java.util.Map.of(
+                "ELDERCARE_JOB_PII_HMAC_KEY", "a-key-from-a-kubernetes-secret",
+                "ELDERCARE_JOB_ES_PASSWORD", "from-env",
+                "ELDERCARE_JOB_KAFKA_BOOTSTRAP", "env-kafka:9092");
+
+        StreamingConfig config = StreamingConfig.fromArgs(new String[] {"--kafka.bootstrap=arg-kafka:9092"}, env::get);
+
+        assertThat(config.piiHmacKey()).isEqualTo("a-key-from-a-kubernetes-secret");
+        assertThat(config.elasticsearchPassword()).isEqualTo("from-env");
+        assertThat(config.kafkaBootstrap()).isEqualTo("arg-kafka:9092");
+        assertThat(StreamingConfig.envName("kafka.transactional-id-prefix"))
+                .isEqualTo("ELDERCARE_JOB_KAFKA_TRANSACTIONAL_ID_PREFIX");
     }
 }

@@ -152,7 +152,7 @@ class IndicatorBroadcaster {
         }
     }
 
-    @Scheduled(fixedDelayString = "${eldercare.indicators.stream.heartbeat:PT15S}")
+    @Scheduled(fixedDelayString = "${eldercare.indicators.stream.heartbeat:PT10S}")
     void heartbeat() {
         clients.forEach(c -> send(c, SseEmitter.event().comment("heartbeat")));
     }

@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("eldercare.indicators.stream")
 public record StreamProperties(
         @DefaultValue("PT1S") Duration poll,
-        @DefaultValue("PT15S") Duration heartbeat,
+        @DefaultValue("PT10S") Duration heartbeat,
         @DefaultValue("PT30M") Duration timeout,
-        @DefaultValue("4") int maxPerToken,
+        @DefaultValue("8") int maxPerToken,
         @DefaultValue("500") int maxTotal) {
 
     public StreamProperties {

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.eldercare.api.system.CurrentCaller;
+import org.eldercare.api.system.RequestRefusedException;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.validation.EventReader;
 import org.eldercare.ingest.validation.ReadResult;

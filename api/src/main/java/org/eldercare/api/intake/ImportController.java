@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eldercare.api.system.CurrentCaller;
+import org.eldercare.api.system.RequestRefusedException;
 import org.eldercare.ingest.csv.CsvEventImport;
 import org.eldercare.ingest.csv.CsvImportException;
 import org.eldercare.ingest.csv.CsvImportResult;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eldercare.api.system.RequestRefusedException;
 import org.springframework.http.HttpStatus;
 
 /** Reads a request body without ever holding, or reading, more than the limit. */

@@ -1,6 +1,7 @@
 package org.eldercare.api.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -33,16 +34,16 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void theApiLeavesFlinkToTheLocalLauncher() {
+    void theProductionApiCarriesNeitherFlinkNorTheLocalPlatform() {
         noClasses()
                 .that()
                 .resideInAPackage("org.eldercare.api..")
-                .and()
-                .resideOutsideOfPackage("org.eldercare.api.local..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.apache.flink..")
-                .because("only the local mode submits jobs; the API reads what the jobs wrote to Elasticsearch")
+                .resideInAnyPackage("org.apache.flink..", "org.eldercare.infra..")
+                .because("the API reads what the jobs wrote to Elasticsearch; submitting jobs and running the embedded"
+                        + " stack belong to the local platform (infra/local-platform), so the production jar has no"
+                        + " Flink and no embedded nodes")
                 .check(classes);
     }
 
@@ -55,6 +56,16 @@ class ModuleBoundariesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.eldercare.search..", "org.eldercare.streaming..", "org.eldercare.api..")
                 .because("every module builds on the event contract, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void theApiPackagesAreFreeOfCycles() {
+        slices().matching("org.eldercare.api.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("each feature package builds on system and platform, never the other way round, so a"
+                        + " package can be understood, tested and moved on its own")
                 .check(classes);
     }
 }

@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -49,10 +53,18 @@ public final class Elasticsearch {
     public static ElasticsearchTransport transport(ElasticsearchConfig config) {
         Timeout response = Timeout.of(config.requestTimeout());
         Timeout connect = Timeout.of(CONNECT_TIMEOUT);
-        Rest5Client rest = Rest5Client.builder(config.url())
+        var builder = Rest5Client.builder(config.url())
                 .setRequestConfigCallback(r -> r.setResponseTimeout(response).setConnectionRequestTimeout(connect))
-                .setConnectionConfigCallback(c -> c.setConnectTimeout(connect).setSocketTimeout(response))
-                .build();
+                .setConnectionConfigCallback(c -> c.setConnectTimeout(connect).setSocketTimeout(response));
+        if (config.authenticates()) {
+            String credentials = config.username() + ":" + config.password();
+            builder.setDefaultHeaders(new Header[] {
+                new BasicHeader(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            });
+        }
+        Rest5Client rest = builder.build();
         return new Rest5ClientTransport(rest, new JacksonJsonpMapper(objectMapper()));
     }
 }

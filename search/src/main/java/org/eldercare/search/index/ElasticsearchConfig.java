@@ -19,7 +19,9 @@ public record ElasticsearchConfig(
         long bulkBytes,
         int bulkConcurrency,
         Duration bulkFlushInterval,
-        int replicas)
+        int replicas,
+        String username,
+        String password)
         implements Serializable {
 
     public static final String PREFIX = "eldercare.elasticsearch.";
@@ -34,7 +36,12 @@ public record ElasticsearchConfig(
                     PREFIX + "bulk-flush-interval",
                     "PT0.2S",
                     "Longest time a document waits in a partial bulk; part of the indicators' freshness"),
-            new Setting(PREFIX + "replicas", "0", "Replicas of each index created; 0 for a single node"));
+            new Setting(PREFIX + "replicas", "0", "Replicas of each index created; 0 for a single node"),
+            new Setting(
+                    PREFIX + "username",
+                    "",
+                    "User for HTTP basic authentication, when the cluster has security on; empty sends none"),
+            new Setting(PREFIX + "password", "", "Password of that user; never logged"));
 
     public ElasticsearchConfig {
         require(url != null && url.getHost() != null, "url", "must be an absolute http(s) URL");
@@ -44,6 +51,20 @@ public record ElasticsearchConfig(
         require(bulkConcurrency >= 1 && bulkConcurrency <= 64, "bulk-concurrency", "must be between 1 and 64");
         require(bulkFlushInterval != null && bulkFlushInterval.isPositive(), "bulk-flush-interval", "must be positive");
         require(replicas >= 0 && replicas <= 10, "replicas", "must be between 0 and 10");
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        require(username.isEmpty() || !password.isEmpty(), "password", "must be set when username is");
+    }
+
+    /** Whether requests carry HTTP basic authentication. */
+    public boolean authenticates() {
+        return !username.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "ElasticsearchConfig[url=" + url + ", username=" + username + ", password="
+                + (password.isEmpty() ? "" : "(redacted)") + ", replicas=" + replicas + "]";
     }
 
     /** All defaults: the embedded local node at {@code 127.0.0.1:9200}. */
@@ -54,6 +75,11 @@ public record ElasticsearchConfig(
     /** The defaults with another node URL, as tests against a node on a free port need. */
     public static ElasticsearchConfig forUrl(String url) {
         return from(Map.of(PREFIX + "url", url)::get);
+    }
+
+    /** The defaults with another node URL and, unless {@code username} is empty, basic authentication. */
+    public static ElasticsearchConfig forUrl(String url, String username, String password) {
+        return from(Map.of(PREFIX + "url", url, PREFIX + "username", username, PREFIX + "password", password)::get);
     }
 
     /** Reads every key through {@code lookup} (null = unset, so the default applies). */
@@ -70,7 +96,9 @@ public record ElasticsearchConfig(
                 parse(name -> Long.parseLong(value.apply(name)), "bulk-bytes"),
                 parse(name -> Integer.parseInt(value.apply(name)), "bulk-concurrency"),
                 parse(name -> Duration.parse(value.apply(name)), "bulk-flush-interval"),
-                parse(name -> Integer.parseInt(value.apply(name)), "replicas"));
+                parse(name -> Integer.parseInt(value.apply(name)), "replicas"),
+                value.apply("username"),
+                value.apply("password"));
     }
 
     private static String defaultOf(String key) {

@@ -15,7 +15,9 @@ class ElasticsearchConfigTest {
                 .hasSize(ElasticsearchConfig.class.getRecordComponents().length)
                 .allSatisfy(s -> {
                     assertThat(s.key()).startsWith(ElasticsearchConfig.PREFIX);
-                    assertThat(s.defaultValue()).isNotBlank();
+                    if (!s.key().endsWith("username") && !s.key().endsWith("password")) {
+                        assertThat(s.defaultValue()).isNotBlank();
+                    }
                     assertThat(s.description()).isNotBlank();
                 });
     }
@@ -51,5 +53,22 @@ class ElasticsearchConfigTest {
         assertThatThrownBy(
                         () -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.request-timeout", "30s")::get))
                 .hasMessageStartingWith("eldercare.elasticsearch.request-timeout: cannot be parsed");
+    }
+
+    @Test
+    void sendsNoCredentialsByDefaultAndNeverPrintsThePassword() {
+        assertThat(ElasticsearchConfig.defaults().authenticates()).isFalse();
+
+        ElasticsearchConfig secured = ElasticsearchConfig.forUrl("http://es:9200", "eldercare-app", "s3cret-pw");
+
+        assertThat(secured.authenticates()).isTrue();
+        assertThat(secured.username()).isEqualTo("eldercare-app");
+        assertThat(secured.toString()).contains("eldercare-app").doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void rejectsAUserWithoutPasswordNamingTheKey() {
+        assertThatThrownBy(() -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.username", "app")::get))
+                .hasMessage("eldercare.elasticsearch.password: must be set when username is");
     }
 }

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of the whole platform as {@code ./eldercare up} runs it: the app's classes and the classpath file
- * the build wrote under {@code <root>/api/target}, Spring's local profile (which starts this stack in-process), and
- * the stack's data dir and ports as arguments. Tests and benchmarks run the platform as a black box with it.
+ * The command line of the whole platform as {@code ./eldercare up} runs it: the local platform's classes and the
+ * classpath file the build wrote under {@code <root>/infra/local-platform/target} (the API's plain jar, this stack,
+ * the streaming jobs), Spring's local profile (which starts this stack in-process), and the stack's data dir and
+ * ports as arguments. Tests and benchmarks run the platform as a black box with it.
  *
  * @param serverPort the app's HTTP port
  */
@@ -47,7 +48,7 @@ public record PlatformCommand(Path root, String heap, int serverPort, LocalStack
     }
 
     private String classpath() {
-        Path target = root.resolve("api").resolve("target");
+        Path target = root.resolve("infra").resolve("local-platform").resolve("target");
         Path classpathFile = target.resolve("classpath.txt");
         if (!Files.isDirectory(target.resolve("classes")) || !Files.isRegularFile(classpathFile)) {
             throw new IllegalStateException(classpathFile + ": missing; build the app first (./eldercare build)");

@@ -30,8 +30,8 @@ class PlatformCommandTest {
 
     @Test
     void runsTheAppInTheLocalProfileOnItsOwnPortsWithTheCallersArgumentsLast() throws Exception {
-        Files.createDirectories(root.resolve("api/target/classes"));
-        Files.writeString(root.resolve("api/target/classpath.txt"), "/m2/a.jar:/m2/b.jar\n");
+        Files.createDirectories(root.resolve("infra/local-platform/target/classes"));
+        Files.writeString(root.resolve("infra/local-platform/target/classpath.txt"), "/m2/a.jar:/m2/b.jar\n");
         PlatformCommand platform = PlatformCommand.onFreePorts(root, "1g", root.resolve("data"));
 
         List<String> command = platform.command(List.of("--eldercare.simulator.enabled=false"));
@@ -39,7 +39,8 @@ class PlatformCommandTest {
         assertThat(command)
                 .contains("-Xmx1g", "org.eldercare.api.EldercareApplication", "--spring.profiles.active=local")
                 .contains("--server.port=" + platform.serverPort())
-                .contains(root.resolve("api/target/classes") + java.io.File.pathSeparator + "/m2/a.jar:/m2/b.jar")
+                .contains(root.resolve("infra/local-platform/target/classes") + java.io.File.pathSeparator
+                        + "/m2/a.jar:/m2/b.jar")
                 .endsWith("--eldercare.simulator.enabled=false");
         for (Map.Entry<String, String> placed : platform.stack().placement().entrySet()) {
             assertThat(command).contains("--" + placed.getKey() + "=" + placed.getValue());

@@ -1,0 +1,94 @@
+package org.eldercare.infra.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.eldercare.api.status.ComponentCheck;
+import org.eldercare.infra.stack.LocalStack;
+import org.eldercare.streaming.LatestCheckpoint;
+import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.streaming.StreamingJobs;
+import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits the streaming jobs to the local stack's MiniCluster, resuming from the newest retained
+ * checkpoint under {@code <data-dir>/flink/checkpoints} so that a restart neither loses nor
+ * double-counts an event: Kafka offsets and keyed state come back together.
+ */
+class StreamingLauncher implements ComponentCheck, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingLauncher.class);
+
+    private final JobClient job;
+
+    StreamingLauncher(LocalStack stack, StreamingConfig config) throws Exception {
+        StreamExecutionEnvironment env = environment(stack, config);
+        StreamingJobs.wire(env, config, ElasticsearchSinkFactory.forUrl(config.elasticsearchUrl()));
+        job = env.executeAsync(StreamingJobs.JOB_NAME);
+        LOG.info("[stack] streaming: job {} submitted", job.getJobID());
+    }
+
+    static StreamingConfig config(LocalStack stack, Duration checkpointInterval) {
+        Path checkpoints = stack.config().flinkDir().resolve("checkpoints");
+        return StreamingConfig.defaults()
+                .withKafkaBootstrap(stack.kafkaBootstrapServers())
+                .withCheckpointDir(checkpoints.toUri().toString())
+                .withParallelism(stack.config().flinkParallelism())
+                .with("es.url", stack.elasticsearchUrl())
+                .with("checkpoint.interval", checkpointInterval.toString());
+    }
+
+    private static StreamExecutionEnvironment environment(LocalStack stack, StreamingConfig config) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        Optional<Path> latest = LatestCheckpoint.under(config.checkpointDir());
+        latest.ifPresent(chk -> {
+            LOG.info("[stack] streaming: resuming from {}", chk);
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString());
+        });
+        URI rest = stack.flinkRestAddress();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), conf);
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+
+    @Override
+    public String name() {
+        return "streaming";
+    }
+
+    @Override
+    public State check() {
+        try {
+            var status = job.getJobStatus().get();
+            return new State(!status.isGloballyTerminalState(), "job " + job.getJobID() + " " + status);
+        } catch (Exception e) {
+            return new State(false, "job status unknown: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() {
+        // Cancelling keeps the retained checkpoints; the next start resumes from the newest one.
+        try {
+            job.cancel().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("streaming job cancel: {}", e.toString());
+        }
+    }
+}

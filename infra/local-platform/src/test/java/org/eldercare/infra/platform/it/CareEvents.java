@@ -1,0 +1,86 @@
+package org.eldercare.infra.platform.it;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** CloudEvents JSON for integration tests, timed now so that they count as today's. */
+public final class CareEvents {
+
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+
+    private CareEvents() {}
+
+    private static volatile java.time.LocalDate firstSent;
+
+    /** False when Shanghai's midnight passed since the first event was made: today's counts rolled over. */
+    static boolean sameDayAsSent() {
+        return firstSent == null || firstSent.equals(java.time.LocalDate.now(SHANGHAI));
+    }
+
+    public static String id(String prefix) {
+        return prefix + "-" + System.nanoTime() + "-" + SEQ.incrementAndGet();
+    }
+
+    public static String event(String operator, String id, String type, String data) {
+        if (firstSent == null) {
+            firstSent = OffsetDateTime.now(SHANGHAI).minusSeconds(30).toLocalDate();
+        }
+        return """
+                {"specversion":"1.0","id":"%s","source":"/operators/%s","type":"%s","time":"%s","data":%s}""".formatted(id, operator, type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
+    }
+
+    static String registered(String operator, String facility, String kind, String street, int beds) {
+        return event(operator, id("reg"), "facility.registered", """
+                {"facilityId":"%s","kind":"%s","name":"测试%s","districtCode":"%s","streetCode":"%s",
+                 "location":{"lat":39.94,"lon":116.10},"beds":%d,"mealSeats":20}""".formatted(
+                        facility, kind, facility, street.substring(0, 6), street, beds));
+    }
+
+    static String bedOccupied(String operator, String id, String facility, int count) {
+        return event(operator, id, "bed.occupied", "{\"facilityId\":\"%s\",\"count\":%d}".formatted(facility, count));
+    }
+
+    static String bedReleased(String operator, String facility, int count) {
+        return event(
+                operator, id("rel"), "bed.released", "{\"facilityId\":\"%s\",\"count\":%d}".formatted(facility, count));
+    }
+
+    static String caregiverHired(String operator, String caregiver, String facility, boolean certified) {
+        return event(
+                operator,
+                id("hire"),
+                "caregiver.hired",
+                "{\"caregiverId\":\"%s\",\"facilityId\":\"%s\",\"certified\":%s}"
+                        .formatted(caregiver, facility, certified));
+    }
+
+    static String shiftStarted(String operator, String caregiver, String facility) {
+        return event(
+                operator,
+                id("shift"),
+                "caregiver.shift.started",
+                "{\"caregiverId\":\"%s\",\"facilityId\":\"%s\"}".formatted(caregiver, facility));
+    }
+
+    static String mealServed(String operator, String facility, int meals) {
+        return event(
+                operator,
+                id("meal"),
+                "meal.served",
+                "{\"facilityId\":\"%s\",\"meals\":%d,\"mealType\":\"LUNCH\"}".formatted(facility, meals));
+    }
+
+    static String statusChanged(String operator, String facility, String status) {
+        return event(
+                operator,
+                id("status"),
+                "facility.status.changed",
+                "{\"facilityId\":\"%s\",\"status\":\"%s\"}".formatted(facility, status));
+    }
+
+    public static String batch(List<String> events) {
+        return "[" + String.join(",", events) + "]";
+    }
+}

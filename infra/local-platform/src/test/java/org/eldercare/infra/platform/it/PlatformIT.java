@@ -1,0 +1,317 @@
+package org.eldercare.infra.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eldercare.infra.platform.it.CareEvents.batch;
+import static org.eldercare.infra.platform.it.CareEvents.bedOccupied;
+import static org.eldercare.infra.platform.it.CareEvents.bedReleased;
+import static org.eldercare.infra.platform.it.CareEvents.caregiverHired;
+import static org.eldercare.infra.platform.it.CareEvents.id;
+import static org.eldercare.infra.platform.it.CareEvents.mealServed;
+import static org.eldercare.infra.platform.it.CareEvents.registered;
+import static org.eldercare.infra.platform.it.CareEvents.shiftStarted;
+import static org.eldercare.infra.platform.it.CareEvents.statusChanged;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.eldercare.api.EldercareApplication;
+import org.eldercare.infra.stack.LocalStack;
+import org.eldercare.ingest.region.Regions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform in one JVM on the real embedded stack: events through HTTP, Kafka, the Flink job
+ * and Elasticsearch, read back through the API. The simulator is off, so the street under test holds
+ * only this test's facilities and every expected number follows from the events sent here.
+ */
+@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PlatformIT {
+
+    static final String STREET = "110109001";
+    static final String DISTRICT = "110109";
+    static final Duration CATCH_UP = Duration.ofSeconds(120);
+
+    @DynamicPropertySource
+    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPlatform.register(registry, "platform-it");
+        registry.add("eldercare.kafka.ack-timeout", () -> "PT6S");
+        registry.add("eldercare.kafka.delivery-timeout", () -> "PT5S");
+        registry.add("eldercare.kafka.request-timeout", () -> "PT2S");
+        registry.add("eldercare.kafka.max-block", () -> "PT3S");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LocalStack stack;
+
+    static PlatformClient client;
+    static long streetResidents;
+
+    @BeforeAll
+    static void referenceData() {
+        streetResidents = Regions.load().street(STREET).orElseThrow().residents();
+    }
+
+    PlatformClient client() {
+        if (client == null) {
+            client = new PlatformClient(port);
+        }
+        return client;
+    }
+
+    @Test
+    @Order(1)
+    void reportsKafkaElasticsearchFlinkAndTheJobHealthy() {
+        var health = client().get("demo-planner", "/actuator/health");
+
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        JsonNode platform = health.body().path("components").path("platform").path("components");
+        assertThat(platform.path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(platform.path("elasticsearch").path("status").asText()).isEqualTo("UP");
+        assertThat(platform.path("flink").path("status").asText()).isEqualTo("UP");
+        assertThat(platform.path("streaming").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(2)
+    void turnsOperatorEventsIntoStreetAndDistrictIndicatorsCountingEachEventOnce() {
+        String occupied = id("occ");
+        var first = client().postBatch(
+                        "demo-operator-1",
+                        batch(List.of(
+                                registered("op-1", "it-station", "CARE_STATION", STREET, 10),
+                                registered("op-1", "it-home", "INSTITUTION", STREET, 20),
+                                bedOccupied("op-1", occupied, "it-station", 3),
+                                bedOccupied("op-1", id("occ"), "it-home", 5),
+                                caregiverHired("op-1", "it-cg-1", "it-station", true),
+                                caregiverHired("op-1", "it-cg-2", "it-home", false),
+                                shiftStarted("op-1", "it-cg-1", "it-station"),
+                                mealServed("op-1", "it-station", 12))));
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.body().path("accepted").asInt()).isEqualTo(8);
+
+        var resent =
+                client().postBatch("demo-operator-1", batch(List.of(bedOccupied("op-1", occupied, "it-station", 3))));
+        assertThat(resent.body().path("duplicates").asInt()).isEqualTo(1);
+        var overReleased = client().postBatch("demo-operator-1", batch(List.of(bedReleased("op-1", "it-station", 9))));
+        assertThat(overReleased.body().path("accepted").asInt()).isEqualTo(1);
+        var notOwner = client().postBatch(
+                        "demo-operator-2", batch(List.of(bedOccupied("op-2", id("steal"), "it-station", 1))));
+        assertThat(notOwner.body().path("accepted").asInt()).isEqualTo(1);
+
+        client().awaitCaughtUp(CATCH_UP);
+        JsonNode street = awaitStreet(s ->
+                s.path("occupiedBeds").asLong() == 8 && s.path("caregivers").asLong() == 2);
+
+        assertThat(street.path("level").asText()).isEqualTo("STREET");
+        assertThat(street.path("beds").asLong()).isEqualTo(30);
+        assertThat(street.path("institutionBeds").asLong()).isEqualTo(20);
+        assertThat(street.path("occupiedBeds").asLong()).isEqualTo(8);
+        assertThat(street.path("careStations").asLong()).isEqualTo(1);
+        assertThat(street.path("institutions").asLong()).isEqualTo(1);
+        assertThat(street.path("careCenters").asLong()).isZero();
+        assertThat(street.path("caregivers").asLong()).isEqualTo(2);
+        assertThat(street.path("certifiedCaregivers").asLong()).isEqualTo(1);
+        assertThat(street.path("caregiversOnDuty").asLong()).isEqualTo(1);
+        if (CareEvents.sameDayAsSent()) {
+            assertThat(street.path("mealsServedToday").asLong()).isEqualTo(12);
+        }
+        assertThat(street.path("bedsPerThousandResidents").asDouble())
+                .isCloseTo(30.0 / streetResidents * 1000, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode district = client().get("demo-planner", "/api/v1/indicators/districts/" + DISTRICT)
+                .body();
+        assertThat(district.path("beds").asLong()).isEqualTo(30);
+        assertThat(district.path("targets").size()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(3)
+    void listsDownstreamRejectionsToTheOperatorWhoseEventsTheyWere() {
+        var op2 = client().awaitOrFail(
+                        "op-2's ownership rejection",
+                        CATCH_UP,
+                        () -> client().get("demo-operator-2", "/api/v1/rejections"),
+                        r -> r.status() == 200 && r.body().path("total").asLong() >= 1);
+
+        assertThat(op2.body().path("items").get(0).path("stage").asText()).isEqualTo("STREAM");
+        assertThat(op2.body().path("items").get(0).path("reasons").toString()).contains("op-2");
+        var op1 = client().awaitOrFail(
+                        "op-1's over-release rejection",
+                        CATCH_UP,
+                        () -> client().get("demo-operator-1", "/api/v1/rejections"),
+                        r -> r.status() == 200 && r.body().path("total").asLong() >= 1);
+        assertThat(op1.body().path("items").toString()).doesNotContain("op-2");
+    }
+
+    @Test
+    @Order(4)
+    void findsTheNearestFacilityWithAFreeBed() {
+        var nearby = client().get(
+                        "demo-hotline",
+                        "/api/v1/facilities/nearby?lat=39.94&lon=116.10&radiusKm=2&available=true&limit=5");
+
+        assertThat(nearby.status()).isEqualTo(200);
+        assertThat(nearby.body().findValuesAsText("facilityId")).contains("it-station", "it-home");
+        assertThat(nearby.body().get(0).path("distanceKm").asDouble()).isLessThan(0.1);
+    }
+
+    @Test
+    @Order(5)
+    void answers503WhileTheBrokerIsDownAndCountsTheResentBatchOnce() {
+        stack.stopKafka();
+        String batch = batch(List.of(bedOccupied("op-1", id("outage"), "it-station", 1)));
+        PlatformClient.Reply during;
+        try {
+            during = client().postBatch("demo-operator-1", batch);
+        } finally {
+            stack.startKafka();
+        }
+        assertThat(during.status()).isEqualTo(503);
+
+        var retried = client().awaitOrFail(
+                        "the resent batch accepted",
+                        CATCH_UP,
+                        () -> client().postBatch("demo-operator-1", batch),
+                        r -> r.status() == 202);
+        assertThat(retried.body().path("accepted").asInt()
+                        + retried.body().path("duplicates").asInt())
+                .isEqualTo(1);
+
+        client().awaitCaughtUp(CATCH_UP);
+        JsonNode street = awaitStreet(s -> s.path("occupiedBeds").asLong() >= 9);
+        assertThat(street.path("occupiedBeds").asLong()).isEqualTo(9);
+    }
+
+    @Test
+    @Order(6)
+    void stopsCountingAClosedFacility() {
+        client().postBatch("demo-operator-1", batch(List.of(statusChanged("op-1", "it-home", "CLOSED"))));
+
+        client().awaitCaughtUp(CATCH_UP);
+        JsonNode street = awaitStreet(s -> s.path("institutions").asLong() == 0);
+
+        assertThat(street.path("beds").asLong()).isEqualTo(10);
+        assertThat(street.path("institutionBeds").asLong()).isZero();
+        assertThat(street.path("occupiedBeds").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(7)
+    void exposesIngestRatesRejectsPipelineLagAndIndexingToPrometheus() {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        String scrape = "";
+        while (java.time.Instant.now().isBefore(deadline) && !scrape.contains("eldercare_rejections_recorded")) {
+            scrape = client().getText("/actuator/prometheus");
+            PlatformClient.sleep(500);
+        }
+
+        assertThat(scrape)
+                .contains("eldercare_intake_events_total{outcome=\"accepted\"}")
+                .contains("eldercare_rejections_recorded{stage=\"STREAM\"}")
+                .contains("eldercare_pipeline_pending")
+                .contains("eldercare_index_documents_total{index=\"indicators\"}");
+    }
+
+    @Test
+    @Order(8)
+    void aPoisonRecordAtKafkasLimitCostsOneBoundedRedactedDeadLetterAndTheCityGoesOn() throws Exception {
+        String idNumber = "110109194002168664";
+        String jsonId = id("poison-json");
+        String json =
+                CareEvents.event("op-1", jsonId, "service.delivered", """
+                {"recordId":"r-poison","facilityId":"%s","serviceType":"MEAL","startedAt":"2026-11-23T09:00:00+08:00",\
+                "durationMinutes":30,"recipient":{"name":"王秀英","idNumber":"%s"}}""".formatted("f".repeat(1_040_000), idNumber));
+        // Letters only: the dead letter masks any run of 7 or more digits, which an id() would have.
+        String marker = "poison-bytes-"
+                + new java.util.Random()
+                        .ints(16, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        byte[] noise = new byte[1_040_000];
+        new java.util.Random(11).nextBytes(noise);
+        byte[] head = (marker + " " + idNumber + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, noise, 0, head.length);
+
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers",
+                stack.kafkaBootstrapServers(),
+                "max.request.size",
+                2 * 1024 * 1024,
+                "key.serializer",
+                org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer",
+                org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            for (byte[] record : List.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), noise)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                org.eldercare.ingest.topic.Topics.EVENTS, "it-station", record))
+                        .get();
+            }
+        }
+        client().postBatch("demo-operator-1", batch(List.of(bedOccupied("op-1", id("after-poison"), "it-station", 1))));
+
+        client().awaitCaughtUp(CATCH_UP);
+        assertThat(awaitStreet(s -> s.path("occupiedBeds").asLong() == 5)
+                        .path("occupiedBeds")
+                        .asLong())
+                .isEqualTo(5);
+        List<String> jsonLetters = deadLettersContaining(jsonId);
+        List<String> noiseLetters = deadLettersContaining(marker);
+        assertThat(jsonLetters).as("dead letters of the 1 MB JSON event").hasSize(1);
+        assertThat(noiseLetters).as("dead letters of the 1 MB random record").hasSize(1);
+        for (String letter : List.of(jsonLetters.getFirst(), noiseLetters.getFirst())) {
+            assertThat(letter.length()).isLessThan(12 * 1024);
+            assertThat(letter).doesNotContain(idNumber).doesNotContain("王秀英").contains("[cut: record was ");
+        }
+    }
+
+    /** The dead letters on the DLQ topic, from its start, whose JSON contains {@code text}. */
+    private List<String> deadLettersContaining(String text) {
+        var found = new java.util.ArrayList<String>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(),
+                "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class,
+                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
+            var partitions = consumer.partitionsFor(org.eldercare.ingest.topic.Topics.DEAD_LETTERS).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && java.time.Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    String letter = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (letter.contains(text)) {
+                        found.add(letter);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private JsonNode awaitStreet(java.util.function.Predicate<JsonNode> done) {
+        return client().awaitOrFail(
+                        "street " + STREET + " indicators",
+                        Duration.ofSeconds(30),
+                        () -> client().get("demo-planner", "/api/v1/indicators/streets/" + STREET),
+                        r -> r.status() == 200 && done.test(r.body()))
+                .body();
+    }
+}

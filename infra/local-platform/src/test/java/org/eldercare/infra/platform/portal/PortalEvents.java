@@ -1,0 +1,66 @@
+package org.eldercare.infra.platform.portal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.eldercare.infra.platform.it.CareEvents;
+
+/** CloudEvents an operator's system would send while the portal is open, timed now (Shanghai). */
+final class PortalEvents {
+
+    static final ZoneId SHANGHAI = CareEvents.SHANGHAI;
+
+    private PortalEvents() {}
+
+    /** A care facility with its location, so that the finder can place it. */
+    record Facility(String id, String name, String kind, String streetCode, double lat, double lon, int beds) {}
+
+    /** A service recipient as the operator recorded them. */
+    record Recipient(String name, String idNumber, String phone, String gender, LocalDate birthDate) {}
+
+    static String id(String prefix) {
+        return CareEvents.id(prefix);
+    }
+
+    static String registered(String operator, Facility f) {
+        return event(operator, "facility.registered", """
+                {"facilityId":"%s","kind":"%s","name":"%s","districtCode":"%s","streetCode":"%s",
+                 "location":{"lat":%s,"lon":%s},"beds":%d,"mealSeats":20}""".formatted(
+                        f.id(),
+                        f.kind(),
+                        f.name(),
+                        f.streetCode().substring(0, 6),
+                        f.streetCode(),
+                        f.lat(),
+                        f.lon(),
+                        f.beds()));
+    }
+
+    static String bedsOccupied(String operator, Facility f, int count) {
+        return event(operator, "bed.occupied", "{\"facilityId\":\"%s\",\"count\":%d}".formatted(f.id(), count));
+    }
+
+    static String serviceDelivered(String operator, Facility f, Recipient r, String serviceType, int minutesAgo) {
+        return event(operator, "service.delivered", """
+                {"recordId":"%s","facilityId":"%s","serviceType":"%s","startedAt":"%s","durationMinutes":45,
+                 "recipient":{"name":"%s","idNumber":"%s","phone":"%s","gender":"%s","birthDate":"%s"}}""".formatted(
+                        id("rec"),
+                        f.id(),
+                        serviceType,
+                        OffsetDateTime.now(SHANGHAI).minusMinutes(minutesAgo),
+                        r.name(),
+                        r.idNumber(),
+                        r.phone(),
+                        r.gender(),
+                        r.birthDate()));
+    }
+
+    static String batch(List<String> events) {
+        return CareEvents.batch(events);
+    }
+
+    private static String event(String operator, String type, String data) {
+        return CareEvents.event(operator, id("evt"), type, data);
+    }
+}
