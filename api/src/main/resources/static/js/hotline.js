@@ -112,7 +112,8 @@ export class Hotline {
       el('span', { class: 'ids' },
         c.idNumberMasked ? el('span', { dataset: { field: 'idNumberMasked' } }, c.idNumberMasked) : null,
         c.phoneMasked ? el('span', { dataset: { field: 'phoneMasked' } }, c.phoneMasked) : null,
-        c.birthDate ? el('span', { dataset: { field: 'birthDate' } }, c.birthDate) : null),
+        // Birth year only: beside the masked ID a date would give the whole number (docs/CONTRACT.md §6.2).
+        c.birthYear ? el('span', { dataset: { field: 'birthYear' } }, t('person.bornIn', { year: c.birthYear })) : null),
       el('span', { class: 'candidate-area' }, areaName(this.regions, c.districtCode, c.streetCode)),
       el('span', { class: 'candidate-services' },
         t('hotline.servicesCount', { n: fmtInt(c.servicesCount ?? 0) }),
@@ -156,7 +157,7 @@ export class Hotline {
         ...item('person.id', p.recipientId, 'recipientId'),
         ...item('person.idNumber', p.idNumberMasked, 'idNumberMasked'),
         ...item('person.phone', p.phoneMasked, 'phoneMasked'),
-        ...item('person.birthDate', p.birthDate, 'birthDate'),
+        ...item('person.birthYear', p.birthYear ? String(p.birthYear) : null, 'birthYear'),
         ...item('person.area', areaName(this.regions, p.districtCode, p.streetCode), 'area')),
     );
     const rows = this.serviceData || [];

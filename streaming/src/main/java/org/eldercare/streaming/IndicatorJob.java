@@ -9,8 +9,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.ingest.event.CaregiverChange;
-import org.eldercare.ingest.event.CaregiverHired;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.AlertDocument;
@@ -78,7 +76,7 @@ public final class IndicatorJob {
                 .uid("facility-ledger");
 
         DataStream<CaregiverDelta> caregiverDeltas = ledger.getSideOutput(FacilityLedger.CAREGIVER_EVENTS)
-                .keyBy(IndicatorJob::caregiverId, Types.STRING)
+                .keyBy(CaregiverRegistry::key, Types.STRING)
                 .process(new CaregiverRegistry(config.dedupTtl()), TypeInformation.of(CaregiverDelta.class))
                 .name("caregivers by last hire")
                 .uid("caregiver-registry");
@@ -172,14 +170,5 @@ public final class IndicatorJob {
 
     private static boolean isPopulation(CareEvent event) {
         return event.type() == EventType.POPULATION_UPDATED;
-    }
-
-    private static String caregiverId(CareEvent event) {
-        return switch (event.data()) {
-            case CaregiverHired h -> h.caregiverId();
-            case CaregiverChange c -> c.caregiverId();
-            default ->
-                throw new IllegalArgumentException("type: " + event.type().wireName() + " is no caregiver event");
-        };
     }
 }

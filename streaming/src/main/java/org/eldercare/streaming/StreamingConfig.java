@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eldercare.ingest.validation.EventTimeWindow;
 
 /**
  * Every setting of the streaming jobs, typed, each with a default and a description (see {@link
@@ -53,7 +54,12 @@ public record StreamingConfig(
                     "Longest wait before a changed facility or scope is written; 0 writes every change."),
             new Option("alert.silence", "PT30M", "A facility with no event for this long raises FACILITY_SILENT."),
             new Option("alert.reject-spike", "20", "More rejects than this from one operator in a minute alert."),
-            new Option("dedup.ttl", "P7D", "How long an event id is remembered for dedup (at least 7 days)."),
+            new Option(
+                    "dedup.ttl",
+                    "P8D",
+                    "How long an event id is remembered for dedup: at least the accepted age of events plus their"
+                            + " allowed clock skew (P7DT5M, docs/CONTRACT.md §6.2), so every resend the validation"
+                            + " still accepts is recognised. The job refuses to start with less."),
             new Option("parallelism", "2", "Parallelism of every operator."),
             new Option(
                     "indicators.kafka",
@@ -71,11 +77,13 @@ public record StreamingConfig(
                             + " Changing it later orphans every indexed hash (re-resolve from the events)."));
 
     private static final int MIN_HMAC_KEY_BYTES = 16;
-    private static final Duration MIN_DEDUP_TTL = Duration.ofDays(7);
 
     public StreamingConfig {
-        if (dedupTtl.compareTo(MIN_DEDUP_TTL) < 0) {
-            throw new IllegalArgumentException("dedup.ttl: must be at least P7D, was " + dedupTtl);
+        if (dedupTtl.compareTo(EventTimeWindow.MIN_DEDUP_HORIZON) < 0) {
+            throw new IllegalArgumentException("dedup.ttl: must be at least " + EventTimeWindow.MIN_DEDUP_HORIZON
+                    + " (events are accepted up to " + EventTimeWindow.MAX_PAST.toDays()
+                    + " days old, plus clock skew, and a resend that old must still count once:"
+                    + " docs/CONTRACT.md §6.2), was " + dedupTtl);
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism: must be at least 1, was " + parallelism);

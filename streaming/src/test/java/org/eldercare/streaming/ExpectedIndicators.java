@@ -126,25 +126,31 @@ public final class ExpectedIndicators {
                 serviceRecords++;
             }
             case CAREGIVER_HIRED -> {
+                // Caregiver ids are per operator (docs/CONTRACT.md §6.2).
                 CaregiverHired h = (CaregiverHired) e.data();
-                Hire before = hires.get(h.caregiverId());
+                String who = e.operatorId() + "/" + h.caregiverId();
+                Hire before = hires.get(who);
                 if (before != null && !before.facility().equals(h.facilityId())) {
-                    onDutyAt.remove(h.caregiverId(), before.facility());
+                    onDutyAt.remove(who, before.facility());
                 }
-                hires.put(h.caregiverId(), new Hire(h.facilityId(), h.certified(), t));
+                hires.put(who, new Hire(h.facilityId(), h.certified(), t));
             }
             case CAREGIVER_LEFT -> {
                 CaregiverChange c = (CaregiverChange) e.data();
-                if (hires.containsKey(c.caregiverId())
-                        && hires.get(c.caregiverId()).facility().equals(c.facilityId())) {
-                    hires.remove(c.caregiverId());
-                    onDutyAt.remove(c.caregiverId(), c.facilityId());
+                String who = e.operatorId() + "/" + c.caregiverId();
+                if (hires.containsKey(who) && hires.get(who).facility().equals(c.facilityId())) {
+                    hires.remove(who);
+                    onDutyAt.remove(who, c.facilityId());
                 }
             }
             case CAREGIVER_SHIFT_STARTED ->
-                onDutyAt.put(((CaregiverChange) e.data()).caregiverId(), ((CaregiverChange) e.data()).facilityId());
+                onDutyAt.put(
+                        e.operatorId() + "/" + ((CaregiverChange) e.data()).caregiverId(),
+                        ((CaregiverChange) e.data()).facilityId());
             case CAREGIVER_SHIFT_ENDED ->
-                onDutyAt.remove(((CaregiverChange) e.data()).caregiverId(), ((CaregiverChange) e.data()).facilityId());
+                onDutyAt.remove(
+                        e.operatorId() + "/" + ((CaregiverChange) e.data()).caregiverId(),
+                        ((CaregiverChange) e.data()).facilityId());
             default -> throw new IllegalStateException(e.type().wireName());
         }
     }

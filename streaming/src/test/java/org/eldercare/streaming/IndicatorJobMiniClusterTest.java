@@ -96,7 +96,9 @@ class IndicatorJobMiniClusterTest {
         }
         IndicatorDocument street = latest.get(STREET);
         assertThat(street.beds()).as("f-1 at 12 beds; f-2 suspended").isEqualTo(12);
-        assertThat(street.caregivers()).as("c-1 moved to f-3, c-2 left").isEqualTo(1);
+        assertThat(street.caregivers())
+                .as("op-1's c-1 moved to f-2 (op-2's c-1 at f-3 is another person), c-2 left, c-3 at f-2")
+                .isEqualTo(2);
 
         assertThat(deadLetters.collected())
                 .extracting(r -> r.reasons().getFirst())

@@ -20,7 +20,7 @@ class StreamingConfigTest {
         });
         assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.coalesceInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(8));
     }
 
     @Test
@@ -41,7 +41,8 @@ class StreamingConfigTest {
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--kafka.bootstrp=x"}))
                 .hasMessageStartingWith("--kafka.bootstrp: unknown option");
         assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P1D"))
-                .hasMessage("dedup.ttl: must be at least P7D, was PT24H");
+                .hasMessageStartingWith("dedup.ttl: must be at least PT168H5M")
+                .hasMessageEndingWith("was PT24H");
     }
 
     @Test
@@ -69,5 +70,14 @@ class StreamingConfigTest {
         assertThat(config.kafkaBootstrap()).isEqualTo("arg-kafka:9092");
         assertThat(StreamingConfig.envName("kafka.transactional-id-prefix"))
                 .isEqualTo("ELDERCARE_JOB_KAFKA_TRANSACTIONAL_ID_PREFIX");
+    }
+
+    @Test
+    void refusesToStartWithADedupHorizonShorterThanTheAcceptedAgeOfEvents() {
+        // docs/CONTRACT.md §6.2: a resend the validation still accepts must still be remembered.
+        assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P7D"))
+                .hasMessageContaining("dedup.ttl: must be at least PT168H5M (events are accepted up to 7 days old");
+        assertThat(StreamingConfig.defaults().with("dedup.ttl", "PT168H5M").dedupTtl())
+                .isEqualTo(org.eldercare.ingest.validation.EventTimeWindow.MIN_DEDUP_HORIZON);
     }
 }

@@ -1,7 +1,7 @@
 package org.eldercare.api.recipient;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,15 +15,26 @@ import java.util.Map;
 import java.util.UUID;
 import org.eldercare.api.system.Caller;
 import org.eldercare.search.document.IndexNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Every recipient lookup, in the {@code audit} index: who, when, what was asked (with identifiers
  * masked) and how many results it gave. Written before the answer is returned, so a lookup that
- * cannot be audited is not answered.
+ * cannot be audited is not answered: it fails with 503 (docs/CONTRACT.md §6.2).
+ *
+ * <p>Durable, not instantly searchable: an acknowledged index request is in the fsynced translog
+ * ({@code index.translog.durability: request}, see {@code mappings/audit.json}), so the entry survives a
+ * crash. No refresh is asked for; waiting for one cost every lookup up to the 1 s refresh interval, and
+ * the audit only has to show up in {@code GET /api/v1/audit} within that interval.
  */
 @Component
 class AuditLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final ElasticsearchClient client;
 
@@ -50,13 +61,18 @@ class AuditLog {
                 query,
                 resultCount);
         try {
-            client.index(i -> i.index(IndexNames.AUDIT)
-                    .id(UUID.randomUUID().toString())
-                    .document(entry)
-                    .refresh(Refresh.WaitFor));
-        } catch (IOException e) {
-            throw new UncheckedIOException("audit: could not record the lookup, so it is not answered", e);
+            client.index(i ->
+                    i.index(IndexNames.AUDIT).id(UUID.randomUUID().toString()).document(entry));
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable(e);
         }
+    }
+
+    /** The lookup's answer is withheld; the cause stays in the server log, not in the response. */
+    private static ResponseStatusException unavailable(Exception cause) {
+        LOG.warn("audit: write failed, lookup not answered: {}", cause.toString());
+        return new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "audit: could not record the lookup, so it is not answered", cause);
     }
 
     List<JsonNode> newest(int page, int size) {

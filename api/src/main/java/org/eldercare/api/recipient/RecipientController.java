@@ -105,7 +105,7 @@ class RecipientController {
         return person;
     }
 
-    /** The question as the audit keeps it: no full identifier, ever. */
+    /** The question as the audit keeps it: no full identifier and no birth date, ever (docs/CONTRACT.md §6.2). */
     static Map<String, Object> masked(MatchRequest request) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("name", request.name());
@@ -116,7 +116,8 @@ class RecipientController {
             query.put("phone", Pii.maskPhone(request.phone().replaceAll("[^0-9]", "")));
         }
         if (request.birthDate() != null) {
-            query.put("birthDate", request.birthDate().toString());
+            // The year only: the audit is readable too, and a date beside a masked ID gives the whole number.
+            query.put("birthYear", request.birthDate().getYear());
         }
         if (request.gender() != null) {
             query.put("gender", request.gender());

@@ -1,14 +1,16 @@
 package org.eldercare.api.recipient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the API shows of a person or a record: names, masked identifiers, places and times. Keyed
- * hashes, search keys and resolution internals stay in the index.
+ * What the API shows of a person or a record: names, masked identifiers, birth year, places and times. Keyed
+ * hashes, digests, search keys and resolution internals stay in the index. Never a birth date: the masked ID
+ * hides exactly its 8 date digits, so the two together would give the whole number (docs/CONTRACT.md §6.2).
  */
 final class RecipientViews {
 
@@ -17,7 +19,7 @@ final class RecipientViews {
             "name",
             "idNumberMasked",
             "phoneMasked",
-            "birthDate",
+            "birthYear",
             "gender",
             "districtCode",
             "streetCode",
@@ -36,7 +38,7 @@ final class RecipientViews {
             "recipientId",
             "matchedOn");
     private static final List<String> RECORD_RECIPIENT =
-            List.of("name", "idNumberMasked", "phoneMasked", "gender", "birthDate", "districtCode", "streetCode");
+            List.of("name", "idNumberMasked", "phoneMasked", "gender", "birthYear", "districtCode", "streetCode");
 
     private RecipientViews() {}
 
@@ -55,7 +57,7 @@ final class RecipientViews {
     private static Map<String, Object> pick(JsonNode doc, List<String> fields) {
         Map<String, Object> view = new LinkedHashMap<>();
         for (String field : fields) {
-            JsonNode value = doc.get(field);
+            JsonNode value = field.equals("birthYear") ? birthYear(doc) : doc.get(field);
             if (value == null || value.isNull()) {
                 continue;
             }
@@ -70,5 +72,16 @@ final class RecipientViews {
             }
         }
         return view;
+    }
+
+    /** The year, also of documents indexed before §6.2 that still hold a whole {@code birthDate}. */
+    private static JsonNode birthYear(JsonNode doc) {
+        if (doc.hasNonNull("birthYear")) {
+            return doc.get("birthYear");
+        }
+        String date = doc.path("birthDate").asText("");
+        return date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)
+                ? IntNode.valueOf(Integer.parseInt(date.substring(0, 4)))
+                : null;
     }
 }

@@ -2,6 +2,7 @@ package org.eldercare.api.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.eldercare.ingest.deadletter.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +101,22 @@ class EventIntakeTest {
                 .extractingPath("$.rejected[0].errors[0]")
                 .isEqualTo("source: must be /operators/op-2 for this token");
         assertThat(log.appended).isEmpty();
+    }
+
+    @Test
+    void filesARejectionUnderTheCallersOperatorSoAnotherOperatorCannotOverwriteIt() {
+        post("demo-operator-1", EventController.SINGLE, bedOccupied("op-1", "x-2", "f-1", 900));
+        post("demo-operator-2", EventController.SINGLE, bedOccupied("op-1", "x-2", "f-1", 900));
+
+        // Same claimed source, same event id, same stage: only the verified operator tells them apart.
+        assertThat(log.rejected).hasSize(2);
+        Rejection own = log.rejected.get(0);
+        Rejection forged = log.rejected.get(1);
+        assertThat(own.operatorId()).isEqualTo("op-1");
+        assertThat(forged.operatorId()).isEqualTo("op-2");
+        assertThat(forged.source()).isEqualTo(own.source());
+        assertThat(forged.documentId()).isNotEqualTo(own.documentId());
+        assertThat(own.documentId()).isEqualTo("op-1|/operators/op-1|x-2|INTAKE");
     }
 
     @Test

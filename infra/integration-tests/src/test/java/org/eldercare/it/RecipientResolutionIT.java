@@ -35,6 +35,8 @@ import org.eldercare.search.match.MatchCandidate;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.match.RecipientMatcher;
 import org.eldercare.search.normalize.Addresses;
+import org.eldercare.search.normalize.IdNumber;
+import org.eldercare.search.normalize.IdNumbers;
 import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.normalize.RecipientNormalizer;
 import org.eldercare.search.resolve.ResolutionThresholds;
@@ -212,6 +214,37 @@ class RecipientResolutionIT {
                 .as("MATCH for a person the records of this truth never got")
                 .isZero();
         assertThat(absentMatched).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noIndexedDocumentHoldsABirthDateInClearOnlyItsYearAndDigests() throws Exception {
+        // docs/CONTRACT.md §6.2: beside the masked ID a birth date would give the whole number.
+        Set<String> births = new HashSet<>();
+        for (LabelledEvaluation.Record r : evaluation.records()) {
+            if (r.recipient().birthDate() != null) {
+                births.add(r.recipient().birthDate().toString());
+            }
+            IdNumbers.parse(r.recipient().idNumber())
+                    .filter(IdNumber::valid)
+                    .ifPresent(id -> births.add(id.birthDate().toString()));
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        documents.addAll(all(IndexNames.RECIPIENTS, Map.class));
+        documents.addAll(all(IndexNames.SERVICE_RECORDS, Map.class));
+        assertThat(births).isNotEmpty();
+        assertThat(documents).hasSizeGreaterThan(evaluation.records().size());
+
+        for (Map<String, Object> doc : documents) {
+            String json = Elasticsearch.objectMapper().writeValueAsString(doc);
+            // As field names only: matchedOn and mergedOn may name birthDate as the evidence that agreed.
+            assertThat(json).doesNotContain("\"birthDate\":", "\"birthDates\":");
+            births.forEach(
+                    date -> assertThat(json).as("a document holds " + date).doesNotContain(date));
+        }
+        assertThat(documents)
+                .as("the year and the digests are there")
+                .anySatisfy(d -> assertThat(d).containsKey("birthYear").containsKey("birthDigests"));
     }
 
     /** The recipient ids the records of each true person got (more than one where resolution split them). */

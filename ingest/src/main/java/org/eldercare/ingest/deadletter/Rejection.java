@@ -24,8 +24,14 @@ public record Rejection(
     public static final String INTAKE = "INTAKE";
     public static final String STREAM = "STREAM";
 
-    /** Stable id, so a re-delivered rejection overwrites itself in the index instead of doubling. */
+    /**
+     * Stable id, so a re-delivered rejection overwrites itself in the index instead of doubling. It starts with
+     * {@code operatorId}, the operator the rejection is filed under (at intake the caller's, whatever source the
+     * event claimed), and not only with the claimed {@code source}: otherwise op-2, claiming
+     * {@code /operators/op-1}, could overwrite op-1's rejection of the same event id (docs/CONTRACT.md §6.2).
+     * {@code -} stands for no operator (a planner's event).
+     */
     public String documentId() {
-        return source + "|" + eventId + "|" + stage;
+        return (operatorId == null ? "-" : operatorId) + "|" + source + "|" + eventId + "|" + stage;
     }
 }

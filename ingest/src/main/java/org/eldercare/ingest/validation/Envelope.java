@@ -101,7 +101,11 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
         if (instant.isAfter(now.plus(Limits.MAX_FUTURE))) {
             event.error("time", "must be at most " + Limits.MAX_FUTURE.toMinutes() + " minutes in the future");
         } else if (instant.isBefore(now.minus(Limits.MAX_PAST))) {
-            event.error("time", "must be at most " + Limits.MAX_PAST.toDays() + " days in the past");
+            // A resend older than this could no longer be told from a new event by dedup.
+            event.error(
+                    "time",
+                    "must be at most " + Limits.MAX_PAST.toDays()
+                            + " days in the past (the dedup horizon, docs/CONTRACT.md §6.2)");
         } else {
             return time;
         }

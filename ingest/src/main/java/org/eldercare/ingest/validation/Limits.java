@@ -16,8 +16,9 @@ final class Limits {
     /** Operator-chosen references without a contract pattern: caregiverId, recordId, recipientId. */
     static final int REFERENCE_MAX = 128;
 
-    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-    static final Duration MAX_PAST = Duration.ofDays(400);
+    static final Duration MAX_FUTURE = EventTimeWindow.MAX_FUTURE;
+    /** Tied to the dedup horizon (docs/CONTRACT.md §6.2): see {@link EventTimeWindow}. */
+    static final Duration MAX_PAST = EventTimeWindow.MAX_PAST;
 
     static final int BEDS_MAX = 5_000;
     static final int MEAL_SEATS_MAX = 2_000;

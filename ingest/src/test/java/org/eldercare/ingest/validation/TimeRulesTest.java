@@ -26,17 +26,19 @@ class TimeRulesTest {
     }
 
     @Test
-    void acceptsATime400DaysAgo() {
-        valid(bedOccupied("f-1", 1).time(NOW.minusDays(400)));
+    void acceptsATimeSevenDaysAgo() {
+        valid(bedOccupied("f-1", 1).time(NOW.minusDays(7)));
     }
 
     @Test
-    void rejectsAnAncientTime() {
-        assertThat(errorsOf(bedOccupied("f-1", 1)
-                        .time(NOW.minus(Duration.ofDays(400).plusSeconds(1)))))
-                .containsExactly("time: must be at most 400 days in the past");
+    void rejectsATimeOlderThanTheDedupHorizonNamingTheRule() {
+        String rule = "time: must be at most 7 days in the past (the dedup horizon, docs/CONTRACT.md §6.2)";
+        assertThat(errorsOf(
+                        bedOccupied("f-1", 1).time(NOW.minus(Duration.ofDays(7).plusSeconds(1)))))
+                .containsExactly(rule);
+        assertThat(errorsOf(bedOccupied("f-1", 1).time(NOW.minusDays(10)))).containsExactly(rule);
         assertThat(errorsOf(bedOccupied("f-1", 1).set("time", "1970-01-01T00:00:00Z")))
-                .containsExactly("time: must be at most 400 days in the past");
+                .containsExactly(rule);
     }
 
     @Test

@@ -36,13 +36,19 @@ public final class CandidateClauses {
         if (!name.isEmpty()) {
             clauses.add(new CandidateClause("namePinyin", List.of(name.pinyin()), 3f, true));
             clauses.add(new CandidateClause("nameBigrams", name.bigrams(), 1f, true));
-            if (q.birthDate() != null) {
+            if (!q.birthDigests().isEmpty()) {
                 clauses.add(new CandidateClause(
-                        "surnameBirthKeys", List.of(RecipientDocument.surnameBirthKey(name, q.birthDate())), 2f, true));
+                        "surnameBirthKeys",
+                        List.of(RecipientDocument.surnameBirthKey(
+                                name, q.birthDigests().getFirst())),
+                        2f,
+                        true));
             }
         }
-        if (q.birthDate() != null) {
-            clauses.add(new CandidateClause("birthDates", List.of(q.birthDate().toString()), 2f, true));
+        if (!q.birthDigests().isEmpty()) {
+            // The whole-date digest: the index holds no date to compare with (docs/CONTRACT.md §6.2).
+            clauses.add(
+                    new CandidateClause("birthDigests", List.of(q.birthDigests().getFirst()), 2f, true));
         }
         if (q.place() != null && q.place().streetCode() != null) {
             clauses.add(new CandidateClause("streetCodes", List.of(q.place().streetCode()), 0.5f, false));
@@ -60,7 +66,7 @@ public final class CandidateClauses {
             case "namePinyin" -> d.namePinyin();
             case "nameBigrams" -> d.nameBigrams();
             case "surnameBirthKeys" -> d.surnameBirthKeys();
-            case "birthDates" -> d.birthDates();
+            case "birthDigests" -> d.birthDigests();
             case "streetCodes" -> d.streetCodes();
             default -> throw new IllegalArgumentException("field: no candidate clause uses " + field);
         };
@@ -77,7 +83,7 @@ public final class CandidateClauses {
                 "namePinyin",
                 "nameBigrams",
                 "surnameBirthKeys",
-                "birthDates",
+                "birthDigests",
                 "streetCodes");
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One candidate of a match response, exactly the contract's fields. {@code score} is the evidence probability
- * (0–1); {@code matchedOn} lists the fields that agreed. Identifiers appear only masked. {@code birthDate} is
- * {@code yyyy-MM-dd} and {@code lastServiceAt} RFC 3339, both possibly null.
+ * (0–1); {@code matchedOn} lists the fields that agreed. Identifiers appear only masked and the birth only as
+ * {@code birthYear}, never the date (docs/CONTRACT.md §6.2); {@code lastServiceAt} is RFC 3339. Both may be null.
  */
 public record MatchCandidate(
         String recipientId,
@@ -15,7 +15,7 @@ public record MatchCandidate(
         String name,
         String idNumberMasked,
         String phoneMasked,
-        String birthDate,
+        Integer birthYear,
         String districtCode,
         String streetCode,
         long servicesCount,

@@ -19,6 +19,7 @@ public record MatchRequest(
     @Override
     public String toString() {
         return "MatchRequest[name=" + name + ", idNumber=" + (idNumber == null ? "absent" : "redacted") + ", phone="
-                + (phone == null ? "absent" : "redacted") + ", birthDate=" + birthDate + ", gender=" + gender + "]";
+                + (phone == null ? "absent" : "redacted") + ", birthYear="
+                + (birthDate == null ? null : birthDate.getYear()) + ", gender=" + gender + "]";
     }
 }

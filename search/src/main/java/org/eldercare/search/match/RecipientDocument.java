@@ -1,7 +1,6 @@
 package org.eldercare.search.match;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.search.normalize.NameNormalizer;
 import org.eldercare.search.normalize.NormalizedName;
+import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.RecipientProfile;
 
@@ -18,6 +18,10 @@ import org.eldercare.search.resolve.RecipientProfile;
  * {@code recipientId}. It carries the whole evidence profile, so candidates fetched from the index are re-scored
  * exactly as the resolver scored them, and the pre-computed search keys (bigrams, pinyin) that the index, having
  * only built-in analysis, cannot derive. Dates are ISO-8601 strings.
+ *
+ * <p>No birth date in clear (docs/CONTRACT.md §6.2): the masked ID hides exactly the 8 birth-date digits, so a
+ * date beside it would give the whole number. The document shows {@code birthYear} and keeps the dates only as
+ * keyed {@code birthDigests} (and {@code surnameBirthKeys} over the whole-date digest) for matching.
  */
 public record RecipientDocument(
         String recipientId,
@@ -32,8 +36,8 @@ public record RecipientDocument(
         String idNumberMasked,
         List<String> phoneHashes,
         String phoneMasked,
-        String birthDate,
-        List<String> birthDates,
+        Integer birthYear,
+        List<String> birthDigests,
         String gender,
         List<String> genders,
         String districtCode,
@@ -46,16 +50,19 @@ public record RecipientDocument(
         String firstSeenAt,
         String lastServiceAt) {
 
-    public static RecipientDocument of(Person p) {
+    /** The document of {@code p}; {@code pii} digests its birth dates under the platform's key. */
+    public static RecipientDocument of(Person p, Pii pii) {
         RecipientProfile profile = p.profile();
         Set<String> bigrams = new LinkedHashSet<>();
         Set<String> pinyin = new LinkedHashSet<>();
         Set<String> surnameBirth = new LinkedHashSet<>();
+        Set<String> birthDigests = new LinkedHashSet<>();
+        profile.birthDates().forEach(b -> birthDigests.addAll(pii.birthDigests(b)));
         for (String text : profile.names()) {
             NormalizedName n = NameNormalizer.ofCleanText(text);
             bigrams.addAll(n.bigrams());
             pinyin.add(n.pinyin());
-            profile.birthDates().forEach(b -> surnameBirth.add(surnameBirthKey(n, b)));
+            profile.birthDates().forEach(b -> surnameBirth.add(surnameBirthKey(n, pii.birthDateDigest(b))));
         }
         return new RecipientDocument(
                 p.recipientId(),
@@ -70,8 +77,8 @@ public record RecipientDocument(
                 p.idNumberMasked(),
                 List.copyOf(profile.phoneHashes()),
                 p.phoneMasked(),
-                p.birthDate() == null ? null : p.birthDate().toString(),
-                profile.birthDates().stream().map(LocalDate::toString).toList(),
+                p.birthDate() == null ? null : p.birthDate().getYear(),
+                List.copyOf(birthDigests),
                 p.gender(),
                 List.copyOf(profile.genders()),
                 p.districtCode(),
@@ -85,9 +92,9 @@ public record RecipientDocument(
                 p.lastServiceAt().toString());
     }
 
-    /** The surname's pinyin with a birth date: finds a person whose given name was mistyped. */
-    static String surnameBirthKey(NormalizedName name, LocalDate birthDate) {
-        return NameNormalizer.ofCleanText(name.surname()).pinyin() + "|" + birthDate;
+    /** The surname's pinyin with a birth date's digest: finds a person whose given name was mistyped. */
+    static String surnameBirthKey(NormalizedName name, String birthDateDigest) {
+        return NameNormalizer.ofCleanText(name.surname()).pinyin() + "|" + birthDateDigest;
     }
 
     /** The evidence profile, for re-scoring with the resolver's scorer. */
@@ -98,14 +105,18 @@ public record RecipientDocument(
                 Set.copyOf(orEmpty(weakIdHashes)),
                 Set.copyOf(orEmpty(idCorrectionHashes)),
                 Set.copyOf(orEmpty(phoneHashes)),
-                Set.copyOf(orEmpty(birthDates).stream().map(LocalDate::parse).toList()),
+                Set.of(),
                 Set.copyOf(orEmpty(genders)),
                 Set.copyOf(orEmpty(districtCodes)),
                 Set.copyOf(orEmpty(streetCodes)),
-                orEmpty(locations));
+                orEmpty(locations),
+                Set.copyOf(orEmpty(birthDigests)));
     }
 
-    /** The person back from the index (name counts are not indexed: the display name counts once). */
+    /**
+     * The person back from the index (name counts are not indexed: the display name counts once; the birth date is
+     * not indexed, only its digests in the profile).
+     */
     public Person toPerson() {
         Map<String, Integer> counts = new HashMap<>();
         if (name != null && !name.isEmpty()) {
@@ -118,7 +129,7 @@ public record RecipientDocument(
                 counts,
                 idNumberMasked,
                 phoneMasked,
-                birthDate == null ? null : LocalDate.parse(birthDate),
+                null,
                 gender,
                 districtCode,
                 streetCode,

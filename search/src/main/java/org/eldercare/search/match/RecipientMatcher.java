@@ -45,7 +45,8 @@ public final class RecipientMatcher {
                 request.gender(),
                 request.address(),
                 request.location());
-        RecipientProfile profile = RecipientProfile.of(query);
+        // Documents hold birth dates only as digests: give the query its digests to score against them.
+        RecipientProfile profile = RecipientProfile.of(query).withBirthDigests(query.birthDigests());
         List<Scored> scored = new ArrayList<>();
         for (RecipientDocument d : source.candidates(query, CANDIDATE_POOL)) {
             Score score = scorer.score(profile, d.profile());
@@ -80,7 +81,7 @@ public final class RecipientMatcher {
                 d.name(),
                 d.idNumberMasked(),
                 d.phoneMasked(),
-                d.birthDate(),
+                d.birthYear(),
                 d.districtCode(),
                 d.streetCode(),
                 d.servicesCount(),

@@ -1,6 +1,7 @@
 package org.eldercare.search.normalize;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.eldercare.ingest.event.GeoPoint;
 
@@ -11,7 +12,9 @@ import org.eldercare.ingest.event.GeoPoint;
  * @param idHash hash of the 18-character identity number, valid or not
  * @param idValid whether that number passed its check; an invalid one is weak evidence
  * @param idCorrectionHashes hashes of the valid numbers one typing slip away from an invalid number
- * @param birthDate as stated, else derived from a valid identity number
+ * @param birthDate as stated, else derived from a valid identity number; in memory only, never indexed or shown
+ *     (docs/CONTRACT.md §6.2)
+ * @param birthDigests {@link Pii#birthDigests} of {@code birthDate}: what the index may hold of it
  * @param gender "M" or "F", as stated, else derived from a valid identity number
  */
 public record NormalizedRecipient(
@@ -23,11 +26,13 @@ public record NormalizedRecipient(
         String phoneHash,
         String phoneMasked,
         LocalDate birthDate,
+        List<String> birthDigests,
         String gender,
         Place place,
         GeoPoint location) {
 
     public NormalizedRecipient {
         idCorrectionHashes = idCorrectionHashes == null ? Set.of() : Set.copyOf(idCorrectionHashes);
+        birthDigests = birthDigests == null ? List.of() : List.copyOf(birthDigests);
     }
 }

@@ -4,7 +4,9 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,6 +45,31 @@ public final class Pii implements Serializable {
     /** The hash of a normalised phone number. */
     public String hashPhone(String normalisedPhone) {
         return hash("phone:", normalisedPhone);
+    }
+
+    /**
+     * Keyed digests of a birth date, so it can be compared at rest without being stored (docs/CONTRACT.md §6.2):
+     * {@code d:} the whole date, and {@code ym:}, {@code yd:}, {@code md:} each pair of its fields, so two dates
+     * that agree on exactly two fields share exactly one pair digest. The year alone is not secret and is shown
+     * as {@code birthYear}; without the key nobody can test a guessed date against these.
+     */
+    public List<String> birthDigests(LocalDate date) {
+        if (date == null) {
+            return List.of();
+        }
+        String y = String.format("%04d", date.getYear());
+        String m = String.format("%02d", date.getMonthValue());
+        String d = String.format("%02d", date.getDayOfMonth());
+        return List.of(
+                "d:" + hash("birth:", y + "-" + m + "-" + d),
+                "ym:" + hash("birth-ym:", y + "-" + m),
+                "yd:" + hash("birth-yd:", y + "-" + d),
+                "md:" + hash("birth-md:", m + "-" + d));
+    }
+
+    /** The whole-date digest of {@link #birthDigests(LocalDate)}, null for no date. */
+    public String birthDateDigest(LocalDate date) {
+        return date == null ? null : birthDigests(date).getFirst();
     }
 
     private String hash(String domain, String value) {

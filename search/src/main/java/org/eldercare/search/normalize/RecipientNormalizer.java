@@ -22,6 +22,11 @@ public final class RecipientNormalizer {
         this.addresses = addresses;
     }
 
+    /** The keyed hashing this normaliser uses, for documents that digest what it normalised. */
+    public Pii pii() {
+        return pii;
+    }
+
     public NormalizedRecipient normalize(Recipient r) {
         return normalize(r.name(), r.idNumber(), r.phone(), r.birthDate(), r.gender(), r.address(), r.location());
     }
@@ -53,6 +58,7 @@ public final class RecipientNormalizer {
                 tel.map(p -> pii.hashPhone(p.value())).orElse(null),
                 tel.map(Phone::masked).orElse(null),
                 birth,
+                pii.birthDigests(birth),
                 sex,
                 addresses.place(address).orElse(null),
                 location);

@@ -43,7 +43,9 @@ public final class EvidenceScorer implements Serializable {
         }
         sum += compare(matched, "phone", a.phoneHashes(), b.phoneHashes(), w.phoneAgree(), w.phoneDiffer());
         sum += names(matched, a.names(), b.names());
-        sum += birthDates(matched, a.birthDates(), b.birthDates());
+        sum += !a.birthDates().isEmpty() && !b.birthDates().isEmpty()
+                ? birthDates(matched, a.birthDates(), b.birthDates())
+                : birthDigests(matched, a.birthDigests(), b.birthDigests());
         sum += compare(matched, "gender", a.genders(), b.genders(), w.genderAgree(), w.genderDiffer());
         sum += places(matched, a, b);
         sum += locations(matched, a.locations(), b.locations());
@@ -92,6 +94,26 @@ public final class EvidenceScorer implements Serializable {
             }
         }
         return w.birthDiffer();
+    }
+
+    /**
+     * The same judgement as {@link #birthDates} over keyed digests: the whole-date digests ({@code d:}) agree, or
+     * exactly one pair digest does (two fields of three agree), or neither.
+     */
+    private double birthDigests(List<String> matched, Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        boolean pairAgrees = false;
+        for (String x : a) {
+            if (b.contains(x)) {
+                if (x.startsWith("d:")) {
+                    return agree(matched, "birthDate", w.birthAgree());
+                }
+                pairAgrees = true;
+            }
+        }
+        return pairAgrees ? w.birthOneFieldOff() : w.birthDiffer();
     }
 
     private double places(List<String> matched, RecipientProfile a, RecipientProfile b) {

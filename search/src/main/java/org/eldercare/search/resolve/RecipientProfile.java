@@ -2,6 +2,7 @@ package org.eldercare.search.resolve;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,9 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  * @param idHashes hashes of identity numbers that passed their check
  * @param weakIdHashes hashes of identity numbers that failed it
  * @param idCorrectionHashes hashes of valid numbers one slip away from a failed one
+ * @param birthDates clear birth dates: in memory and in the resolver's state only, never in an index
+ * @param birthDigests keyed digests of birth dates ({@code Pii.birthDigests}): all a profile read back from the
+ *     index has of them (docs/CONTRACT.md §6.2). Scoring compares dates when both sides have dates, else digests.
  */
 public record RecipientProfile(
         Set<String> names,
@@ -28,7 +32,8 @@ public record RecipientProfile(
         Set<String> genders,
         Set<String> districtCodes,
         Set<String> streetCodes,
-        List<GeoPoint> locations)
+        List<GeoPoint> locations,
+        Set<String> birthDigests)
         implements Serializable {
 
     /** Locations kept per person: enough for "lives around here", bounded for state size. */
@@ -45,6 +50,49 @@ public record RecipientProfile(
         districtCodes = Set.copyOf(districtCodes);
         streetCodes = Set.copyOf(streetCodes);
         locations = List.copyOf(locations);
+        birthDigests = Set.copyOf(birthDigests);
+    }
+
+    /** A profile with clear dates only, as the resolver keeps it. */
+    public RecipientProfile(
+            Set<String> names,
+            Set<String> idHashes,
+            Set<String> weakIdHashes,
+            Set<String> idCorrectionHashes,
+            Set<String> phoneHashes,
+            Set<LocalDate> birthDates,
+            Set<String> genders,
+            Set<String> districtCodes,
+            Set<String> streetCodes,
+            List<GeoPoint> locations) {
+        this(
+                names,
+                idHashes,
+                weakIdHashes,
+                idCorrectionHashes,
+                phoneHashes,
+                birthDates,
+                genders,
+                districtCodes,
+                streetCodes,
+                locations,
+                Set.of());
+    }
+
+    /** This profile with {@code digests} added, so it can be scored against a profile read from the index. */
+    public RecipientProfile withBirthDigests(Collection<String> digests) {
+        return new RecipientProfile(
+                names,
+                idHashes,
+                weakIdHashes,
+                idCorrectionHashes,
+                phoneHashes,
+                birthDates,
+                genders,
+                districtCodes,
+                streetCodes,
+                locations,
+                union(birthDigests, Set.copyOf(digests)));
     }
 
     public static RecipientProfile of(NormalizedRecipient r) {
@@ -79,7 +127,8 @@ public record RecipientProfile(
                 union(genders, o.genders),
                 union(districtCodes, o.districtCodes),
                 union(streetCodes, o.streetCodes),
-                recent);
+                recent,
+                union(birthDigests, o.birthDigests));
     }
 
     private static <T> Set<T> one(T value) {

@@ -24,7 +24,10 @@ public record ServiceRecordDocument(
         RecipientEvidence recipient,
         String indexedAt) {
 
-    /** The recipient of the record without raw identifiers. */
+    /**
+     * The recipient of the record without raw identifiers, and with the birth year only: beside the masked ID a
+     * birth date would give the whole number (docs/CONTRACT.md §6.2).
+     */
     public record RecipientEvidence(
             String name,
             String idHash,
@@ -33,7 +36,7 @@ public record ServiceRecordDocument(
             String phoneHash,
             String phoneMasked,
             String gender,
-            String birthDate,
+            Integer birthYear,
             String districtCode,
             String streetCode,
             GeoPoint location) {}
@@ -56,7 +59,7 @@ public record ServiceRecordDocument(
                 r.phoneHash(),
                 r.phoneMasked(),
                 r.gender(),
-                r.birthDate() == null ? null : r.birthDate().toString(),
+                r.birthDate() == null ? null : r.birthDate().getYear(),
                 r.place() == null ? null : r.place().districtCode(),
                 r.place() == null ? null : r.place().streetCode(),
                 r.location());

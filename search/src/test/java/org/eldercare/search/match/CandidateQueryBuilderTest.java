@@ -34,8 +34,9 @@ class CandidateQueryBuilderTest {
                 .contains("\"phoneHashes\":[\"" + q.phoneHash() + "\"]")
                 .contains("\"namePinyin\":[\"zhangjianguo\"]")
                 .contains("张建", "建国")
-                .contains("\"birthDates\":[\"1944-04-04\"]")
-                .contains("zhang|1944-04-04");
+                .contains("\"birthDigests\":[\"" + normalizer.pii().birthDateDigest(LocalDate.of(1944, 4, 4)) + "\"]")
+                .contains("zhang|d:")
+                .doesNotContain("1944-04-04", "19440404");
         assertThat(query.bool().should())
                 .singleElement()
                 .satisfies(s -> assertThat(s.terms().field()).isEqualTo("streetCodes"));

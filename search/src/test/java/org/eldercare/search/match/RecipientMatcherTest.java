@@ -49,8 +49,9 @@ class RecipientMatcherTest {
                     Instant.parse("2025-05-01T09:00:00Z").plusSeconds(i),
                     NORMALIZER.normalize(records.get(i)));
         }
-        InMemoryCandidateSource source = new InMemoryCandidateSource(
-                store.persons().stream().map(RecipientDocument::of).toList());
+        InMemoryCandidateSource source = new InMemoryCandidateSource(store.persons().stream()
+                .map(p -> RecipientDocument.of(p, NORMALIZER.pii()))
+                .toList());
         matcher = new RecipientMatcher(NORMALIZER, source, ResolutionThresholds.DEFAULT);
     }
 
@@ -70,7 +71,7 @@ class RecipientMatcherTest {
     void ranksTheNamesakeBelowAndNeverAnswersMatchForBoth() {
         List<MatchCandidate> candidates = matcher.match(new MatchRequest("张建国", null, PHONE, null, "M", null, null));
 
-        assertThat(candidates.getFirst().birthDate()).isEqualTo(HIS_BIRTH.toString());
+        assertThat(candidates.getFirst().birthYear()).isEqualTo(HIS_BIRTH.getYear());
         assertThat(candidates.stream().filter(c -> c.decision() == Decision.MATCH))
                 .hasSizeLessThanOrEqualTo(1);
         assertThat(candidates).noneMatch(c -> c.name().equals("李淑珍") && c.decision() == Decision.MATCH);

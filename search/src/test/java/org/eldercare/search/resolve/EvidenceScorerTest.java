@@ -84,4 +84,39 @@ class EvidenceScorerTest {
 
         assertThat(score.probability()).isLessThan(link);
     }
+
+    @Test
+    void judgesBirthDigestsFromTheIndexExactlyAsItJudgesTheDates() {
+        // docs/CONTRACT.md §6.2: the index holds digests only; a match must score as the resolver did.
+        for (LocalDate other :
+                new LocalDate[] {HIS_BIRTH, LocalDate.of(1948, 3, 21), LocalDate.of(1948, 4, 12), HER_BIRTH}) {
+            RecipientProfile query = profile("张伟", null, HOME_PHONE, HIS_BIRTH, null, null);
+            RecipientProfile stored = profile("张伟", null, HOME_PHONE, other, null, null);
+            RecipientProfile indexed = digestsOnly(stored);
+
+            Score byDates = scorer.score(query, stored);
+            Score byDigests =
+                    scorer.score(query.withBirthDigests(People.NORMALIZER.pii().birthDigests(HIS_BIRTH)), indexed);
+
+            assertThat(byDigests.logOdds()).as("born " + other).isEqualTo(byDates.logOdds());
+            assertThat(byDigests.matchedOn()).as("born " + other).isEqualTo(byDates.matchedOn());
+        }
+    }
+
+    private static RecipientProfile digestsOnly(RecipientProfile p) {
+        java.util.Set<String> digests = new java.util.LinkedHashSet<>();
+        p.birthDates().forEach(d -> digests.addAll(People.NORMALIZER.pii().birthDigests(d)));
+        return new RecipientProfile(
+                p.names(),
+                p.idHashes(),
+                p.weakIdHashes(),
+                p.idCorrectionHashes(),
+                p.phoneHashes(),
+                java.util.Set.of(),
+                p.genders(),
+                p.districtCodes(),
+                p.streetCodes(),
+                p.locations(),
+                digests);
+    }
 }

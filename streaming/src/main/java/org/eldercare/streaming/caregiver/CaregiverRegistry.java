@@ -16,7 +16,9 @@ import org.eldercare.ingest.event.CaregiverHired;
 
 /**
  * Counts each caregiver once, at the facility where they were last hired (docs/CONTRACT.md §2), keyed by
- * caregiver id over the ledger's accepted caregiver events. A hire elsewhere is an implicit leave
+ * {@link #key(CareEvent) (operator, caregiverId)} over the ledger's accepted caregiver events. Caregiver ids are
+ * the operator's own (docs/CONTRACT.md §6.2): another operator's {@code cg-17} is another person, so its hire
+ * neither moves this operator's {@code cg-17} nor ends its shift. A hire elsewhere is an implicit leave
  * from the previous facility (and ends a shift there). Hires from different facilities can arrive
  * out of order, so "last" is by event time: a hire older than the latest one is ignored. Shifts are
  * counted per caregiver: at most one open shift, at the facility where it started.
@@ -33,6 +35,20 @@ public final class CaregiverRegistry extends KeyedProcessFunction<String, CareEv
     private final Duration memory;
     private transient ValueState<Caregiver> caregiver;
     private transient ValueState<Long> departedLastHire;
+
+    /**
+     * The state key of the caregiver an event is about: its operator and caregiver id. Operator ids are codes
+     * ({@code [A-Za-z0-9_-]}), so the {@code /} cannot be part of one and two keys never collide.
+     */
+    public static String key(CareEvent event) {
+        String caregiverId = switch (event.data()) {
+            case CaregiverHired h -> h.caregiverId();
+            case CaregiverChange c -> c.caregiverId();
+            default ->
+                throw new IllegalArgumentException("type: " + event.type().wireName() + " is no caregiver event");
+        };
+        return event.operatorId() + "/" + caregiverId;
+    }
 
     public CaregiverRegistry(Duration memory) {
         this.memory = memory;

@@ -38,8 +38,8 @@ public final class RecipientEntrySerializer extends ImmutableSerializer<Recipien
         Wire.string(d.idNumberMasked(), out);
         Wire.strings(d.phoneHashes(), out);
         Wire.string(d.phoneMasked(), out);
-        Wire.string(d.birthDate(), out);
-        Wire.strings(d.birthDates(), out);
+        Wire.string(d.birthYear() == null ? null : d.birthYear().toString(), out);
+        Wire.strings(d.birthDigests(), out);
         Wire.string(d.gender(), out);
         Wire.strings(d.genders(), out);
         Wire.string(d.districtCode(), out);
@@ -72,7 +72,7 @@ public final class RecipientEntrySerializer extends ImmutableSerializer<Recipien
                 Wire.string(in),
                 Wire.strings(in),
                 Wire.string(in),
-                Wire.string(in),
+                ServiceRecordSerializer.birthYear(Wire.string(in)),
                 Wire.strings(in),
                 Wire.string(in),
                 Wire.strings(in),

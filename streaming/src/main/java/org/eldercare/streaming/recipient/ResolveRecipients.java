@@ -90,8 +90,9 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
         if (earlier != null) {
             out.collect(earlier);
             store.get(earlier.recipientId())
-                    .ifPresent(
-                            p -> ctx.output(RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
+                    .ifPresent(p -> ctx.output(
+                            RECIPIENTS,
+                            RecipientEntry.current(p, store.absorbedBy(p.recipientId()), normalizer.pii())));
             return;
         }
         NormalizedRecipient recipient = normalizer.normalize(record.recipient());
@@ -106,7 +107,7 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
             emitMerges(resolution, ctx, out);
         }
         String id = resolution.recipientId();
-        ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id)));
+        ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id), normalizer.pii()));
     }
 
     /** Rewrites the records of merged persons and redirects their ids, each once, as they stand after all merges. */

@@ -44,7 +44,7 @@ public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRe
         Wire.string(r.phoneHash(), out);
         Wire.string(r.phoneMasked(), out);
         Wire.string(r.gender(), out);
-        Wire.string(r.birthDate(), out);
+        Wire.string(r.birthYear() == null ? null : r.birthYear().toString(), out);
         Wire.string(r.districtCode(), out);
         Wire.string(r.streetCode(), out);
         Wire.geo(r.location(), out);
@@ -72,11 +72,19 @@ public final class ServiceRecordSerializer extends ImmutableSerializer<ServiceRe
                         Wire.string(in),
                         Wire.string(in),
                         Wire.string(in),
-                        Wire.string(in),
+                        birthYear(Wire.string(in)),
                         Wire.string(in),
                         Wire.string(in),
                         Wire.geo(in)),
                 Wire.string(in));
+    }
+
+    /**
+     * The year from the birth slot. State written before docs/CONTRACT.md §6.2 holds a whole date there
+     * ({@code yyyy-MM-dd}): only its year is read back, so no date leaves the state again.
+     */
+    static Integer birthYear(String slot) {
+        return slot == null ? null : Integer.valueOf(slot.substring(0, Math.min(4, slot.length())));
     }
 
     @Override

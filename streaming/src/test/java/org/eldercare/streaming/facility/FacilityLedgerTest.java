@@ -99,6 +99,28 @@ class FacilityLedgerTest {
     }
 
     @Test
+    void aFacilityIdBelongsToTheFirstOperatorToRegisterItAndAnothersRegistrationIsRejected() throws Exception {
+        // docs/CONTRACT.md §6.2: facility ids are one namespace; the first registration takes the id.
+        send(
+                by("op-2", registered("f-7", INSTITUTION, 40)),
+                registered("f-7", CARE_STATION, 10),
+                bedOccupied("f-7", 1));
+
+        assertThat(reasons())
+                .containsExactly(
+                        "source: operator op-1 does not own facility f-7",
+                        "source: operator op-1 does not own facility f-7");
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(f -> {
+            assertThat(f.operatorId()).isEqualTo("op-2");
+            assertThat(f.kind()).isEqualTo(INSTITUTION);
+            assertThat(f.beds()).isEqualTo(40);
+        });
+        assertThat(harness.getSideOutput(FacilityLedger.REJECTED))
+                .extracting(r -> r.getValue().operatorId())
+                .containsOnly("op-1");
+    }
+
+    @Test
     void rejectsEventsForAnUnknownFacility() throws Exception {
         send(bedOccupied("f-9", 1));
 

@@ -65,7 +65,7 @@ class RecipientDocumentsTest {
 
     @Test
     void recipientEntriesSurviveTheirBinaryForm() throws Exception {
-        RecipientEntry current = RecipientEntry.current(person, List.of("rcp-fedcba9876543210"));
+        RecipientEntry current = RecipientEntry.current(person, List.of("rcp-fedcba9876543210"), NORMALIZER.pii());
         RecipientEntry redirect = RecipientEntry.redirect(
                 "rcp-fedcba9876543210", person.recipientId(), Instant.parse("2025-03-03T00:00:00Z"), List.of("phone"));
 
@@ -75,12 +75,40 @@ class RecipientDocumentsTest {
 
     @Test
     void personDocumentUsesOnlyMappedFieldsAndNoRawIdentifiers() throws Exception {
-        JsonNode json = MAPPER.valueToTree(RecipientEntry.current(person, List.of("rcp-fedcba9876543210")));
+        JsonNode json =
+                MAPPER.valueToTree(RecipientEntry.current(person, List.of("rcp-fedcba9876543210"), NORMALIZER.pii()));
 
         assertThat(fieldsOf(json)).isSubsetOf(mappedFields("mappings/recipients.json"));
         assertThat(json.get("recipientId").asText()).isEqualTo(person.recipientId());
         assertThat(json.get("mergedIds")).hasSize(1);
         assertThat(json.toString()).doesNotContain(ID).doesNotContain(PHONE);
+    }
+
+    @Test
+    void personDocumentHoldsTheBirthYearAndDigestsButNoBirthDate() {
+        JsonNode json = MAPPER.valueToTree(RecipientEntry.current(person, List.of(), NORMALIZER.pii()));
+
+        // docs/CONTRACT.md §6.2: beside 110115********xxxx the date would give the whole ID number.
+        assertThat(json.get("birthYear").asInt()).isEqualTo(1945);
+        assertThat(json.toString()).doesNotContain("1945-05-20", "19450520", "05-20");
+        assertThat(json.get("birthDigests"))
+                .extracting(JsonNode::asText)
+                .contains(NORMALIZER.pii().birthDateDigest(LocalDate.of(1945, 5, 20)));
+    }
+
+    @Test
+    void serviceRecordDocumentHoldsTheBirthYearButNoBirthDate() {
+        JsonNode json = MAPPER.valueToTree(serviceRecord);
+
+        assertThat(json.at("/recipient/birthYear").asInt()).isEqualTo(1945);
+        assertThat(json.toString()).doesNotContain("1945-05-20", "19450520");
+    }
+
+    @Test
+    void serviceRecordStateWrittenWithAWholeBirthDateIsReadBackAsItsYear() {
+        assertThat(ServiceRecordSerializer.birthYear("1945-05-20")).isEqualTo(1945);
+        assertThat(ServiceRecordSerializer.birthYear("1945")).isEqualTo(1945);
+        assertThat(ServiceRecordSerializer.birthYear(null)).isNull();
     }
 
     @Test

@@ -21,10 +21,11 @@ import org.eldercare.infra.stack.PlatformCommand;
  * goes to {@code app.log} in the run's directory. {@link #close()} asks it to stop and waits for its shutdown hook
  * to stop the nodes.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUrl;
+    private URI elasticsearchUrl;
     private final Path log;
     private final String heap;
 
@@ -35,12 +36,12 @@ final class AppProcess implements AutoCloseable {
         this.heap = heap;
     }
 
-    static AppProcess start(Path root, Path workDir, String heap) {
+    public static AppProcess start(Path root, Path workDir, String heap) {
         return start(root, workDir, heap, true);
     }
 
     /** {@code streaming=false} leaves the indicator job out, so the intake path alone is measured. */
-    static AppProcess start(Path root, Path workDir, String heap, boolean streaming) {
+    public static AppProcess start(Path root, Path workDir, String heap, boolean streaming) {
         PlatformCommand platform = PlatformCommand.onFreePorts(root, heap, workDir.resolve("app-data"));
         // The per-token limits (docs/CONTRACT.md §6.3) would cap two tokens at 100 requests/s; the benchmark
         // measures the intake path's ceiling, so it lifts them.
@@ -59,14 +60,22 @@ final class AppProcess implements AutoCloseable {
                     .start();
             System.out.printf(
                     "[bench] app starting (pid %d, -Xmx%s, port %d), log %s%n", process.pid(), heap, port, log);
-            return new AppProcess(process, URI.create("http://127.0.0.1:" + port), log, heap);
+            AppProcess app = new AppProcess(process, URI.create("http://127.0.0.1:" + port), log, heap);
+            app.elasticsearchUrl =
+                    URI.create("http://127.0.0.1:" + platform.stack().esHttpPort());
+            return app;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the app", e);
         }
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** The app's own embedded Elasticsearch node, for benchmarks that load its indexes directly. */
+    public URI elasticsearchUrl() {
+        return elasticsearchUrl;
     }
 
     String heap() {
@@ -74,7 +83,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Waits until {@code GET /actuator/health} answers 200 with status UP. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         long begin = System.nanoTime();
