@@ -136,7 +136,7 @@ class IndicatorBroadcaster {
         }
         List<IndicatorDocument> changed = new ArrayList<>();
         try {
-            for (IndicatorDocument doc : read()) {
+            for (IndicatorDocument doc : scopes.read()) {
                 IndicatorDocument previous = latest.put(doc.code(), doc);
                 if (previous == null || !previous.asOf().equals(doc.asOf())) {
                     changed.add(doc);
@@ -163,7 +163,7 @@ class IndicatorBroadcaster {
             return List.copyOf(latest.values());
         }
         try {
-            List<IndicatorDocument> all = read();
+            List<IndicatorDocument> all = scopes.read();
             all.forEach(doc -> latest.putIfAbsent(doc.code(), doc));
             recovered();
             return all;
@@ -171,10 +171,6 @@ class IndicatorBroadcaster {
             failed(e);
             return List.of();
         }
-    }
-
-    private List<IndicatorDocument> read() {
-        return scopes.read();
     }
 
     private void failed(RuntimeException e) {

@@ -45,18 +45,7 @@ public final class DeadLetterPayload {
 
     /** The payload to keep of {@code raw}; null stays null. */
     public static String of(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        JsonNode tree = raw.length() <= MAX_PARSED_CHARS ? parse(raw) : null;
-        if (tree instanceof ObjectNode event) {
-            redactRecipient(event);
-            return cut(maskDigits(event.toString()), MAX_CHARS, raw.length());
-        }
-        return cut(
-                maskDigits(raw.length() > MAX_PARSED_CHARS ? raw.substring(0, MAX_RAW_CHARS * 2) : raw),
-                MAX_RAW_CHARS,
-                raw.length());
+        return raw == null ? null : bounded(raw, raw.length());
     }
 
     /** The same for a record read as bytes; bytes that are not UTF-8 become replacement characters. */
@@ -64,11 +53,20 @@ public final class DeadLetterPayload {
         if (raw == null) {
             return null;
         }
+        // Decoding past the parse bound would only be thrown away.
         int keep = Math.min(raw.length, MAX_PARSED_CHARS + 1);
-        String text = new String(raw, 0, keep, StandardCharsets.UTF_8);
-        return keep < raw.length
-                ? cut(maskDigits(text.substring(0, MAX_RAW_CHARS * 2)), MAX_RAW_CHARS, raw.length)
-                : of(text);
+        return bounded(new String(raw, 0, keep, StandardCharsets.UTF_8), raw.length);
+    }
+
+    private static String bounded(String text, int originalLength) {
+        JsonNode tree = text.length() <= MAX_PARSED_CHARS ? parse(text) : null;
+        if (tree instanceof ObjectNode event) {
+            redactRecipient(event);
+            return cut(maskDigits(event.toString()), MAX_CHARS, originalLength);
+        }
+        // Twice the bound, so a digit run crossing the cut is still whole when it is masked.
+        String head = text.length() > MAX_RAW_CHARS * 2 ? text.substring(0, MAX_RAW_CHARS * 2) : text;
+        return cut(maskDigits(head), MAX_RAW_CHARS, originalLength);
     }
 
     private static JsonNode parse(String raw) {
