@@ -1,7 +1,6 @@
 package org.eldercare.streaming;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eldercare.ingest.validation.EventTimeWindow;
+import org.eldercare.streaming.pii.PiiSecrets;
 
 /**
  * Every setting of the streaming jobs, typed, each with a default and a description (see {@link
@@ -29,13 +29,10 @@ public record StreamingConfig(
         int parallelism,
         boolean publishIndicatorsToKafka,
         String transactionalIdPrefix,
-        String piiHmacKey,
+        PiiSecrets pii,
         String elasticsearchUsername,
         String elasticsearchPassword)
         implements Serializable {
-
-    /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
-    public static final String DEMO_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
 
     /** One setting: its {@code --key}, default and meaning. */
     public record Option(String key, String defaultValue, String description) {}
@@ -70,13 +67,23 @@ public record StreamingConfig(
                     "eldercare-streaming",
                     "Prefix of the Kafka sinks' transactional ids; each sink appends its own name."),
             new Option(
-                    "pii.hmac-key",
-                    DEMO_HMAC_KEY,
-                    "Secret key (at least 16 bytes) of the identity and phone number hashes in the recipients and"
-                            + " service-records indexes; the default is a demo key and must be changed in production."
-                            + " Changing it later orphans every indexed hash (re-resolve from the events)."));
-
-    private static final int MIN_HMAC_KEY_BYTES = 16;
+                    "pii.hmac-key-file",
+                    "",
+                    "File holding the secret key (at least 16 bytes) of the ID number and phone digests: the API's"
+                            + " eldercare.security.hmac-key. Read by each task, never a job argument; empty reads env "
+                            + PiiSecrets.ENV_HMAC_KEY + " on the task managers. Changing it orphans every digest at"
+                            + " rest (docs/CONTRACT.md §6.7)."),
+            new Option(
+                    "pii.keys-file",
+                    "",
+                    "File holding the keyring (kid:base64key,…; the first seals) of sealed recipients: the API's"
+                            + " eldercare.security.pii-keys. Empty reads env " + PiiSecrets.ENV_KEYS
+                            + " on the task managers."),
+            new Option(
+                    "pii.allow-demo-key",
+                    "false",
+                    "Lets the job run with the public demo keys (and use them when none is set). Only the local"
+                            + " launcher sets it; otherwise the demo keys and a missing key are refused."));
 
     public StreamingConfig {
         if (dedupTtl.compareTo(EventTimeWindow.MIN_DEDUP_HORIZON) < 0) {
@@ -91,9 +98,7 @@ public record StreamingConfig(
         if (coalesceInterval.isNegative() || checkpointInterval.isNegative() || silenceThreshold.isNegative()) {
             throw new IllegalArgumentException("durations: must not be negative");
         }
-        if (piiHmacKey == null || piiHmacKey.getBytes(StandardCharsets.UTF_8).length < MIN_HMAC_KEY_BYTES) {
-            throw new IllegalArgumentException("pii.hmac-key: must be at least " + MIN_HMAC_KEY_BYTES + " bytes");
-        }
+        java.util.Objects.requireNonNull(pii, "pii");
     }
 
     public static StreamingConfig defaults() {
@@ -122,6 +127,11 @@ public record StreamingConfig(
                 throw new IllegalArgumentException(arg + ": must look like --key=value");
             }
             String key = arg.substring(2, eq);
+            if (key.equals("pii.hmac-key")) {
+                throw new IllegalArgumentException("--pii.hmac-key: keys are never job arguments any more; name a"
+                        + " file with --pii.hmac-key-file or set " + PiiSecrets.ENV_HMAC_KEY
+                        + " on the task managers (docs/CONTRACT.md §6.7)");
+            }
             if (!values.containsKey(key)) {
                 throw new IllegalArgumentException("--" + key + ": unknown option; known are " + values.keySet());
             }
@@ -150,7 +160,10 @@ public record StreamingConfig(
                 parse(v, "parallelism", Integer::parseInt),
                 parse(v, "indicators.kafka", StreamingConfig::bool),
                 v.get("kafka.transactional-id-prefix"),
-                v.get("pii.hmac-key"),
+                new PiiSecrets(
+                        v.get("pii.hmac-key-file"),
+                        v.get("pii.keys-file"),
+                        parse(v, "pii.allow-demo-key", StreamingConfig::bool)),
                 v.get("es.username"),
                 v.get("es.password"));
     }
@@ -186,19 +199,21 @@ public record StreamingConfig(
         v.put("parallelism", Integer.toString(parallelism));
         v.put("indicators.kafka", Boolean.toString(publishIndicatorsToKafka));
         v.put("kafka.transactional-id-prefix", transactionalIdPrefix);
-        v.put("pii.hmac-key", piiHmacKey);
+        v.put("pii.hmac-key-file", pii.hmacKeyFile());
+        v.put("pii.keys-file", pii.keysFile());
+        v.put("pii.allow-demo-key", Boolean.toString(pii.allowDemoKey()));
         v.put("es.username", elasticsearchUsername);
         v.put("es.password", elasticsearchPassword);
         return OPTIONS.stream().map(o -> "--" + o.key() + "=" + v.get(o.key())).toArray(String[]::new);
     }
 
-    /** The settings with the HMAC key redacted: configs get logged, the key must not be. */
+    /** The settings with the Elasticsearch password redacted: configs get logged, secrets must not be. */
     @Override
     public String toString() {
         String[] args = toArgs();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--pii.hmac-key=")) {
-                args[i] = "--pii.hmac-key=<redacted>";
+            if (args[i].startsWith("--es.password=")) {
+                args[i] = "--es.password=<redacted>";
             }
         }
         return "StreamingConfig" + Arrays.toString(args);

@@ -241,6 +241,11 @@ final class Fields {
         return new Fields(node, path.isEmpty() ? field : path + "." + field, errors);
     }
 
+    /** The names of this object's fields, in order. */
+    java.util.Iterator<String> fieldNames() {
+        return object.fieldNames();
+    }
+
     /** How many of these fields are present (not missing, not null). */
     int countPresent(String... fields) {
         int count = 0;

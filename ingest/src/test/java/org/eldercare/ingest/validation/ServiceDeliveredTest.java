@@ -51,8 +51,8 @@ class ServiceDeliveredTest {
     void acceptsARecipientWithNameAndOneOtherField() {
         var record = valid(onlyName().set("data.recipient.phone", PHONE)).dataAs(ServiceDelivered.class);
 
-        assertThat(record.recipient().phone()).isEqualTo(PHONE);
-        assertThat(record.recipient().idNumber()).isNull();
+        assertThat(((Recipient) record.recipient()).phone()).isEqualTo(PHONE);
+        assertThat(((Recipient) record.recipient()).idNumber()).isNull();
     }
 
     @Test

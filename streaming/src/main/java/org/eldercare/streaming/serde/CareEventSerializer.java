@@ -18,6 +18,8 @@ import org.eldercare.ingest.event.MealServed;
 import org.eldercare.ingest.event.MealType;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
 
@@ -30,8 +32,16 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final long serialVersionUID = 1L;
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
-    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
-    private static final int FORMAT = 1;
+    /**
+     * Form 2: a recipient starts with a tag, 0 none, 1 raw, 2 sealed (docs/CONTRACT.md §6.7). Form 1 wrote a boolean
+     * (0 none, 1 raw) in its place, so it reads with the same code. Bump it when a field changes (see {@code
+     * VersionedSerializer}).
+     */
+    private static final int FORMAT = 2;
+
+    private static final byte NO_RECIPIENT = 0;
+    private static final byte RAW_RECIPIENT = 1;
+    private static final byte SEALED_RECIPIENT = 2;
 
     private static final EventType[] TYPES = EventType.values();
     private static final FacilityKind[] KINDS = FacilityKind.values();
@@ -149,31 +159,48 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
         };
     }
 
-    private static void writeRecipient(Recipient r, DataOutputView out) throws IOException {
-        out.writeBoolean(r != null);
-        if (r != null) {
-            Wire.string(r.name(), out);
-            Wire.string(r.idNumber(), out);
-            Wire.string(r.phone(), out);
-            Wire.string(r.gender(), out);
-            Wire.date(r.birthDate(), out);
-            Wire.string(r.address(), out);
-            Wire.geo(r.location(), out);
+    private static void writeRecipient(RecipientData recipient, DataOutputView out) throws IOException {
+        switch (recipient) {
+            case null -> out.writeByte(NO_RECIPIENT);
+            case Recipient r -> {
+                out.writeByte(RAW_RECIPIENT);
+                Wire.string(r.name(), out);
+                Wire.string(r.idNumber(), out);
+                Wire.string(r.phone(), out);
+                Wire.string(r.gender(), out);
+                Wire.date(r.birthDate(), out);
+                Wire.string(r.address(), out);
+                Wire.geo(r.location(), out);
+            }
+            case SealedRecipient r -> {
+                out.writeByte(SEALED_RECIPIENT);
+                Wire.string(r.idDigest(), out);
+                Wire.string(r.idMasked(), out);
+                Wire.string(r.phoneDigest(), out);
+                Wire.string(r.phoneMasked(), out);
+                Wire.string(r.sealed(), out);
+            }
         }
     }
 
-    private static Recipient readRecipient(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        return new Recipient(
-                Wire.string(in),
-                Wire.string(in),
-                Wire.string(in),
-                Wire.string(in),
-                Wire.date(in),
-                Wire.string(in),
-                Wire.geo(in));
+    private static RecipientData readRecipient(DataInputView in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case NO_RECIPIENT -> null;
+            case RAW_RECIPIENT ->
+                new Recipient(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.date(in),
+                        Wire.string(in),
+                        Wire.geo(in));
+            case SEALED_RECIPIENT ->
+                new SealedRecipient(
+                        Wire.string(in), Wire.string(in), Wire.string(in), Wire.string(in), Wire.string(in));
+            default -> throw new IOException("care event: unknown recipient form " + tag);
+        };
     }
 
     @Override
