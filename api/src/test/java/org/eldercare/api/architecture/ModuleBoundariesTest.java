@@ -42,7 +42,7 @@ class ModuleBoundariesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.flink..", "org.eldercare.infra..")
                 .because("the API reads what the jobs wrote to Elasticsearch; submitting jobs and running the embedded"
-                        + " stack belong to the local platform (infra/local-platform), so the production jar has no"
+                        + " stack belong to the local platform (infra/platform/local-platform), so the production jar has no"
                         + " Flink and no embedded nodes")
                 .check(classes);
     }
