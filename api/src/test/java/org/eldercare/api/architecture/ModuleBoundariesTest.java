@@ -48,6 +48,23 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theProductDependsOnNeitherThePlatformNorTheTools() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.eldercare.ingest..",
+                        "org.eldercare.search..",
+                        "org.eldercare.streaming..",
+                        "org.eldercare.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.eldercare.infra..", "org.eldercare.tools..", "org.eldercare.benchmark..")
+                .because("the product ships alone; the local platform (infra/platform) and the tools (infra/tools:"
+                        + " simulator, evaluation, benchmarks) are built on it, never the other way round")
+                .check(classes);
+    }
+
+    @Test
     void theEventContractDependsOnNoOtherModule() {
         noClasses()
                 .that()

@@ -1,8 +1,8 @@
 package org.eldercare.infra.platform;
 
 import java.net.URI;
-import org.eldercare.ingest.simulator.SimulatorClient;
-import org.eldercare.ingest.simulator.SimulatorConfig;
+import org.eldercare.tools.simulator.SimulatorClient;
+import org.eldercare.tools.simulator.SimulatorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

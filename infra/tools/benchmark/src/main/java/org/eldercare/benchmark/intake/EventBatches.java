@@ -11,7 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.ingest.simulator.CitySimulator;
+import org.eldercare.tools.simulator.CitySimulator;
 
 /**
  * Request bodies of simulator events, grouped by the owning operator so each batch carries that operator's token:

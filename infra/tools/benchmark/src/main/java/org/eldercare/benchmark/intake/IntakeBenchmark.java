@@ -11,8 +11,8 @@ import org.eldercare.benchmark.common.Options;
 import org.eldercare.benchmark.common.Report;
 import org.eldercare.benchmark.common.WorkDir;
 import org.eldercare.ingest.region.Regions;
-import org.eldercare.ingest.simulator.CitySimulator;
-import org.eldercare.ingest.simulator.SimulatorConfig;
+import org.eldercare.tools.simulator.CitySimulator;
+import org.eldercare.tools.simulator.SimulatorConfig;
 
 /**
  * Sustained intake over HTTP: the app jar started as a black box, simulator events (registrations first, then live

@@ -20,9 +20,9 @@ import org.eldercare.ingest.publish.KeyedPayload;
 import org.eldercare.ingest.publish.PublisherConfig;
 import org.eldercare.ingest.publish.TopicInitializer;
 import org.eldercare.ingest.region.Regions;
-import org.eldercare.ingest.simulator.CitySimulator;
-import org.eldercare.ingest.simulator.SimulatorConfig;
 import org.eldercare.ingest.topic.Topics;
+import org.eldercare.tools.simulator.CitySimulator;
+import org.eldercare.tools.simulator.SimulatorConfig;
 
 /**
  * Events straight to Kafka on the embedded broker: {@code --events} simulator events, serialised up front, written

@@ -22,7 +22,6 @@ import org.eldercare.benchmark.intake.AppProcess;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.IndexNames;
-import org.eldercare.search.eval.BenchmarkCorpus;
 import org.eldercare.search.index.DocumentWriter;
 import org.eldercare.search.index.Elasticsearch;
 import org.eldercare.search.index.ElasticsearchConfig;
@@ -35,6 +34,7 @@ import org.eldercare.search.normalize.Addresses;
 import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.normalize.RecipientNormalizer;
 import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.tools.evaluation.BenchmarkCorpus;
 
 /**
  * Recipient matching at scale (issue 5): {@code --records} recipient documents from the evaluation generator indexed

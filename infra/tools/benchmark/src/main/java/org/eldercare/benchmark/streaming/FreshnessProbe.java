@@ -21,7 +21,7 @@ import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.ingest.event.MealServed;
 import org.eldercare.ingest.event.MealType;
 import org.eldercare.ingest.region.Street;
-import org.eldercare.ingest.simulator.CitySimulator;
+import org.eldercare.tools.simulator.CitySimulator;
 
 /**
  * Event-to-indicator freshness under steady load. Simulator events go to Kafka at a fixed rate; among them, every

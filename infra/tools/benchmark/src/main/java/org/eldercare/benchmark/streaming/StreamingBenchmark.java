@@ -18,12 +18,12 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.publish.TopicInitializer;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.ingest.region.Street;
-import org.eldercare.ingest.simulator.CitySimulator;
-import org.eldercare.ingest.simulator.SimulatorConfig;
 import org.eldercare.search.index.Elasticsearch;
 import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.search.index.IndexManager;
 import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.tools.simulator.CitySimulator;
+import org.eldercare.tools.simulator.SimulatorConfig;
 
 /**
  * The live-indicator job on the embedded stack, in one of three modes (issue 4):
