@@ -1,6 +1,7 @@
 package org.eldercare.api.system;
 
 import static org.eldercare.api.system.Role.ADMIN;
+import static org.eldercare.api.system.Role.CIVIL_AFFAIRS;
 import static org.eldercare.api.system.Role.HOTLINE;
 import static org.eldercare.api.system.Role.OPERATOR;
 import static org.eldercare.api.system.Role.PLANNER;
@@ -30,7 +31,7 @@ class SecurityConfig {
                         e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(
                         auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
-                                .hasAnyRole(OPERATOR.name(), PLANNER.name())
+                                .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name())
                                 .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
                                 .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
                                 .requestMatchers("/api/v1/audit/**")

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenRegistry {
 
-    static final Set<String> DEMO_TOKENS =
-            Set.of("demo-operator-1", "demo-operator-2", "demo-planner", "demo-hotline", "demo-admin");
+    static final Set<String> DEMO_TOKENS = Set.of(
+            "demo-operator-1", "demo-operator-2", "demo-planner", "demo-hotline", "demo-admin", "demo-civil-affairs");
 
     private final SecurityProperties properties;
 
