@@ -13,6 +13,7 @@ import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.register.PersonDocument;
 import org.eldercare.streaming.alert.FacilityAlerts;
 import org.eldercare.streaming.alert.RejectSpikeAlerts;
 import org.eldercare.streaming.alert.TargetAlerts;
@@ -31,6 +32,8 @@ import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.indicator.ScopeUpdate;
 import org.eldercare.streaming.parse.ParseEvents;
 import org.eldercare.streaming.recipient.RecipientResolution;
+import org.eldercare.streaming.register.PersonRegister;
+import org.eldercare.streaming.register.RegisterTypes;
 import org.eldercare.streaming.serde.StreamTypes;
 
 /**
@@ -67,8 +70,10 @@ public final class IndicatorJob {
                 .name("dedup by (source, id)")
                 .uid("dedup");
 
-        SingleOutputStreamOperator<CareEvent> facilityEvents =
-                unique.filter(e -> !isPopulation(e)).name("facility events").uid("facility-events");
+        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(
+                        e -> !isPopulation(e) && !e.type().register())
+                .name("facility events")
+                .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
                         facilityEvents, CareEvent::partitionKey, Types.STRING)
                 .process(new FacilityLedger(), TypeInformation.of(FacilitySnapshot.class))
@@ -132,8 +137,21 @@ public final class IndicatorJob {
                 .name("indicator history sink")
                 .uid("indicator-history-sink");
 
-        DataStream<Rejection> rejections =
-                parsed.getSideOutput(ParseEvents.REJECTED).union(ledger.getSideOutput(FacilityLedger.REJECTED));
+        SingleOutputStreamOperator<PersonDocument> persons = DataStreamUtils.reinterpretAsKeyedStream(
+                        unique.filter(e -> e.type().register())
+                                .name("register events")
+                                .uid("register-events"),
+                        CareEvent::partitionKey,
+                        Types.STRING)
+                .process(new PersonRegister(config.piiHmacKey()), RegisterTypes.PERSON)
+                .name("register of older people")
+                .uid("person-register");
+        if (sinks.persons() != null) {
+            persons.sinkTo(sinks.persons()).name("persons sink").uid("persons-sink");
+        }
+
+        DataStream<Rejection> rejections = parsed.getSideOutput(ParseEvents.REJECTED)
+                .union(ledger.getSideOutput(FacilityLedger.REJECTED), persons.getSideOutput(PersonRegister.REJECTED));
         rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         if (sinks.rejectionDocuments() != null) {
             rejections
