@@ -16,7 +16,7 @@ import org.eldercare.ingest.kafka.KafkaClientSecurity;
 
 /**
  * A real Kafka 4 KRaft node in a child JVM, launched from the directory the build prepared ({@code
- * infra/kafka-node/target/node}) on free ports, secured: SASL_PLAINTEXT with SCRAM-SHA-512, KRaft's
+ * infra/platform/kafka-node/target/node}) on free ports, secured: SASL_PLAINTEXT with SCRAM-SHA-512, KRaft's
  * StandardAuthorizer, and a super user {@code admin} whose random password reaches the node in a file, never on its
  * command line (docs/CONTRACT.md §6.6). {@code ./eldercare up} runs the same node open.
  */
@@ -34,7 +34,7 @@ final class KafkaTestNode implements AutoCloseable {
 
     private KafkaTestNode(Path dir) {
         String root = System.getProperty("eldercare.root", "../..");
-        this.nodeDir = Path.of(root, "infra", "kafka-node", "target", "node")
+        this.nodeDir = Path.of(root, "infra", "platform", "kafka-node", "target", "node")
                 .toAbsolutePath()
                 .normalize();
         this.dir = dir;
@@ -66,7 +66,7 @@ final class KafkaTestNode implements AutoCloseable {
 
     private void start() throws Exception {
         if (!Files.isDirectory(nodeDir.resolve("lib"))) {
-            throw new IllegalStateException(nodeDir + "/lib is missing: build infra/kafka-node first");
+            throw new IllegalStateException(nodeDir + "/lib is missing: build infra/platform/kafka-node first");
         }
         Files.createDirectories(dir.resolve("tmp"));
         Path passwordFile = dir.resolve("super-user.password");
