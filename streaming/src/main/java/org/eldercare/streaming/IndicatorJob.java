@@ -30,6 +30,7 @@ import org.eldercare.streaming.indicator.ScopeAggregator;
 import org.eldercare.streaming.indicator.ScopeFanOut;
 import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.indicator.ScopeUpdate;
+import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.parse.ParseEvents;
 import org.eldercare.streaming.recipient.RecipientResolution;
 import org.eldercare.streaming.register.PersonRegister;
@@ -56,8 +57,29 @@ public final class IndicatorJob {
 
     private IndicatorJob() {}
 
+    /** The job on record values that all come from the shared topic {@code eldercare.events.v1}. */
     public static void build(
-            StreamExecutionEnvironment env, DataStream<byte[]> rawEvents, JobSinks sinks, StreamingConfig config) {
+            StreamExecutionEnvironment env,
+            DataStream<byte[]> sharedTopicValues,
+            JobSinks sinks,
+            StreamingConfig config) {
+        buildOnTopics(
+                env,
+                sharedTopicValues
+                        .map(RawEvent::shared, RawEvent.TYPE)
+                        .setParallelism(sharedTopicValues.getParallelism())
+                        .name("shared topic records")
+                        .uid("shared-topic-records"),
+                sinks,
+                config);
+    }
+
+    /**
+     * The job on records that carry the operator of the topic they were read from ({@link RawEvent}); a record from
+     * an operator's topic speaking for another operator is rejected (docs/CONTRACT.md §6.6).
+     */
+    public static void buildOnTopics(
+            StreamExecutionEnvironment env, DataStream<RawEvent> rawEvents, JobSinks sinks, StreamingConfig config) {
         env.getConfig().enableObjectReuse();
 
         SingleOutputStreamOperator<CareEvent> parsed = rawEvents
