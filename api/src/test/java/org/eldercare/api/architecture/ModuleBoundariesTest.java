@@ -42,8 +42,25 @@ class ModuleBoundariesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.flink..", "org.eldercare.infra..")
                 .because("the API reads what the jobs wrote to Elasticsearch; submitting jobs and running the embedded"
-                        + " stack belong to the local platform (infra/local-platform), so the production jar has no"
+                        + " stack belong to the local platform (infra/platform/local-platform), so the production jar has no"
                         + " Flink and no embedded nodes")
+                .check(classes);
+    }
+
+    @Test
+    void theProductDependsOnNeitherThePlatformNorTheTools() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.eldercare.ingest..",
+                        "org.eldercare.search..",
+                        "org.eldercare.streaming..",
+                        "org.eldercare.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.eldercare.infra..", "org.eldercare.tools..", "org.eldercare.benchmark..")
+                .because("the product ships alone; the local platform (infra/platform) and the tools (infra/tools:"
+                        + " simulator, evaluation, benchmarks) are built on it, never the other way round")
                 .check(classes);
     }
 

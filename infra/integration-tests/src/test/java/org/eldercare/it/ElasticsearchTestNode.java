@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A real Elasticsearch 9.5.3 node in a child JVM, launched from the directory the build prepared
- * ({@code infra/elasticsearch-node/target/node}), on free ports and its own data dir. Unlike the
+ * ({@code infra/platform/elasticsearch-node/target/node}), on free ports and its own data dir. Unlike the
  * full local stack it starts nothing else, and it can be stopped and started again on the same
  * port and data, which is what outage tests need.
  */
@@ -31,7 +31,7 @@ final class ElasticsearchTestNode implements AutoCloseable {
 
     ElasticsearchTestNode(Path dataDir) {
         String root = System.getProperty("eldercare.root", "../..");
-        this.nodeDir = Path.of(root, "infra", "elasticsearch-node", "target", "node")
+        this.nodeDir = Path.of(root, "infra", "platform", "elasticsearch-node", "target", "node")
                 .toAbsolutePath()
                 .normalize();
         this.dataDir = dataDir;
@@ -49,7 +49,7 @@ final class ElasticsearchTestNode implements AutoCloseable {
 
     synchronized void start() throws Exception {
         if (!Files.isDirectory(nodeDir.resolve("lib"))) {
-            throw new IllegalStateException(nodeDir + "/lib is missing: build infra/elasticsearch-node first");
+            throw new IllegalStateException(nodeDir + "/lib is missing: build infra/platform/elasticsearch-node first");
         }
         Files.createDirectories(dataDir.resolve("tmp"));
         List<String> command = ChildJvm.javaCommand("512m", dataDir.resolve("tmp"));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * A real standalone Flink session cluster: a JobManager and a TaskManager in their own JVMs, on the
- * classpath the build laid out in {@code infra/flink-node/target/node/lib} (Flink only, like a
+ * classpath the build laid out in {@code infra/platform/flink-node/target/node/lib} (Flink only, like a
  * distribution's {@code lib/}), configured by a {@code config.yaml} under {@code dir}. Jobs are
  * submitted the way an operator would, with {@code flink run} in a third JVM.
  */
@@ -59,7 +59,7 @@ final class FlinkSessionCluster implements AutoCloseable {
 
     private FlinkSessionCluster(Path dir) {
         String root = System.getProperty("eldercare.root", "../..");
-        this.lib = Path.of(root, "infra", "flink-node", "target", "node", "lib")
+        this.lib = Path.of(root, "infra", "platform", "flink-node", "target", "node", "lib")
                 .toAbsolutePath()
                 .normalize();
         this.dir = dir;
@@ -78,7 +78,7 @@ final class FlinkSessionCluster implements AutoCloseable {
 
     private void start() throws Exception {
         if (!Files.isDirectory(lib)) {
-            throw new IllegalStateException(lib + " is missing: build infra/flink-node first");
+            throw new IllegalStateException(lib + " is missing: build infra/platform/flink-node first");
         }
         Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("tmp"));

@@ -1,0 +1,253 @@
+package org.eldercare.infra.platform.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eldercare.infra.platform.portal.PortalEvents.batch;
+import static org.eldercare.infra.platform.portal.PortalEvents.bedsOccupied;
+import static org.eldercare.infra.platform.portal.PortalEvents.registered;
+import static org.eldercare.infra.platform.portal.PortalEvents.serviceDelivered;
+import static org.eldercare.infra.platform.portal.PortalPage.field;
+import static org.eldercare.infra.platform.portal.PortalPage.testId;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eldercare.api.EldercareApplication;
+import org.eldercare.infra.platform.it.EmbeddedPlatform;
+import org.eldercare.infra.platform.it.PlatformClient;
+import org.eldercare.infra.platform.portal.PortalEvents.Facility;
+import org.eldercare.infra.platform.portal.PortalEvents.Recipient;
+import org.eldercare.search.normalize.Pii;
+import org.eldercare.tools.simulator.GbIdNumber;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The portal in headless Chromium against the whole platform on the embedded stack: what a planner,
+ * a family and a hotline operator see after operators report through the API. The simulator is off,
+ * so everything on the page follows from the events sent here. Screenshots of each view are left in
+ * {@code target/portal-screenshots/}.
+ */
+@ExtendWith(HeadlessChromium.Installed.class)
+@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalBrowserIT.class);
+
+    static final String DISTRICT = "110109";
+    static final String STREET = "110109001";
+    static final Duration CATCH_UP = Duration.ofSeconds(120);
+    static final Facility STATION =
+            new Facility("portal-station", "浏览器测试驿站", "CARE_STATION", STREET, 39.94, 116.10, 10);
+    static final Recipient CALLER = new Recipient(
+            "王秀英",
+            GbIdNumber.of(DISTRICT, LocalDate.of(1942, 3, 15), 124, false),
+            "13987654321",
+            "F",
+            LocalDate.of(1942, 3, 15));
+
+    static WebDriver driver;
+
+    @RegisterExtension
+    static final Screenshots screenshots = new Screenshots(() -> driver);
+
+    @LocalServerPort
+    int port;
+
+    PlatformClient api;
+    PortalPage page;
+
+    @DynamicPropertySource
+    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPlatform.register(registry, "portal-it");
+    }
+
+    @BeforeAll
+    static void browser() {
+        driver = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new PlatformClient(port);
+        page = new PortalPage(driver, port);
+    }
+
+    @Test
+    @Order(1)
+    void showsAStreetsBedsChangeLiveAsItsOperatorReportsThem() {
+        page.open();
+        page.typeToken("demo-planner");
+        page.await(Duration.ofSeconds(30), d -> d.findElement(testId("indicator-row-" + STREET)));
+        page.await(
+                Duration.ofSeconds(30),
+                d -> "open".equals(d.findElement(testId("live-state")).getDomAttribute("data-state")));
+        page.script("window.portalTestMarker = 'no reload'");
+
+        send(List.of(registered("op-1", STATION), bedsOccupied("op-1", STATION, 3)));
+        awaitIndicator(STREET, "occupiedBeds", "3");
+        assertThat(page.indicator(STREET, "beds")).isEqualTo("10");
+        assertThat(page.indicator(STREET, "careStations")).isEqualTo("1");
+
+        send(List.of(bedsOccupied("op-1", STATION, 2)));
+        awaitIndicator(STREET, "occupiedBeds", "5");
+        awaitIndicator(DISTRICT, "occupiedBeds", "5");
+        assertThat(page.indicator(STREET, "occupancyRate")).isEqualTo("0.5");
+        assertThat(page.script("return window.portalTestMarker")).isEqualTo("no reload");
+        screenshots.save("dashboard");
+    }
+
+    @Test
+    @Order(2)
+    void rendersItsChineseInTheServedWebfontWithNoSystemCjkFont() {
+        page.showTab("dashboard");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fonts = (Map<String, Object>) page.asyncScript("""
+                await document.fonts.ready;
+                const family = 'Eldercare Noto Sans SC';
+                const faces = [...document.fonts].filter(f => f.family.replaceAll('"', '') === family);
+                const loaded = faces.filter(f => f.status === 'loaded');
+                const slices = performance.getEntriesByType('resource').filter(r => r.name.includes('/fonts/'));
+                return {
+                  bodyFamily: getComputedStyle(document.body).fontFamily,
+                  checked: document.fonts.check('16px "' + family + '"', document.querySelector('h1').textContent),
+                  faces: faces.length,
+                  loaded: loaded.length,
+                  woff2Bytes: slices.filter(r => r.name.endsWith('.woff2')).reduce((n, r) => n + r.encodedBodySize, 0),
+                  cssBytes: slices.filter(r => r.name.endsWith('.css')).reduce((n, r) => n + r.transferSize, 0)
+                };
+                """);
+        LOG.info("webfont on the first screen: {}", fonts);
+
+        assertThat((String) fonts.get("bodyFamily")).startsWith("\"Eldercare Noto Sans SC\"");
+        assertThat(fonts.get("checked"))
+                .as("the title's characters are covered by loaded faces")
+                .isEqualTo(true);
+        long faces = ((Number) fonts.get("faces")).longValue();
+        long loaded = ((Number) fonts.get("loaded")).longValue();
+        assertThat(loaded).as("slices the first screen needed").isPositive();
+        assertThat(loaded)
+                .as("unicode-range keeps most slices off the first screen")
+                .isLessThan(faces / 2);
+        screenshots.save("webfont");
+    }
+
+    @Test
+    @Order(3)
+    void findsTheRegisteredStationNearbyWithItsDistanceAndFreeBeds() {
+        page.showTab("finder");
+        page.type("finder-lat", "39.9410");
+        page.type("finder-lon", "116.1010");
+        page.click("finder-submit");
+
+        WebElement result = page.await(
+                Duration.ofSeconds(20),
+                d -> d.findElements(testId("facility-result")).stream()
+                        .filter(r -> STATION.id().equals(r.getDomAttribute("data-facility-id")))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(result.getText()).contains(STATION.name());
+        assertThat(Double.parseDouble(result.findElement(field("distanceKm")).getDomAttribute("data-value")))
+                .isBetween(0.05, 0.5);
+        assertThat(result.findElement(field("freeBeds")).getDomAttribute("data-value"))
+                .isEqualTo("5");
+        screenshots.save("finder");
+    }
+
+    @Test
+    @Order(4)
+    void identifiesACallerByNameAndPhoneAndOpensTheirServiceHistory() {
+        send(List.of(
+                serviceDelivered("op-1", STATION, CALLER, "MEAL", 120),
+                serviceDelivered("op-1", STATION, CALLER, "BATHING", 30)));
+        api.awaitCaughtUp(CATCH_UP);
+
+        page.pickToken("demo-hotline");
+        page.showTab("hotline");
+        page.type("hl-name", CALLER.name());
+        page.type("hl-phone", CALLER.phone());
+        page.click("hl-submit");
+
+        WebElement candidate = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            List<WebElement> found = d.findElements(testId("candidate"));
+            if (found.isEmpty()) {
+                d.findElement(testId("hl-submit")).click(); // resolution may trail the stream; ask again
+                return null;
+            }
+            return found.getFirst();
+        });
+        assertThat(candidate.getDomAttribute("data-decision")).isEqualTo("MATCH");
+        assertThat(candidate.findElement(field("phoneMasked")).getText()).isEqualTo(Pii.maskPhone(CALLER.phone()));
+        candidate.findElement(By.cssSelector("button.candidate-main")).click();
+
+        page.await(
+                Duration.ofSeconds(20),
+                d -> d.findElements(testId("service-row")).size() == 2);
+        page.await(
+                Duration.ofSeconds(20),
+                d -> d.findElements(testId("service-row")).stream()
+                        .allMatch(r ->
+                                r.findElement(field("facilityId")).getText().equals(STATION.name())));
+        assertThat(page.all("service-row"))
+                .extracting(r -> r.findElement(field("serviceType")).getDomAttribute("data-value"))
+                .containsExactly("BATHING", "MEAL");
+        assertThat(page.all("person")
+                        .getFirst()
+                        .findElement(field("idNumberMasked"))
+                        .getText())
+                .isEqualTo(Pii.maskIdNumber(CALLER.idNumber()));
+        screenshots.save("hotline");
+    }
+
+    @Test
+    @Order(5)
+    void neverShowsTheCallersFullIdNumberOrPhoneOnAnyView() {
+        for (String view : List.of("hotline", "dashboard", "finder")) {
+            page.showTab(view);
+            assertThat(page.source())
+                    .as("page source of the %s view", view)
+                    .doesNotContain(CALLER.idNumber())
+                    .doesNotContain(CALLER.phone());
+        }
+        page.showTab("hotline");
+        assertThat(page.source()).contains(Pii.maskIdNumber(CALLER.idNumber()));
+    }
+
+    private void send(List<String> events) {
+        var reply = api.postBatch("demo-operator-1", batch(events));
+        assertThat(reply.status()).as("intake reply %s", reply.body()).isEqualTo(202);
+        assertThat(reply.body().path("accepted").asInt()).isEqualTo(events.size());
+    }
+
+    private void awaitIndicator(String areaCode, String fieldName, String expected) {
+        page.await(CATCH_UP, d -> expected.equals(page.indicator(areaCode, fieldName)));
+    }
+}

@@ -1,0 +1,283 @@
+package org.eldercare.benchmark.match;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eldercare.benchmark.common.BenchStack;
+import org.eldercare.benchmark.common.Latencies;
+import org.eldercare.benchmark.common.Options;
+import org.eldercare.benchmark.common.Report;
+import org.eldercare.benchmark.common.WorkDir;
+import org.eldercare.benchmark.intake.AppProcess;
+import org.eldercare.infra.stack.LocalStack;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.index.DocumentWriter;
+import org.eldercare.search.index.Elasticsearch;
+import org.eldercare.search.index.ElasticsearchConfig;
+import org.eldercare.search.index.IndexManager;
+import org.eldercare.search.match.ElasticsearchCandidateSource;
+import org.eldercare.search.match.MatchRequest;
+import org.eldercare.search.match.RecipientDocument;
+import org.eldercare.search.match.RecipientMatcher;
+import org.eldercare.search.normalize.Addresses;
+import org.eldercare.search.normalize.Pii;
+import org.eldercare.search.normalize.RecipientNormalizer;
+import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.tools.evaluation.BenchmarkCorpus;
+
+/**
+ * Recipient matching at scale (issue 5): {@code --records} recipient documents from the evaluation generator indexed
+ * into the embedded Elasticsearch node through {@link DocumentWriter} (records/s), then {@code --queries} noisy
+ * hotline queries through {@link RecipientMatcher} with {@link ElasticsearchCandidateSource}, one at a time after a
+ * warm-up; p50/p99 of the whole match call. Goal: p99 under 50 ms with 1,000,000 records.
+ *
+ * <p>{@code --over http} measures what a hotline waits for instead: the app is started as a black box (streaming
+ * off), the documents go into its own Elasticsearch node, and each query is a {@code POST /api/v1/recipients/match}
+ * with the hotline's token, so authentication, JSON and the audit entry written before the answer are included.
+ */
+public final class MatchBenchmark {
+
+    private static final double GOAL_P99_MILLIS = 50;
+    private static final int CHUNK = 20_000;
+
+    private MatchBenchmark() {}
+
+    /** The key the app's local profile hashes with (application-local.yml): documents must hash as its queries. */
+    private static final String APP_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        int records = options.integer("records", 1_000_000);
+        int queries = options.integer("queries", 2_000);
+        int warmup = options.integer("warmup-queries", 300);
+        String esHeap = options.string("es-heap", "2g");
+        String appHeap = options.string("app-heap", "2g");
+        String over = options.string("over", "direct");
+        long seed = options.number("seed", 5);
+        boolean keep = options.flag("keep-data");
+        options.requireAllKnown();
+        if (!over.equals("direct") && !over.equals("http")) {
+            throw new IllegalArgumentException("--over: direct or http, was " + over);
+        }
+        boolean http = over.equals("http");
+        Path root = Path.of(System.getProperty("eldercare.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        try (WorkDir dir = WorkDir.create("match", keep)) {
+            AppProcess app = null;
+            LocalStack stack = null;
+            try {
+                String esUrl;
+                if (http) {
+                    // The app with its own stack, streaming off: the match endpoint, its audit write and the node.
+                    app = AppProcess.start(root, dir.path(), appHeap, false);
+                    app.awaitHealthy(Duration.ofMinutes(5));
+                    esUrl = app.elasticsearchUrl().toString();
+                } else {
+                    stack = BenchStack.start(dir, "256m", esHeap);
+                    esUrl = stack.elasticsearchUrl();
+                }
+                load(esUrl, http, app, records, queries, warmup, seed, http ? "the app's" : "-Xmx" + esHeap);
+            } finally {
+                if (app != null) {
+                    app.close();
+                }
+                if (stack != null) {
+                    stack.close();
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void load(
+            String esUrl, boolean http, AppProcess app, int records, int queries, int warmup, long seed, String esHeap)
+            throws Exception {
+        ElasticsearchConfig config = ElasticsearchConfig.forUrl(esUrl);
+        ElasticsearchClient client = Elasticsearch.client(config);
+        try {
+            new IndexManager(client, config).ensure(IndexNames.RECIPIENTS);
+            Regions regions = Regions.load();
+            RecipientNormalizer normalizer = new RecipientNormalizer(
+                    Pii.withKey(http ? APP_HMAC_KEY : "benchmark-only-key-0001"), new Addresses(regions));
+            BenchmarkCorpus corpus = new BenchmarkCorpus(regions, normalizer);
+            int chunks = Math.max(1, (records + CHUNK - 1) / CHUNK);
+            int queriesPerChunk = (queries + warmup + chunks - 1) / chunks;
+            List<MatchRequest> requests = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            long generationNanos = 0;
+            long indexed = 0;
+            long begin = System.nanoTime();
+            try (DocumentWriter writer = new DocumentWriter(client, config)) {
+                for (int c = 0; c < chunks && indexed < records; c++) {
+                    long g = System.nanoTime();
+                    BenchmarkCorpus.Chunk chunk = corpus.chunk(seed, c, CHUNK, queriesPerChunk);
+                    generationNanos += System.nanoTime() - g;
+                    for (RecipientDocument d : chunk.documents()) {
+                        if (indexed++ < records) {
+                            writer.index(IndexNames.RECIPIENTS, d.recipientId(), d);
+                        }
+                    }
+                    requests.addAll(chunk.queries());
+                    expected.addAll(chunk.expected());
+                    if (c % 5 == 4) {
+                        System.out.printf(
+                                "[bench] %,d documents handed to the writer, %,d indexed%n",
+                                indexed, writer.indexedCount());
+                    }
+                }
+                writer.flush();
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                long failed = writer.failedCount();
+                client.indices().refresh(r -> r.index(IndexNames.RECIPIENTS));
+                long count = client.count(r -> r.index(IndexNames.RECIPIENTS)).count();
+                Matching matching = http
+                        ? overHttp(app.baseUrl())
+                        : direct(new RecipientMatcher(
+                                normalizer, new ElasticsearchCandidateSource(client), ResolutionThresholds.DEFAULT));
+                run(
+                        matching,
+                        http,
+                        requests,
+                        expected,
+                        warmup,
+                        queries,
+                        records,
+                        count,
+                        failed,
+                        seconds,
+                        generationNanos / 1e9,
+                        esHeap);
+            }
+        } finally {
+            client._transport().close();
+        }
+    }
+
+    /** One match, as the benchmark sees it: the candidates' ids and decisions, best first. */
+    private interface Matching {
+        List<Found> match(MatchRequest request) throws Exception;
+    }
+
+    private record Found(String recipientId, String decision) {}
+
+    private static Matching direct(RecipientMatcher matcher) {
+        return request -> matcher.match(request).stream()
+                .map(c -> new Found(c.recipientId(), c.decision().name()))
+                .toList();
+    }
+
+    /**
+     * {@code POST /api/v1/recipients/match} with the hotline's token over HTTP/1.1 keep-alive: authentication, the
+     * match and the audit entry the app writes before it answers (docs/CONTRACT.md §4, §6.2) are all in the time.
+     */
+    private static Matching overHttp(URI base) {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ObjectMapper json = Elasticsearch.objectMapper();
+        URI uri = base.resolve("/api/v1/recipients/match");
+        return request -> {
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer demo-hotline")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("match: HTTP " + response.statusCode() + " "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            List<Found> found = new ArrayList<>();
+            for (JsonNode c : json.readTree(response.body()).path("candidates")) {
+                found.add(new Found(
+                        c.path("recipientId").asText(), c.path("decision").asText()));
+            }
+            return found;
+        };
+    }
+
+    private static void run(
+            Matching matcher,
+            boolean http,
+            List<MatchRequest> requests,
+            List<String> expected,
+            int warmup,
+            int queries,
+            int records,
+            long count,
+            long failed,
+            double indexSeconds,
+            double generationSeconds,
+            String esHeap)
+            throws Exception {
+        int total = Math.min(requests.size(), warmup + queries);
+        for (int i = 0; i < Math.min(warmup, total); i++) {
+            matcher.match(requests.get(i));
+        }
+        Latencies latencies = new Latencies();
+        int known = 0, top1 = 0, absent = 0, falseMatch = 0;
+        for (int i = warmup; i < total; i++) {
+            long t = System.nanoTime();
+            List<Found> found = matcher.match(requests.get(i));
+            latencies.record(System.nanoTime() - t);
+            String truth = expected.get(i);
+            if (truth == null) {
+                absent++;
+                falseMatch += found.stream().anyMatch(c -> c.decision().equals("MATCH")) ? 1 : 0;
+            } else {
+                known++;
+                top1 += !found.isEmpty() && found.getFirst().recipientId().equals(truth) ? 1 : 0;
+            }
+        }
+        double p99 = latencies.millisAt(0.99);
+        new Report(http ? "recipient matching over HTTP" : "recipient matching on Elasticsearch")
+                .line(
+                        "parameters",
+                        "%,d recipient documents (evaluation generator, chunks of %,d persons, noisy records folded by truth), embedded node %s, %d warm-up + %,d measured queries, one at a time%s",
+                        records,
+                        CHUNK,
+                        esHeap,
+                        Math.min(warmup, total),
+                        total - Math.min(warmup, total),
+                        http
+                                ? ", each POST /api/v1/recipients/match to the app (token demo-hotline, audit write included)"
+                                : ", RecipientMatcher in process")
+                .line(
+                        "indexing",
+                        "%,.0f records/s through DocumentWriter (%,d in the index, %,d failed, %.0f s; generation took %.0f s of it on the same thread)",
+                        records / indexSeconds,
+                        count,
+                        failed,
+                        indexSeconds,
+                        generationSeconds)
+                .line(http ? "match over HTTP" : "match", "%s", latencies.summary())
+                .line(
+                        "sanity",
+                        "top-1 right for %.1f%% of %,d queries about indexed persons; MATCH for %d of %,d queries about absent persons",
+                        known == 0 ? 0 : 100.0 * top1 / known,
+                        known,
+                        falseMatch,
+                        absent)
+                .goal(
+                        String.format(Locale.ROOT, "p99 < %.0f ms with 1,000,000 records", GOAL_P99_MILLIS),
+                        p99 < GOAL_P99_MILLIS && records >= 1_000_000,
+                        String.format(
+                                Locale.ROOT,
+                                "p99 %.1f ms%s",
+                                p99,
+                                records >= 1_000_000 ? "" : " with only " + records + " records: not a verdict"))
+                .print();
+    }
+}

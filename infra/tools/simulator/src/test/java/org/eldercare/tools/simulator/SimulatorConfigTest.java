@@ -1,0 +1,44 @@
+package org.eldercare.tools.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SimulatorConfigTest {
+
+    @Test
+    void defaultsToBothPlanDistrictsAndTheDemoOperators() {
+        SimulatorConfig config = SimulatorConfig.defaults();
+
+        assertThat(config.enabled()).isTrue();
+        assertThat(config.districts()).containsExactly("110109", "110115");
+        assertThat(config.tokens()).containsEntry("op-1", "demo-operator-1").containsEntry("op-2", "demo-operator-2");
+    }
+
+    @Test
+    void readsItsPropertiesByKey() {
+        Map<String, String> properties = Map.of(
+                "eldercare.simulator.enabled", "false",
+                "eldercare.simulator.rate", "12.5",
+                "eldercare.simulator.districts", "110115");
+
+        SimulatorConfig config = SimulatorConfig.fromProperties(properties::get);
+
+        assertThat(config.enabled()).isFalse();
+        assertThat(config.rate()).isEqualTo(12.5);
+        assertThat(config.districts()).containsExactly("110115");
+    }
+
+    @Test
+    void refusesANonPositiveRateNamingTheKey() {
+        assertThatThrownBy(() -> SimulatorConfig.fromProperties(k -> k.endsWith(".rate") ? "0" : null))
+                .hasMessage("eldercare.simulator.rate: must be greater than 0");
+    }
+
+    @Test
+    void keepsTokensOutOfItsDescription() {
+        assertThat(SimulatorConfig.defaults().toString()).doesNotContain("demo-operator");
+    }
+}

@@ -1,6 +1,0 @@
-package org.eldercare.search.eval;
-
-import java.util.List;
-
-/** Persons, their noisy records in time order, and noisy match queries. */
-record EvaluationSet(List<TruePerson> persons, List<LabelledRecord> records, List<LabelledQuery> queries) {}
