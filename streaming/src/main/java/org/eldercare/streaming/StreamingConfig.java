@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.validation.EventTimeWindow;
+import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.streaming.pii.PiiSecrets;
 
 /**
@@ -31,8 +33,18 @@ public record StreamingConfig(
         String transactionalIdPrefix,
         PiiSecrets pii,
         String elasticsearchUsername,
-        String elasticsearchPassword)
+        String elasticsearchPassword,
+        String elasticsearchApiKey,
+        String elasticsearchCaCertificate,
+        KafkaClientSecurity kafkaSecurity)
         implements Serializable {
+
+    /** Where the Kafka security settings are read: {@code --kafka.security.<name>} (docs/CONTRACT.md §6.6). */
+    public static final String KAFKA_SECURITY = "kafka.security.";
+
+    /** Options whose values are secrets: never in {@link #toString()}, best given by environment or file. */
+    public static final List<String> SECRETS =
+            List.of("es.password", "es.api-key", KAFKA_SECURITY + "password", KAFKA_SECURITY + "truststore-password");
 
     /** One setting: its {@code --key}, default and meaning. */
     public record Option(String key, String defaultValue, String description) {}
@@ -42,7 +54,36 @@ public record StreamingConfig(
             new Option("kafka.group-id", "eldercare-streaming", "Consumer group of the events source."),
             new Option("es.url", "http://127.0.0.1:9200", "Elasticsearch base URL for the document sinks."),
             new Option("es.username", "", "Elasticsearch user (basic authentication); empty sends none."),
-            new Option("es.password", "", "Password of the Elasticsearch user."),
+            new Option("es.password", "", "Password of the Elasticsearch user; prefer ELDERCARE_JOB_ES_PASSWORD."),
+            new Option(
+                    "es.api-key",
+                    "",
+                    "Elasticsearch API key (encoded), sent as 'Authorization: ApiKey'; instead of es.username."
+                            + " Prefer ELDERCARE_JOB_ES_API_KEY."),
+            new Option(
+                    "es.ca-certificate",
+                    "",
+                    "PEM file of the CA(s) of an https Elasticsearch; must exist where the job's tasks run."),
+            new Option(
+                    KAFKA_SECURITY + "protocol",
+                    "PLAINTEXT",
+                    "Kafka security.protocol of every source and sink: PLAINTEXT, SASL_PLAINTEXT, SASL_SSL or SSL."),
+            new Option(KAFKA_SECURITY + "sasl-mechanism", "SCRAM-SHA-512", "SCRAM-SHA-512 or SCRAM-SHA-256."),
+            new Option(KAFKA_SECURITY + "username", "", "The job's Kafka principal (SCRAM user), with SASL_*."),
+            new Option(
+                    KAFKA_SECURITY + "password",
+                    "",
+                    "Its password; prefer ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD or password-file, never an argument."),
+            new Option(
+                    KAFKA_SECURITY + "password-file",
+                    "",
+                    "A file holding the password (a mounted secret); must exist where the job is submitted."),
+            new Option(
+                    KAFKA_SECURITY + "truststore-location",
+                    "",
+                    "Trust store of the brokers' CA with SSL/SASL_SSL; must exist where the job's tasks run."),
+            new Option(KAFKA_SECURITY + "truststore-password", "", "Password of the trust store."),
+            new Option(KAFKA_SECURITY + "truststore-type", "PKCS12", "PKCS12, JKS or PEM."),
             new Option("checkpoint.dir", "file:///tmp/eldercare/checkpoints", "Checkpoint storage URI."),
             new Option("checkpoint.interval", "PT5S", "Time between exactly-once checkpoints (ISO-8601)."),
             new Option(
@@ -99,6 +140,39 @@ public record StreamingConfig(
             throw new IllegalArgumentException("durations: must not be negative");
         }
         java.util.Objects.requireNonNull(pii, "pii");
+        kafkaSecurity = kafkaSecurity == null ? KafkaClientSecurity.plaintext() : kafkaSecurity;
+        elasticsearchConfig(
+                elasticsearchUrl,
+                elasticsearchUsername,
+                elasticsearchPassword,
+                elasticsearchApiKey,
+                elasticsearchCaCertificate); // fails at start, naming the --es. option
+    }
+
+    /** The Elasticsearch client settings of the document sinks: URL, authentication and CA. */
+    public ElasticsearchConfig elasticsearchConfig() {
+        return elasticsearchConfig(
+                elasticsearchUrl,
+                elasticsearchUsername,
+                elasticsearchPassword,
+                elasticsearchApiKey,
+                elasticsearchCaCertificate);
+    }
+
+    private static ElasticsearchConfig elasticsearchConfig(
+            String url, String username, String password, String apiKey, String caCertificate) {
+        Map<String, String> es = new HashMap<>();
+        es.put(ElasticsearchConfig.PREFIX + "url", url);
+        es.put(ElasticsearchConfig.PREFIX + "username", username);
+        es.put(ElasticsearchConfig.PREFIX + "password", password);
+        es.put(ElasticsearchConfig.PREFIX + "api-key", apiKey);
+        es.put(ElasticsearchConfig.PREFIX + "ca-certificate", caCertificate);
+        try {
+            return ElasticsearchConfig.from(es::get);
+        } catch (IllegalArgumentException e) {
+            // The job's own names for the same settings: --es.<name>.
+            throw new IllegalArgumentException(e.getMessage().replace(ElasticsearchConfig.PREFIX, "--es."), e);
+        }
     }
 
     public static StreamingConfig defaults() {
@@ -165,7 +239,10 @@ public record StreamingConfig(
                         v.get("pii.keys-file"),
                         parse(v, "pii.allow-demo-key", StreamingConfig::bool)),
                 v.get("es.username"),
-                v.get("es.password"));
+                v.get("es.password"),
+                v.get("es.api-key"),
+                v.get("es.ca-certificate"),
+                KafkaClientSecurity.from("--" + KAFKA_SECURITY, name -> v.get(name.substring(2))));
     }
 
     private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {
@@ -204,19 +281,36 @@ public record StreamingConfig(
         v.put("pii.allow-demo-key", Boolean.toString(pii.allowDemoKey()));
         v.put("es.username", elasticsearchUsername);
         v.put("es.password", elasticsearchPassword);
+        v.put("es.api-key", elasticsearchApiKey);
+        v.put("es.ca-certificate", elasticsearchCaCertificate);
+        v.put(KAFKA_SECURITY + "protocol", kafkaSecurity.protocol().name());
+        v.put(KAFKA_SECURITY + "sasl-mechanism", kafkaSecurity.saslMechanism());
+        v.put(KAFKA_SECURITY + "username", nullToEmpty(kafkaSecurity.username()));
+        // The file was read when this config was made; the copy carries the password itself.
+        v.put(KAFKA_SECURITY + "password", nullToEmpty(kafkaSecurity.password()));
+        v.put(KAFKA_SECURITY + "password-file", "");
+        v.put(KAFKA_SECURITY + "truststore-location", nullToEmpty(kafkaSecurity.truststoreLocation()));
+        v.put(KAFKA_SECURITY + "truststore-password", nullToEmpty(kafkaSecurity.truststorePassword()));
+        v.put(KAFKA_SECURITY + "truststore-type", kafkaSecurity.truststoreType());
         return OPTIONS.stream().map(o -> "--" + o.key() + "=" + v.get(o.key())).toArray(String[]::new);
     }
 
-    /** The settings with the Elasticsearch password redacted: configs get logged, secrets must not be. */
+    /** The settings with every {@link #SECRETS secret} redacted: configs get logged, secrets must not be. */
     @Override
     public String toString() {
         String[] args = toArgs();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--es.password=")) {
-                args[i] = "--es.password=<redacted>";
+            for (String secret : SECRETS) {
+                if (args[i].startsWith("--" + secret + "=") && args[i].length() > secret.length() + 3) {
+                    args[i] = "--" + secret + "=<redacted>";
+                }
             }
         }
         return "StreamingConfig" + Arrays.toString(args);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     public StreamingConfig withKafkaBootstrap(String value) {

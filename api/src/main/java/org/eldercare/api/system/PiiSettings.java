@@ -1,6 +1,5 @@
 package org.eldercare.api.system;
 
-import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.normalize.PiiKeyring;
 
 /**
@@ -31,10 +30,7 @@ public record PiiSettings(String hmacKey, String keys, boolean demoAllowed) {
             throw new IllegalStateException(KEYS_SETTING + ": the demo key is not allowed outside the local profile;"
                     + " set ELDERCARE_SECURITY_PIIKEYS to kid:base64key with 32 random bytes");
         }
-        if (!demo && Pii.DEMO_KEY.equals(security.hmacKey())) {
-            throw new IllegalStateException("eldercare.security.hmac-key: the default key is not allowed outside the"
-                    + " local profile; set ELDERCARE_SECURITY_HMACKEY to a secret of at least 32 characters");
-        }
+        // The HMAC key itself is checked where it is bound (SecurityProperties): set, not the demo key.
         return new PiiSettings(security.hmacKey(), ring, demo);
     }
 

@@ -15,7 +15,7 @@ class PiiSettingsTest {
     static final String REAL_KEYS = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     static SecurityProperties production(String hmacKey) {
-        return new SecurityProperties(List.of(), hmacKey, false);
+        return new SecurityProperties(List.of(), hmacKey, false, null);
     }
 
     @Test
@@ -33,15 +33,14 @@ class PiiSettingsTest {
     void productionRefusesTheDemoOrAMissingHmacKey() {
         assertThatThrownBy(() -> PiiSettings.of(production(Pii.DEMO_KEY), REAL_KEYS))
                 .hasMessageStartingWith("eldercare.security.hmac-key: the default key is not allowed");
-        // A missing key reads as the default one, so it is refused the same way.
         assertThatThrownBy(() -> PiiSettings.of(production(null), REAL_KEYS))
-                .hasMessageStartingWith("eldercare.security.hmac-key");
+                .hasMessageStartingWith("eldercare.security.hmac-key: is not set");
         assertThat(SecurityProperties.DEFAULT_HMAC_KEY).isEqualTo(Pii.DEMO_KEY);
     }
 
     @Test
     void theLocalProfileFallsBackToTheDemoKeyring() {
-        PiiSettings local = PiiSettings.of(new SecurityProperties(List.of(), Pii.DEMO_KEY, true), null);
+        PiiSettings local = PiiSettings.of(new SecurityProperties(List.of(), Pii.DEMO_KEY, true, null), null);
 
         assertThat(local.keys()).isEqualTo(PiiKeyring.DEMO_KEYS);
         assertThat(local.demoAllowed()).isTrue();

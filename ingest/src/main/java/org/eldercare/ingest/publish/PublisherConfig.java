@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 
 /**
  * How the platform's producers reach Kafka and how long a caller waits for acknowledgements. Every
@@ -15,6 +16,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>The durability settings are not configurable: idempotence and {@code acks=all} are what make
  * "accepted" in docs/CONTRACT.md §1 mean "written durably".
+ *
+ * <p>{@code security} is how the producers authenticate and encrypt, read from {@code eldercare.kafka.security.*}
+ * (docs/CONTRACT.md §6.6); {@code PLAINTEXT} unless set.
  */
 public record PublisherConfig(
         String bootstrapServers,
@@ -26,7 +30,11 @@ public record PublisherConfig(
         Duration linger,
         int batchSizeBytes,
         long bufferMemoryBytes,
-        String compression) {
+        String compression,
+        KafkaClientSecurity security) {
+
+    /** Where {@link #fromProperties} reads the {@link KafkaClientSecurity} settings. */
+    public static final String SECURITY_PREFIX = "eldercare.kafka.security.";
 
     /** The settings, each with its property key, default and meaning. */
     public enum Key {
@@ -70,6 +78,7 @@ public record PublisherConfig(
     }
 
     public PublisherConfig {
+        security = security == null ? KafkaClientSecurity.plaintext() : security;
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException(Key.BOOTSTRAP_SERVERS.property + ": must not be blank");
         }
@@ -86,7 +95,8 @@ public record PublisherConfig(
 
     /** Reads each key's property; a null answer means the default. */
     public static PublisherConfig fromProperties(Function<String, String> properties) {
-        return from(key -> properties.apply(key.property));
+        return from(key -> properties.apply(key.property))
+                .withSecurity(KafkaClientSecurity.from(SECURITY_PREFIX, properties));
     }
 
     static PublisherConfig from(Function<Key, String> values) {
@@ -104,7 +114,8 @@ public record PublisherConfig(
                 Duration.parse(value.apply(Key.LINGER)),
                 Integer.parseInt(value.apply(Key.BATCH_SIZE)),
                 Long.parseLong(value.apply(Key.BUFFER_MEMORY)),
-                value.apply(Key.COMPRESSION));
+                value.apply(Key.COMPRESSION),
+                KafkaClientSecurity.plaintext());
     }
 
     /** A copy with another client id, so event and dead-letter producers show apart. */
@@ -119,12 +130,29 @@ public record PublisherConfig(
                 linger,
                 batchSizeBytes,
                 bufferMemoryBytes,
-                compression);
+                compression,
+                security);
     }
 
-    /** The KafkaProducer properties: idempotent, acks=all, with this config's timeouts and batching. */
+    /** A copy that authenticates and encrypts as {@code value} says. */
+    public PublisherConfig withSecurity(KafkaClientSecurity value) {
+        return new PublisherConfig(
+                bootstrapServers,
+                clientId,
+                ackTimeout,
+                deliveryTimeout,
+                requestTimeout,
+                maxBlock,
+                linger,
+                batchSizeBytes,
+                bufferMemoryBytes,
+                compression,
+                value);
+    }
+
+    /** The KafkaProducer properties: idempotent, acks=all, with this config's timeouts, batching and security. */
     public Map<String, Object> producerProperties() {
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = new HashMap<>(security.clientProperties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -1,6 +1,7 @@
 package org.eldercare.ingest.publish;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.topic.Topics;
 
 /**
@@ -32,13 +34,17 @@ public final class TopicInitializer {
         this.timeout = timeout;
     }
 
-    /** Connects, creates what is missing, disconnects. Returns the names it created. */
+    /** Connects without security, creates what is missing, disconnects. Returns the names it created. */
     public static Set<String> ensureTopics(String bootstrapServers, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) timeout.toMillis()))) {
+        return ensureTopics(bootstrapServers, KafkaClientSecurity.plaintext(), timeout);
+    }
+
+    /** Connects as {@code security} says, creates what is missing, disconnects. Returns the names it created. */
+    public static Set<String> ensureTopics(String bootstrapServers, KafkaClientSecurity security, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(security.clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(config)) {
             return new TopicInitializer(admin, timeout).createMissing();
         }
     }

@@ -10,6 +10,8 @@ public final class IndexNames {
     public static final String ALERTS = "alerts";
     public static final String REJECTIONS = "rejections";
     public static final String AUDIT = "audit";
+    /** The register of older people with their live labels (docs/CONTRACT.md §7). */
+    public static final String PERSONS = "persons";
 
     private IndexNames() {}
 }

@@ -11,6 +11,10 @@ import java.util.function.Function;
  * How the platform talks to Elasticsearch. Every key has a default that works with the embedded
  * local node, listed with its description in {@link #SETTINGS}. Invalid values fail fast with a
  * message naming the key and the rule.
+ *
+ * <p>Authentication is one of none, HTTP basic ({@code username}/{@code password}) or an API key ({@code api-key},
+ * sent as {@code Authorization: ApiKey <key>}); {@code ca-certificate} names a PEM file of the CA(s) an {@code https}
+ * cluster's certificate is checked against (docs/CONTRACT.md §6.6). Secrets never appear in {@link #toString()}.
  */
 public record ElasticsearchConfig(
         URI url,
@@ -21,7 +25,9 @@ public record ElasticsearchConfig(
         Duration bulkFlushInterval,
         int replicas,
         String username,
-        String password)
+        String password,
+        String apiKey,
+        String caCertificate)
         implements Serializable {
 
     public static final String PREFIX = "eldercare.elasticsearch.";
@@ -41,7 +47,16 @@ public record ElasticsearchConfig(
                     PREFIX + "username",
                     "",
                     "User for HTTP basic authentication, when the cluster has security on; empty sends none"),
-            new Setting(PREFIX + "password", "", "Password of that user; never logged"));
+            new Setting(PREFIX + "password", "", "Password of that user; never logged"),
+            new Setting(
+                    PREFIX + "api-key",
+                    "",
+                    "Encoded API key, sent as 'Authorization: ApiKey <key>'; instead of username; never logged"),
+            new Setting(
+                    PREFIX + "ca-certificate",
+                    "",
+                    "PEM file of the CA certificate(s) the https cluster's certificate must chain to; empty trusts"
+                            + " the JVM's default CAs"));
 
     public ElasticsearchConfig {
         require(url != null && url.getHost() != null, "url", "must be an absolute http(s) URL");
@@ -54,6 +69,17 @@ public record ElasticsearchConfig(
         username = username == null ? "" : username;
         password = password == null ? "" : password;
         require(username.isEmpty() || !password.isEmpty(), "password", "must be set when username is");
+        require(!password.isEmpty() ? !username.isEmpty() : true, "username", "must be set when password is");
+        apiKey = apiKey == null ? "" : apiKey.trim();
+        caCertificate = caCertificate == null ? "" : caCertificate.trim();
+        require(
+                apiKey.isEmpty() || username.isEmpty(),
+                "api-key",
+                "must not be set together with username (choose one way to authenticate)");
+        if (!caCertificate.isEmpty()) {
+            require("https".equalsIgnoreCase(url.getScheme()), "ca-certificate", "needs an https url");
+            ElasticsearchTls.readCertificates(PREFIX + "ca-certificate", caCertificate);
+        }
     }
 
     /** Whether requests carry HTTP basic authentication. */
@@ -61,10 +87,16 @@ public record ElasticsearchConfig(
         return !username.isEmpty();
     }
 
+    /** Whether requests carry an API key. */
+    public boolean usesApiKey() {
+        return !apiKey.isEmpty();
+    }
+
     @Override
     public String toString() {
         return "ElasticsearchConfig[url=" + url + ", username=" + username + ", password="
-                + (password.isEmpty() ? "" : "(redacted)") + ", replicas=" + replicas + "]";
+                + (password.isEmpty() ? "" : "(redacted)") + ", api-key=" + (apiKey.isEmpty() ? "" : "(redacted)")
+                + ", ca-certificate=" + caCertificate + ", replicas=" + replicas + "]";
     }
 
     /** All defaults: the embedded local node at {@code 127.0.0.1:9200}. */
@@ -98,7 +130,9 @@ public record ElasticsearchConfig(
                 parse(name -> Duration.parse(value.apply(name)), "bulk-flush-interval"),
                 parse(name -> Integer.parseInt(value.apply(name)), "replicas"),
                 value.apply("username"),
-                value.apply("password"));
+                value.apply("password"),
+                value.apply("api-key"),
+                value.apply("ca-certificate"));
     }
 
     private static String defaultOf(String key) {

@@ -13,10 +13,12 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
+import org.eldercare.ingest.topic.Topics;
 import org.eldercare.ingest.validation.EventReader;
 import org.eldercare.ingest.validation.ReadResult;
 import org.eldercare.search.normalize.PiiKeyring;
 import org.eldercare.search.normalize.RecipientTokeniser;
+import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
@@ -27,8 +29,13 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * {@link #REJECTED} as dead letters, stage {@link Rejection#STREAM}, with the redacted JSON as payload. A raw
  * {@code data.recipient} is sealed here, before any state, checkpoint or sink sees it, and a sealed one that the
  * job's keys cannot open is rejected (docs/CONTRACT.md §6.7).
+ *
+ * <p>A record from an operator's own topic speaks for that operator only (docs/CONTRACT.md §6.6): when its {@code
+ * source} is not {@code /operators/<the topic's operator>} it is rejected here, before dedup, so it is never applied
+ * and its id never enters dedup state. Every rejection of such a record is filed under the topic's operator, whatever
+ * {@code source} it claimed (§6.2).
  */
-public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
+public final class ParseEvents extends ProcessFunction<RawEvent, CareEvent> {
 
     private static final long serialVersionUID = 1L;
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("invalid-events", StreamTypes.REJECTION);
@@ -51,20 +58,25 @@ public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
     }
 
     @Override
-    public void processElement(byte[] value, Context ctx, Collector<CareEvent> out) {
-        switch (reader.read(value)) {
+    public void processElement(RawEvent raw, Context ctx, Collector<CareEvent> out) {
+        switch (reader.read(raw.value())) {
             case ReadResult.Valid valid -> {
                 CareEvent event = valid.event();
-                if (opens(event)) {
-                    // A raw recipient from a direct producer is sealed before anything keeps or passes it on.
-                    out.collect(tokeniser.seal(event));
-                } else {
+                if (raw.topicOperator() != null
+                        && !event.source().equals(CareEvent.OPERATOR_SOURCE_PREFIX + raw.topicOperator())) {
+                    ReadResult.Invalid forged = new ReadResult.Invalid(
+                            event.id(), event.source(), event.type().wireName(), List.of(sourceRule(raw)));
+                    ctx.output(REJECTED, rejection(forged, raw, now(ctx)));
+                } else if (!opens(event)) {
                     ReadResult.Invalid invalid = new ReadResult.Invalid(
                             event.id(), event.source(), event.type().wireName(), List.of(UNOPENABLE));
-                    ctx.output(REJECTED, rejection(invalid, value, now(ctx)));
+                    ctx.output(REJECTED, rejection(invalid, raw, now(ctx)));
+                } else {
+                    // A raw recipient from a direct producer is sealed before anything keeps or passes it on.
+                    out.collect(tokeniser.seal(event));
                 }
             }
-            case ReadResult.Invalid invalid -> ctx.output(REJECTED, rejection(invalid, value, now(ctx)));
+            case ReadResult.Invalid invalid -> ctx.output(REJECTED, rejection(invalid, raw, now(ctx)));
         }
     }
 
@@ -80,15 +92,24 @@ public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
         return true;
     }
 
+    /** The reason of docs/CONTRACT.md §6.6, naming the field and the rule. */
+    static String sourceRule(RawEvent raw) {
+        return "source: must be " + CareEvent.OPERATOR_SOURCE_PREFIX + raw.topicOperator() + " on topic "
+                + Topics.operatorTopic(raw.topicOperator()) + " (docs/CONTRACT.md §6.6)";
+    }
+
     private static OffsetDateTime now(Context ctx) {
         return ShanghaiTime.at(ctx.timerService().currentProcessingTime());
     }
 
-    static Rejection rejection(ReadResult.Invalid invalid, byte[] value, OffsetDateTime at) {
+    static Rejection rejection(ReadResult.Invalid invalid, RawEvent raw, OffsetDateTime at) {
         String source = invalid.source();
-        String operator = source != null && source.startsWith(CareEvent.OPERATOR_SOURCE_PREFIX)
-                ? source.substring(CareEvent.OPERATOR_SOURCE_PREFIX.length())
-                : null;
+        // On an operator's topic the topic says who sent it; on the shared topic the API checked the source.
+        String operator = raw.topicOperator() != null
+                ? raw.topicOperator()
+                : source != null && source.startsWith(CareEvent.OPERATOR_SOURCE_PREFIX)
+                        ? source.substring(CareEvent.OPERATOR_SOURCE_PREFIX.length())
+                        : null;
         return new Rejection(
                 invalid.id(),
                 source,
@@ -97,6 +118,6 @@ public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
                 invalid.errors(),
                 Rejection.STREAM,
                 at,
-                DeadLetterPayload.of(value));
+                DeadLetterPayload.of(raw.value()));
     }
 }

@@ -212,6 +212,8 @@ class DeploymentManifestsTest {
         }
         ElasticsearchConfig.SETTINGS.forEach(s -> properties.add(s.key()));
         Arrays.stream(PublisherConfig.Key.values()).forEach(k -> properties.add(k.property()));
+        org.eldercare.ingest.kafka.KafkaClientSecurity.NAMES.forEach(
+                n -> properties.add(PublisherConfig.SECURITY_PREFIX + n));
         Pattern placeholder = Pattern.compile("\\$\\{([a-z][a-z0-9.-]+)[:}]");
         try (Stream<Path> sources = Files.walk(root.resolve("api/src/main/java"))) {
             for (Path source :
