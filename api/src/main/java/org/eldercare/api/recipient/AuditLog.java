@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the audit only has to show up in {@code GET /api/v1/audit} within that interval.
  */
 @Component
-class AuditLog {
+public class AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
@@ -51,7 +51,7 @@ class AuditLog {
             Map<String, Object> query,
             int resultCount) {}
 
-    void record(Caller caller, String action, String target, Map<String, Object> query, int resultCount) {
+    public void record(Caller caller, String action, String target, Map<String, Object> query, int resultCount) {
         Entry entry = new Entry(
                 OffsetDateTime.now(ZoneOffset.UTC).toString(),
                 caller.name(),
