@@ -19,7 +19,7 @@ import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
 
 /**
  * Runs the streaming jobs against real Kafka and Elasticsearch: {@code main(--key=value...)} for the
- * job jar on a Flink cluster (see {@link StreamingConfig#OPTIONS}), {@link #start} for the local
+ * job jar on a Flink cluster (see {@link StreamingConfig#SETTINGS}), {@link #start} for the local
  * stack's in-process MiniCluster. Checkpoints are EXACTLY_ONCE under {@code checkpoint.dir} and
  * retained; a process started again on the same directory resumes from the newest one.
  */

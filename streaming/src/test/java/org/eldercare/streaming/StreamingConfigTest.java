@@ -12,9 +12,9 @@ class StreamingConfigTest {
     void everyOptionHasADefaultAndADescription() {
         StreamingConfig config = StreamingConfig.defaults();
 
-        assertThat(StreamingConfig.OPTIONS).allSatisfy(o -> {
+        assertThat(StreamingConfig.SETTINGS).allSatisfy(o -> {
             if (!o.key().startsWith("es.username") && !o.key().startsWith("es.password")) {
-                assertThat(o.defaultValue()).isNotBlank(); // Elasticsearch credentials default to none
+                assertThat(o.defaultText()).isNotBlank(); // Elasticsearch credentials default to none
             }
             assertThat(o.description()).isNotBlank();
         });
@@ -37,7 +37,7 @@ class StreamingConfigTest {
     @Test
     void namesTheOptionThatCannotBeRead() {
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--parallelism=many"}))
-                .hasMessageStartingWith("--parallelism: cannot read 'many'");
+                .hasMessageStartingWith("--parallelism: must be a whole number, was 'many'");
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--kafka.bootstrp=x"}))
                 .hasMessageStartingWith("--kafka.bootstrp: unknown option");
         assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P1D"))

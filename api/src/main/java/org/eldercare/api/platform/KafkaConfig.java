@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eldercare.api.status.ComponentCheck;
 import org.eldercare.api.status.PipelineProgress;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.deadletter.DeadLetterPublisher;
 import org.eldercare.ingest.publish.EventPublisher;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
@@ -34,9 +35,9 @@ public class KafkaConfig {
 
     @Bean
     PublisherConfig publisherConfig(Environment env, PlatformEndpoints endpoints) {
-        return PublisherConfig.fromProperties(key -> key.equals(PublisherConfig.Key.BOOTSTRAP_SERVERS.property())
-                ? endpoints.kafkaBootstrapServers()
-                : env.getProperty(key));
+        return PublisherConfig.from(
+                Settings.of(Map.of(PublisherConfig.BOOTSTRAP_SERVERS.key(), endpoints.kafkaBootstrapServers()))
+                        .orElse(Settings.from(env::getProperty)));
     }
 
     /** Creates the platform's topics if missing, before anything produces to them. */

@@ -16,7 +16,7 @@ class ElasticsearchConfigTest {
                 .allSatisfy(s -> {
                     assertThat(s.key()).startsWith(ElasticsearchConfig.PREFIX);
                     if (!s.key().endsWith("username") && !s.key().endsWith("password")) {
-                        assertThat(s.defaultValue()).isNotBlank();
+                        assertThat(s.defaultText()).isNotBlank();
                     }
                     assertThat(s.description()).isNotBlank();
                 });
@@ -45,14 +45,14 @@ class ElasticsearchConfigTest {
     @Test
     void rejectsZeroConcurrencyNamingTheKey() {
         assertThatThrownBy(() -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.bulk-concurrency", "0")::get))
-                .hasMessage("eldercare.elasticsearch.bulk-concurrency: must be between 1 and 64");
+                .hasMessage("eldercare.elasticsearch.bulk-concurrency: must be between 1 and 64, was 0");
     }
 
     @Test
     void rejectsAnUnparsableTimeoutNamingTheKey() {
         assertThatThrownBy(
                         () -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.request-timeout", "30s")::get))
-                .hasMessageStartingWith("eldercare.elasticsearch.request-timeout: cannot be parsed");
+                .hasMessageStartingWith("eldercare.elasticsearch.request-timeout: must be an ISO-8601 duration");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +58,7 @@ class DeploymentManifestsTest {
         List<Pattern> apiEnv =
                 apiProperties.stream().map(DeploymentManifestsTest::envPattern).toList();
         Set<String> jobEnv = new TreeSet<>();
-        StreamingConfig.OPTIONS.forEach(o -> jobEnv.add(StreamingConfig.envName(o.key())));
+        StreamingConfig.SETTINGS.forEach(o -> jobEnv.add(o.envName(StreamingConfig.ENV_PREFIX)));
         checker = new ManifestChecker(
                 rootPomVersions(root.resolve("pom.xml")),
                 topics,
@@ -207,7 +206,7 @@ class DeploymentManifestsTest {
             }
         }
         ElasticsearchConfig.SETTINGS.forEach(s -> properties.add(s.key()));
-        Arrays.stream(PublisherConfig.Key.values()).forEach(k -> properties.add(k.property()));
+        PublisherConfig.SETTINGS.forEach(s -> properties.add(s.key()));
         Pattern placeholder = Pattern.compile("\\$\\{([a-z][a-z0-9.-]+)[:}]");
         try (Stream<Path> sources = Files.walk(root.resolve("api/src/main/java"))) {
             for (Path source :
