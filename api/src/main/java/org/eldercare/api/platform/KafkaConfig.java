@@ -13,6 +13,7 @@ import org.eldercare.ingest.publish.EventPublisher;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.publish.PublisherConfig;
 import org.eldercare.ingest.publish.TopicInitializer;
+import org.eldercare.ingest.topic.TopicSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,11 +43,13 @@ public class KafkaConfig {
 
     /** Creates the platform's topics if missing, before anything produces to them. */
     @Bean
-    TopicsReady topicsReady(Admin admin, @Value("${eldercare.platform.initialize:true}") boolean initialize) {
+    TopicsReady topicsReady(
+            Admin admin, Environment env, @Value("${eldercare.platform.initialize:true}") boolean initialize) {
         if (!initialize) {
             return new TopicsReady(java.util.Set.of());
         }
-        return new TopicsReady(new TopicInitializer(admin, Duration.ofSeconds(30)).createMissing());
+        TopicSettings settings = TopicSettings.fromProperties(env::getProperty);
+        return new TopicsReady(new TopicInitializer(admin, settings, Duration.ofSeconds(30)).createMissing());
     }
 
     @Bean(destroyMethod = "close")

@@ -3,7 +3,6 @@ package org.eldercare.ingest.publish;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -12,51 +11,64 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eldercare.ingest.topic.Topics;
+import org.eldercare.ingest.topic.TopicRegistry;
+import org.eldercare.ingest.topic.TopicSettings;
+import org.eldercare.ingest.topic.TopicSpec;
 
 /**
- * Creates the platform's topics when they are missing and leaves existing ones alone: {@link
- * Topics#EVENTS} and {@link Topics#DEAD_LETTERS} with {@link Topics#DEFAULT_PARTITIONS} partitions,
- * and {@link Topics#INDICATORS} compacted. The replication factor is the broker's default, so the
- * same code serves a one-node local stack and a cluster.
+ * Creates the platform's topics ({@link TopicRegistry#ALL}) when they are missing and leaves existing ones alone
+ * (their partitions and configs are not changed): each as {@link TopicSpec#newTopic(TopicSettings)} says, so with the
+ * partitions, replication factor, {@code min.insync.replicas}, cleanup policy and retention of {@link TopicSettings}.
+ * The defaults suit the one-node local stack; a cluster sets {@code eldercare.kafka.topics.*}.
  */
 public final class TopicInitializer {
 
     private final Admin admin;
+    private final TopicSettings settings;
     private final Duration timeout;
 
+    /** With {@link TopicSettings#defaults()}. */
     public TopicInitializer(Admin admin, Duration timeout) {
+        this(admin, TopicSettings.defaults(), timeout);
+    }
+
+    public TopicInitializer(Admin admin, TopicSettings settings, Duration timeout) {
         this.admin = admin;
+        this.settings = settings;
         this.timeout = timeout;
     }
 
-    /** Connects, creates what is missing, disconnects. Returns the names it created. */
+    /** Connects, creates what is missing with the default {@link TopicSettings}, disconnects; returns what it created. */
     public static Set<String> ensureTopics(String bootstrapServers, Duration timeout) {
+        return ensureTopics(bootstrapServers, TopicSettings.defaults(), timeout);
+    }
+
+    /** Connects, creates what is missing, disconnects. Returns the names it created. */
+    public static Set<String> ensureTopics(String bootstrapServers, TopicSettings settings, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 (int) timeout.toMillis()))) {
-            return new TopicInitializer(admin, timeout).createMissing();
+            return new TopicInitializer(admin, settings, timeout).createMissing();
         }
     }
 
-    /** The topics the platform needs, with their settings. */
+    /** The topics the platform needs, as created with the default {@link TopicSettings}. */
     public static List<NewTopic> platformTopics() {
-        Optional<Integer> partitions = Optional.of(Topics.DEFAULT_PARTITIONS);
-        return List.of(
-                new NewTopic(Topics.EVENTS, partitions, Optional.empty()),
-                new NewTopic(Topics.DEAD_LETTERS, partitions, Optional.empty()),
-                new NewTopic(Topics.INDICATORS, partitions, Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        return platformTopics(TopicSettings.defaults());
+    }
+
+    /** The topics the platform needs, as created with {@code settings}. */
+    public static List<NewTopic> platformTopics(TopicSettings settings) {
+        return TopicRegistry.ALL.stream().map(t -> t.newTopic(settings)).toList();
     }
 
     public Set<String> createMissing() {
         try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = platformTopics().stream()
+            List<NewTopic> missing = platformTopics(settings).stream()
                     .filter(t -> !existing.contains(t.name()))
                     .toList();
             Set<String> created = new TreeSet<>();

@@ -1,7 +1,8 @@
 package org.eldercare.ingest.topic;
 
 /**
- * The Kafka topics of the platform, in one place for producers, jobs and tests alike.
+ * The names of the Kafka topics of the platform, as constants. The topics themselves (key rule, value, retention)
+ * are owned by {@link TopicRegistry}; these names delegate to it.
  *
  * <p>Events are keyed by facility id (street code for population updates), so one facility's events
  * stay in order within a partition.
@@ -9,16 +10,16 @@ package org.eldercare.ingest.topic;
 public final class Topics {
 
     /** Accepted CloudEvents, structured JSON. Operators may also produce here directly. */
-    public static final String EVENTS = "eldercare.events.v1";
+    public static final String EVENTS = TopicRegistry.EVENTS.name();
 
     /** Rejected events with their reasons, operator and time; keyed by operator id. */
-    public static final String DEAD_LETTERS = "eldercare.events.dlq.v1";
+    public static final String DEAD_LETTERS = TopicRegistry.DEAD_LETTERS.name();
 
     /** Compacted: the latest indicator object per scope, keyed by scope code. */
-    public static final String INDICATORS = "eldercare.indicators.v1";
+    public static final String INDICATORS = TopicRegistry.INDICATORS.name();
 
-    /** Partitions used when the platform creates its own topics. */
-    public static final int DEFAULT_PARTITIONS = 4;
+    /** Partitions used when the platform creates its own topics, unless {@link TopicSettings#PARTITIONS} is set. */
+    public static final int DEFAULT_PARTITIONS = TopicSettings.PARTITIONS.defaultValue();
 
     private Topics() {}
 }
