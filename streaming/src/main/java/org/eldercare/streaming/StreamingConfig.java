@@ -224,6 +224,11 @@ public record StreamingConfig(
         return with(PARALLELISM.key(), Integer.toString(value));
     }
 
+    /** A copy with one setting changed; the value is checked against the setting's rules. */
+    public <T> StreamingConfig with(Setting<T> setting, T value) {
+        return with(setting.key(), setting.format(value));
+    }
+
     /** A copy with one setting changed, by its key as in {@link #SETTINGS}; errors name the bare key. */
     public StreamingConfig with(String key, String value) {
         Map<String, String> current = new LinkedHashMap<>();

@@ -32,6 +32,9 @@ class StreamingConfigTest {
         assertThat(config.coalesceInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.parallelism()).isEqualTo(4);
         assertThat(StreamingConfig.fromArgs(config.toArgs())).isEqualTo(config);
+        assertThat(config.with(StreamingConfig.COALESCE_INTERVAL, Duration.ofSeconds(3))
+                        .coalesceInterval())
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

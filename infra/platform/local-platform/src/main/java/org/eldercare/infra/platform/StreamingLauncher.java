@@ -38,8 +38,8 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
                 .withKafkaBootstrap(stack.kafkaBootstrapServers())
                 .withCheckpointDir(checkpoints.toUri().toString())
                 .withParallelism(stack.config().flinkParallelism())
-                .with("es.url", stack.elasticsearchUrl())
-                .with("checkpoint.interval", checkpointInterval.toString());
+                .with(StreamingConfig.ES_URL, stack.elasticsearchUrl())
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval);
     }
 
     private static StreamExecutionEnvironment environment(LocalStack stack, StreamingConfig config) {

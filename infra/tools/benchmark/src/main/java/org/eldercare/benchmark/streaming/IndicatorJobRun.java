@@ -81,8 +81,8 @@ final class IndicatorJobRun {
                 .withCheckpointDir(
                         stack.config().flinkDir().resolve("checkpoints").toUri().toString())
                 .withParallelism(parallelism)
-                .with("checkpoint.interval", checkpointInterval.toString())
-                .with("es.url", stack.elasticsearchUrl())
-                .with("kafka.group-id", "eldercare-benchmark");
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval)
+                .with(StreamingConfig.ES_URL, stack.elasticsearchUrl())
+                .with(StreamingConfig.GROUP_ID, "eldercare-benchmark");
     }
 }
