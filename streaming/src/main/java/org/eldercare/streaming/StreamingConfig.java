@@ -148,8 +148,7 @@ public record StreamingConfig(
 
     /** The environment variable of an option: {@code ELDERCARE_JOB_} and the key upper-cased, {@code .-} as {@code _}. */
     public static String envName(String key) {
-        return ENV_PREFIX
-                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return Setting.envName(ENV_PREFIX, key);
     }
 
     /** Reads every setting from {@code s}; an unset one has its default. */

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  *
  * <p>Contract: {@link #parse(String)} and {@link #check(Object)} throw {@link IllegalArgumentException} whose message
  * starts with the key and states the rule, e.g. {@code eldercare.simulator.rate: must be greater than 0, was -1}. A
- * {@link #secret()} setting never shows its value in a message or in {@link #format(Object)}-based output meant for
- * people ({@link #shown(Object)}). Instances are immutable; {@link #rule} returns a copy.
+ * {@link #secret()} setting never shows its value: not in a message, not in {@link #shown(Object)}, the form meant for
+ * logs. Instances are immutable; {@link #rule} and {@link #secret()} return copies.
  *
  * @param <T> the type of the value
  */
@@ -198,6 +198,11 @@ public final class Setting<T> {
      * envName("ELDERCARE_JOB_")} of {@code pii.hmac-key} is {@code ELDERCARE_JOB_PII_HMAC_KEY}.
      */
     public String envName(String prefix) {
+        return envName(prefix, key);
+    }
+
+    /** {@link #envName(String)} of any key. */
+    public static String envName(String prefix, String key) {
         return prefix + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 

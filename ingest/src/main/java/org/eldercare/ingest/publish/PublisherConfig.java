@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eldercare.ingest.config.Setting;
 import org.eldercare.ingest.config.Settings;
+import org.eldercare.ingest.topic.TopicSpec;
 
 /**
  * How the platform's producers reach Kafka and how long a caller waits for acknowledgements. Every
@@ -131,8 +130,8 @@ public record PublisherConfig(
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, TopicSpec.KEY_SERIALIZER);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, TopicSpec.VALUE_SERIALIZER);
         return p;
     }
 }
