@@ -13,6 +13,7 @@ import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.register.PersonDocument;
 import org.eldercare.streaming.alert.FacilityAlerts;
 import org.eldercare.streaming.alert.RejectSpikeAlerts;
 import org.eldercare.streaming.alert.TargetAlerts;
@@ -29,8 +30,11 @@ import org.eldercare.streaming.indicator.ScopeAggregator;
 import org.eldercare.streaming.indicator.ScopeFanOut;
 import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.indicator.ScopeUpdate;
+import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.parse.ParseEvents;
 import org.eldercare.streaming.recipient.RecipientResolution;
+import org.eldercare.streaming.register.PersonRegister;
+import org.eldercare.streaming.register.RegisterTypes;
 import org.eldercare.streaming.serde.StreamTypes;
 
 /**
@@ -53,8 +57,29 @@ public final class IndicatorJob {
 
     private IndicatorJob() {}
 
+    /** The job on record values that all come from the shared topic {@code eldercare.events.v1}. */
     public static void build(
-            StreamExecutionEnvironment env, DataStream<byte[]> rawEvents, JobSinks sinks, StreamingConfig config) {
+            StreamExecutionEnvironment env,
+            DataStream<byte[]> sharedTopicValues,
+            JobSinks sinks,
+            StreamingConfig config) {
+        buildOnTopics(
+                env,
+                sharedTopicValues
+                        .map(RawEvent::shared, RawEvent.TYPE)
+                        .setParallelism(sharedTopicValues.getParallelism())
+                        .name("shared topic records")
+                        .uid("shared-topic-records"),
+                sinks,
+                config);
+    }
+
+    /**
+     * The job on records that carry the operator of the topic they were read from ({@link RawEvent}); a record from
+     * an operator's topic speaking for another operator is rejected (docs/CONTRACT.md §6.6).
+     */
+    public static void buildOnTopics(
+            StreamExecutionEnvironment env, DataStream<RawEvent> rawEvents, JobSinks sinks, StreamingConfig config) {
         env.getConfig().enableObjectReuse();
 
         SingleOutputStreamOperator<CareEvent> parsed = rawEvents
@@ -67,8 +92,10 @@ public final class IndicatorJob {
                 .name("dedup by (source, id)")
                 .uid("dedup");
 
-        SingleOutputStreamOperator<CareEvent> facilityEvents =
-                unique.filter(e -> !isPopulation(e)).name("facility events").uid("facility-events");
+        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(
+                        e -> !isPopulation(e) && !e.type().register())
+                .name("facility events")
+                .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
                         facilityEvents, CareEvent::partitionKey, Types.STRING)
                 .process(new FacilityLedger(), TypeInformation.of(FacilitySnapshot.class))
@@ -132,8 +159,21 @@ public final class IndicatorJob {
                 .name("indicator history sink")
                 .uid("indicator-history-sink");
 
-        DataStream<Rejection> rejections =
-                parsed.getSideOutput(ParseEvents.REJECTED).union(ledger.getSideOutput(FacilityLedger.REJECTED));
+        SingleOutputStreamOperator<PersonDocument> persons = DataStreamUtils.reinterpretAsKeyedStream(
+                        unique.filter(e -> e.type().register())
+                                .name("register events")
+                                .uid("register-events"),
+                        CareEvent::partitionKey,
+                        Types.STRING)
+                .process(new PersonRegister(config.piiHmacKey()), RegisterTypes.PERSON)
+                .name("register of older people")
+                .uid("person-register");
+        if (sinks.persons() != null) {
+            persons.sinkTo(sinks.persons()).name("persons sink").uid("persons-sink");
+        }
+
+        DataStream<Rejection> rejections = parsed.getSideOutput(ParseEvents.REJECTED)
+                .union(ledger.getSideOutput(FacilityLedger.REJECTED), persons.getSideOutput(PersonRegister.REJECTED));
         rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         if (sinks.rejectionDocuments() != null) {
             rejections

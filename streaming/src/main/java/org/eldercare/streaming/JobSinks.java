@@ -7,6 +7,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.indicator.MinuteHistory;
 import org.eldercare.streaming.recipient.RecipientEntry;
@@ -28,6 +29,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  * @param recipients resolved persons and the redirects of merged-away ids, id {@code recipientId}
  * @param indicatorTopic optional: the compacted Kafka topic of indicators
  * @param rejectionDocuments optional: the same rejections, for the {@code rejections} index
+ * @param persons optional: the register of older people with their labels (docs/CONTRACT.md §7), id {@code
+ *     personId}; left out only by tests that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -38,7 +41,32 @@ public record JobSinks(
         Sink<ServiceRecordDocument> serviceRecords,
         Sink<RecipientEntry> recipients,
         Sink<IndicatorDocument> indicatorTopic,
-        Sink<Rejection> rejectionDocuments) {
+        Sink<Rejection> rejectionDocuments,
+        Sink<PersonDocument> persons) {
+
+    /** The outputs without the register's, for runs that only look at the capacity side. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                null);
+    }
 
     public JobSinks {
         Objects.requireNonNull(indicators, "indicators");
@@ -75,6 +103,7 @@ public record JobSinks(
                 serviceRecords,
                 RecipientResolution.recipientsSink(documents),
                 indicatorTopic,
-                documents.create(IndexRegistry.REJECTIONS));
+                documents.create(IndexRegistry.REJECTIONS),
+                documents.create(IndexRegistry.PERSONS));
     }
 }

@@ -3,13 +3,16 @@ package org.eldercare.streaming;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eldercare.ingest.config.Setting;
 import org.eldercare.ingest.config.Settings;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.validation.EventTimeWindow;
+import org.eldercare.search.index.ElasticsearchConfig;
 
 /**
  * Every setting of the streaming jobs, each a {@link Setting} constant with its default, description and rules (all
@@ -33,8 +36,14 @@ public record StreamingConfig(
         String transactionalIdPrefix,
         String piiHmacKey,
         String elasticsearchUsername,
-        String elasticsearchPassword)
+        String elasticsearchPassword,
+        String elasticsearchApiKey,
+        String elasticsearchCaCertificate,
+        KafkaClientSecurity kafkaSecurity)
         implements Serializable {
+
+    /** Where the Kafka security settings are read: {@code --kafka.security.<name>} (docs/CONTRACT.md §6.6). */
+    public static final String KAFKA_SECURITY = KafkaClientSecurity.JOB.prefix();
 
     /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
     public static final String DEMO_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
@@ -53,8 +62,25 @@ public record StreamingConfig(
     public static final Setting<String> ES_USERNAME =
             Setting.text("es.username", "", "Elasticsearch user (basic authentication); empty sends none.");
     public static final Setting<String> ES_PASSWORD = Setting.text(
-                    "es.password", "", "Password of the Elasticsearch user.")
+                    "es.password", "", "Password of the Elasticsearch user; prefer ELDERCARE_JOB_ES_PASSWORD.")
             .secret();
+    public static final Setting<String> ES_API_KEY = Setting.text(
+                    "es.api-key",
+                    "",
+                    "Elasticsearch API key (encoded), sent as 'Authorization: ApiKey'; instead of es.username."
+                            + " Prefer ELDERCARE_JOB_ES_API_KEY.")
+            .secret();
+    public static final Setting<String> ES_CA_CERTIFICATE = Setting.text(
+            "es.ca-certificate",
+            "",
+            "PEM file of the CA(s) of an https Elasticsearch; must exist where the job's tasks run.");
+
+    /**
+     * How every Kafka source and sink of the job authenticates: {@code --kafka.security.*} ({@link
+     * KafkaClientSecurity#JOB}, docs/CONTRACT.md §6.6).
+     */
+    public static final KafkaClientSecurity.Keys KAFKA_SECURITY_KEYS = KafkaClientSecurity.JOB;
+
     public static final Setting<String> CHECKPOINT_DIR =
             Setting.text("checkpoint.dir", "file:///tmp/eldercare/checkpoints", "Checkpoint storage URI.");
     public static final Setting<Duration> CHECKPOINT_INTERVAL = notNegative(
@@ -107,6 +133,16 @@ public record StreamingConfig(
             ES_URL,
             ES_USERNAME,
             ES_PASSWORD,
+            ES_API_KEY,
+            ES_CA_CERTIFICATE,
+            KAFKA_SECURITY_KEYS.protocol(),
+            KAFKA_SECURITY_KEYS.saslMechanism(),
+            KAFKA_SECURITY_KEYS.username(),
+            KAFKA_SECURITY_KEYS.password(),
+            KAFKA_SECURITY_KEYS.passwordFile(),
+            KAFKA_SECURITY_KEYS.truststoreLocation(),
+            KAFKA_SECURITY_KEYS.truststorePassword(),
+            KAFKA_SECURITY_KEYS.truststoreType(),
             CHECKPOINT_DIR,
             CHECKPOINT_INTERVAL,
             COALESCE_INTERVAL,
@@ -118,6 +154,10 @@ public record StreamingConfig(
             TRANSACTIONAL_ID_PREFIX,
             PII_HMAC_KEY);
 
+    /** The keys whose values are secrets: never in {@link #toString()}, best given by environment or file. */
+    public static final List<String> SECRETS =
+            SETTINGS.stream().filter(Setting::isSecret).map(Setting::key).toList();
+
     public StreamingConfig {
         DEDUP_TTL.check(dedupTtl);
         PARALLELISM.check(parallelism);
@@ -125,6 +165,39 @@ public record StreamingConfig(
         COALESCE_INTERVAL.check(coalesceInterval);
         ALERT_SILENCE.check(silenceThreshold);
         PII_HMAC_KEY.check(piiHmacKey);
+        kafkaSecurity = kafkaSecurity == null ? KafkaClientSecurity.plaintext() : kafkaSecurity;
+        elasticsearchConfig(
+                elasticsearchUrl,
+                elasticsearchUsername,
+                elasticsearchPassword,
+                elasticsearchApiKey,
+                elasticsearchCaCertificate); // fails at start, naming the --es. option
+    }
+
+    /** The Elasticsearch client settings of the document sinks: URL, authentication and CA. */
+    public ElasticsearchConfig elasticsearchConfig() {
+        return elasticsearchConfig(
+                elasticsearchUrl,
+                elasticsearchUsername,
+                elasticsearchPassword,
+                elasticsearchApiKey,
+                elasticsearchCaCertificate);
+    }
+
+    private static ElasticsearchConfig elasticsearchConfig(
+            String url, String username, String password, String apiKey, String caCertificate) {
+        Map<String, String> es = new HashMap<>();
+        es.put(ElasticsearchConfig.URL.key(), url);
+        es.put(ElasticsearchConfig.USERNAME.key(), username);
+        es.put(ElasticsearchConfig.PASSWORD.key(), password);
+        es.put(ElasticsearchConfig.API_KEY.key(), apiKey);
+        es.put(ElasticsearchConfig.CA_CERTIFICATE.key(), caCertificate);
+        try {
+            return ElasticsearchConfig.from(es::get);
+        } catch (IllegalArgumentException e) {
+            // The job's own names for the same settings: --es.<name>.
+            throw new IllegalArgumentException(e.getMessage().replace(ElasticsearchConfig.PREFIX, "--es."), e);
+        }
     }
 
     public static StreamingConfig defaults() {
@@ -168,7 +241,10 @@ public record StreamingConfig(
                 s.get(TRANSACTIONAL_ID_PREFIX),
                 s.get(PII_HMAC_KEY),
                 s.get(ES_USERNAME),
-                s.get(ES_PASSWORD));
+                s.get(ES_PASSWORD),
+                s.get(ES_API_KEY),
+                s.get(ES_CA_CERTIFICATE),
+                KafkaClientSecurity.from(KAFKA_SECURITY_KEYS, s, "--" + KAFKA_SECURITY));
     }
 
     /** Each setting with this config's value, in the order of {@link #SETTINGS}. */
@@ -179,6 +255,17 @@ public record StreamingConfig(
                 ES_URL.with(elasticsearchUrl),
                 ES_USERNAME.with(elasticsearchUsername),
                 ES_PASSWORD.with(elasticsearchPassword),
+                ES_API_KEY.with(elasticsearchApiKey),
+                ES_CA_CERTIFICATE.with(elasticsearchCaCertificate),
+                KAFKA_SECURITY_KEYS.protocol().with(kafkaSecurity.protocol().name()),
+                KAFKA_SECURITY_KEYS.saslMechanism().with(kafkaSecurity.saslMechanism()),
+                KAFKA_SECURITY_KEYS.username().with(nullToEmpty(kafkaSecurity.username())),
+                // The file was read when this config was made; the copy carries the password itself.
+                KAFKA_SECURITY_KEYS.password().with(nullToEmpty(kafkaSecurity.password())),
+                KAFKA_SECURITY_KEYS.passwordFile().with(""),
+                KAFKA_SECURITY_KEYS.truststoreLocation().with(nullToEmpty(kafkaSecurity.truststoreLocation())),
+                KAFKA_SECURITY_KEYS.truststorePassword().with(nullToEmpty(kafkaSecurity.truststorePassword())),
+                KAFKA_SECURITY_KEYS.truststoreType().with(kafkaSecurity.truststoreType()),
                 CHECKPOINT_DIR.with(checkpointDir),
                 CHECKPOINT_INTERVAL.with(checkpointInterval),
                 COALESCE_INTERVAL.with(coalesceInterval),
@@ -196,11 +283,15 @@ public record StreamingConfig(
         return values().stream().map(Setting.Value::asArgument).toArray(String[]::new);
     }
 
-    /** The settings with the secrets (HMAC key, Elasticsearch password) redacted: configs get logged, they must not. */
+    /** The settings with every secret ({@link #SECRETS}) redacted: configs get logged, secrets must not be. */
     @Override
     public String toString() {
         return "StreamingConfig"
                 + values().stream().map(Setting.Value::shownArgument).toList();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     public StreamingConfig withKafkaBootstrap(String value) {

@@ -6,8 +6,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.IndexRegistry;
-import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
+import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
@@ -40,11 +40,7 @@ public final class StreamingJobs {
     public static void main(String[] args) throws Exception {
         StreamingConfig config = StreamingConfig.fromArgs(args, System::getenv);
         StreamExecutionEnvironment env = JobEnvironment.of(config).onCluster();
-        wire(
-                env,
-                config,
-                new ElasticsearchSinkFactory(ElasticsearchConfig.forUrl(
-                        config.elasticsearchUrl(), config.elasticsearchUsername(), config.elasticsearchPassword())));
+        wire(env, config, new ElasticsearchSinkFactory(config.elasticsearchConfig()));
         env.execute(JOB_NAME);
     }
 
@@ -67,14 +63,14 @@ public final class StreamingJobs {
 
     /** The Kafka source, the job, and its sinks: indexes through {@code documents}, Kafka topics from the config. */
     public static void wire(StreamExecutionEnvironment env, StreamingConfig config, DocumentSinkFactory documents) {
-        DataStream<byte[]> events = env.fromSource(
+        DataStream<RawEvent> events = env.fromSource(
                         KafkaEndpoints.events(config), WatermarkStrategy.noWatermarks(), "care events")
                 .uid("care-events-source");
         JobSinks sinks = JobSinks.of(
                 documents,
                 KafkaEndpoints.deadLetters(config),
                 config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config) : null);
-        IndicatorJob.build(env, events, sinks, config);
+        IndicatorJob.buildOnTopics(env, events, sinks, config);
         indexDeadLetters(env, config, documents);
     }
 

@@ -13,8 +13,18 @@ class StreamingConfigTest {
         StreamingConfig config = StreamingConfig.defaults();
 
         assertThat(StreamingConfig.SETTINGS).allSatisfy(o -> {
-            if (!o.key().startsWith("es.username") && !o.key().startsWith("es.password")) {
-                assertThat(o.defaultText()).isNotBlank(); // Elasticsearch credentials default to none
+            if (!java.util.List.of(
+                            "es.username",
+                            "es.password",
+                            "es.api-key",
+                            "es.ca-certificate",
+                            "kafka.security.username",
+                            "kafka.security.password",
+                            "kafka.security.password-file",
+                            "kafka.security.truststore-location",
+                            "kafka.security.truststore-password")
+                    .contains(o.key())) {
+                assertThat(o.defaultText()).isNotBlank(); // credentials and trust default to none
             }
             assertThat(o.description()).isNotBlank();
         });
@@ -63,6 +73,7 @@ class StreamingConfigTest {
     void takesSecretsFromTheEnvironmentAndLetsArgumentsWin() {
         java.util.Map<String, String> env = java.util.Map.of(
                 "ELDERCARE_JOB_PII_HMAC_KEY", "a-key-from-a-kubernetes-secret",
+                "ELDERCARE_JOB_ES_USERNAME", "eldercare-job",
                 "ELDERCARE_JOB_ES_PASSWORD", "from-env",
                 "ELDERCARE_JOB_KAFKA_BOOTSTRAP", "env-kafka:9092");
 
@@ -82,5 +93,35 @@ class StreamingConfigTest {
                 .hasMessageContaining("dedup.ttl: must be at least PT168H5M (events are accepted up to 7 days old");
         assertThat(StreamingConfig.defaults().with("dedup.ttl", "PT168H5M").dedupTtl())
                 .isEqualTo(org.eldercare.ingest.validation.EventTimeWindow.MIN_DEDUP_HORIZON);
+    }
+
+    @Test
+    void takesKafkaScramFromTheEnvironmentAndNeverPrintsAnySecret() {
+        java.util.Map<String, String> env = java.util.Map.of(
+                "ELDERCARE_JOB_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "ELDERCARE_JOB_KAFKA_SECURITY_USERNAME", "eldercare-job",
+                "ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD", "kafka-secret-pw",
+                "ELDERCARE_JOB_ES_API_KEY", "es-api-key-secret",
+                "ELDERCARE_JOB_ES_PASSWORD", "");
+
+        StreamingConfig config = StreamingConfig.fromArgs(new String[0], env::get);
+
+        assertThat(config.kafkaSecurity().clientProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(config.elasticsearchConfig().apiKey()).isEqualTo("es-api-key-secret");
+        assertThat(config.toString())
+                .doesNotContain("kafka-secret-pw", "es-api-key-secret")
+                .contains("--kafka.security.password=<redacted>", "--es.api-key=<redacted>");
+        assertThat(StreamingConfig.fromArgs(config.toArgs())).isEqualTo(config);
+    }
+
+    @Test
+    void refusesImpossibleSecuritySettingsNamingTheJobsOption() {
+        assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--kafka.security.protocol=SASL_SSL"}))
+                .hasMessage("--kafka.security.username: must be set when protocol is SASL_SSL");
+        assertThatThrownBy(() -> StreamingConfig.fromArgs(
+                        new String[] {"--es.username=app", "--es.password=pw", "--es.api-key=k"}))
+                .hasMessage("--es.api-key: must not be set together with username (choose one way to authenticate)");
     }
 }

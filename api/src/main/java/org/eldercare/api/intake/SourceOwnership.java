@@ -4,8 +4,12 @@ import java.util.List;
 import org.eldercare.api.system.Caller;
 import org.eldercare.api.system.Role;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.Sender;
 
-/** An operator may only send events under its own source; a planner only population updates. */
+/**
+ * An operator may only send events under its own source; a planner only population updates; a civil-affairs office
+ * only the register (docs/CONTRACT.md §7.1).
+ */
 final class SourceOwnership {
 
     private SourceOwnership() {}
@@ -14,8 +18,12 @@ final class SourceOwnership {
         if (caller.role() == Role.OPERATOR && !event.source().equals(caller.operatorSource())) {
             return List.of("source: must be " + caller.operatorSource() + " for this token");
         }
-        if (caller.role() == Role.PLANNER && !event.type().planners()) {
+        if (caller.role() == Role.PLANNER && event.type().sender() != Sender.PLANNER) {
             return List.of("type: a planner may only send population.updated");
+        }
+        if (caller.role() == Role.CIVIL_AFFAIRS && event.type().sender() != Sender.CIVIL_AFFAIRS) {
+            return List.of("type: a civil-affairs office may only send person.registered, person.updated and"
+                    + " assessment.recorded");
         }
         return List.of();
     }

@@ -2,6 +2,7 @@ package org.eldercare.api.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -9,6 +10,7 @@ import org.eldercare.api.status.ComponentCheck;
 import org.eldercare.api.status.PipelineProgress;
 import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.deadletter.DeadLetterPublisher;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.publish.EventPublisher;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.publish.PublisherConfig;
@@ -19,26 +21,39 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Kafka administration: the pipeline's progress and the broker's health. */
+/**
+ * Kafka administration: the pipeline's progress and the broker's health. Every Kafka client here (admin, status
+ * check, event and dead-letter producers, topic creation) authenticates as {@code eldercare.kafka.security.*} says
+ * (docs/CONTRACT.md §6.6); the API's principal is the only writer of the shared events topic.
+ */
 @Configuration
 public class KafkaConfig {
 
     /** The consumer group under which the streaming jobs commit their offsets. */
     static final String STREAMING_GROUP = "eldercare-streaming";
 
+    /** How every Kafka client of the API authenticates; refuses to start on an impossible combination. */
+    @Bean
+    KafkaClientSecurity kafkaClientSecurity(Environment env) {
+        return KafkaClientSecurity.from(
+                KafkaClientSecurity.API, Settings.from(env::getProperty), KafkaClientSecurity.API.prefix());
+    }
+
     @Bean(destroyMethod = "close")
-    Admin kafkaAdmin(PlatformEndpoints endpoints) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    Admin kafkaAdmin(PlatformEndpoints endpoints, KafkaClientSecurity security) {
+        Map<String, Object> config = new HashMap<>(security.clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(config);
     }
 
     @Bean
-    PublisherConfig publisherConfig(Environment env, PlatformEndpoints endpoints) {
+    PublisherConfig publisherConfig(Environment env, PlatformEndpoints endpoints, KafkaClientSecurity security) {
         return PublisherConfig.from(
-                Settings.of(Map.of(PublisherConfig.BOOTSTRAP_SERVERS.key(), endpoints.kafkaBootstrapServers()))
-                        .orElse(Settings.from(env::getProperty)));
+                        Settings.of(Map.of(PublisherConfig.BOOTSTRAP_SERVERS.key(), endpoints.kafkaBootstrapServers()))
+                                .orElse(Settings.from(env::getProperty)))
+                .withSecurity(security);
     }
 
     /** Creates the platform's topics if missing, before anything produces to them. */

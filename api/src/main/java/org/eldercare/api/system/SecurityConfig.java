@@ -1,13 +1,18 @@
 package org.eldercare.api.system;
 
 import static org.eldercare.api.system.Role.ADMIN;
+import static org.eldercare.api.system.Role.CIVIL_AFFAIRS;
 import static org.eldercare.api.system.Role.HOTLINE;
+import static org.eldercare.api.system.Role.MONITOR;
 import static org.eldercare.api.system.Role.OPERATOR;
 import static org.eldercare.api.system.Role.PLANNER;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,31 +21,50 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what (docs/CONTRACT.md §3): operators and planners send events; planners, the hotline and
  * admins read recipients; everyone with a token reads indicators and facilities. The portal's static
- * pages, health and the API description are public.
+ * pages, the health status and the API description are public. Health details ({@code management.endpoint.health
+ * .roles}) and every other actuator endpoint (metrics, Prometheus) need MONITOR or ADMIN (§6.4), unless
+ * {@code eldercare.security.public-actuator} opens them, which only the local profile does.
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenRegistry tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            TokenRegistry tokens,
+            ProblemResponses problems,
+            SecurityProperties security,
+            @Value("${eldercare.security.public-actuator:false}") boolean publicActuator)
+            throws Exception {
+        if (publicActuator && !security.allowDemoCredentials()) {
+            throw new IllegalStateException("eldercare.security.public-actuator: metrics and health details may be"
+                    + " public only in the local profile; give the scraper a MONITOR token instead");
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e ->
                         e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
-                                .hasAnyRole(OPERATOR.name(), PLANNER.name())
-                                .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
-                                .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
-                                .requestMatchers("/api/v1/audit/**")
-                                .hasRole(ADMIN.name())
-                                .requestMatchers("/api/v1/rejections/**")
-                                .hasAnyRole(OPERATOR.name(), ADMIN.name())
-                                .requestMatchers("/api/**")
-                                .authenticated()
-                                .anyRequest()
-                                .permitAll());
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
+                        .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name())
+                        .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
+                        .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
+                        .requestMatchers("/api/v1/audit/**")
+                        .hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/rejections/**")
+                        .hasAnyRole(OPERATOR.name(), ADMIN.name())
+                        .requestMatchers("/api/**")
+                        .hasAnyRole(OPERATOR.name(), PLANNER.name(), HOTLINE.name(), ADMIN.name(), CIVIL_AFFAIRS.name())
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .access(
+                                publicActuator
+                                        ? (authentication, request) -> new AuthorizationDecision(true)
+                                        : AuthorityAuthorizationManager.hasAnyRole(MONITOR.name(), ADMIN.name()))
+                        .anyRequest()
+                        .permitAll());
         return http.build();
     }
 }

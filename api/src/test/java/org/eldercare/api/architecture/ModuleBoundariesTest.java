@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.eldercare.ingest.topic.TopicPatternSpec;
 import org.eldercare.ingest.topic.TopicSpec;
 import org.eldercare.search.document.IndexSpec;
 import org.eldercare.streaming.JobEnvironment;
@@ -115,6 +116,8 @@ class ModuleBoundariesTest {
                 .resideOutsideOfPackage("org.eldercare.ingest.topic..")
                 .should()
                 .callConstructorWhere(target(owner(type(TopicSpec.class))))
+                .orShould()
+                .callConstructorWhere(target(owner(type(TopicPatternSpec.class))))
                 .because("each topic has one owner, TopicRegistry (ingest): name, key rule and configs in one place,"
                         + " so a topic never gets a second key scheme (issue #13)")
                 .check(classes);

@@ -9,10 +9,13 @@ public sealed interface EventData
                 CaregiverHired,
                 CaregiverChange,
                 ServiceDelivered,
-                PopulationUpdated {
+                PopulationUpdated,
+                PersonDetails,
+                AssessmentRecorded {
 
     /**
-     * The Kafka record key: the facility id, or the street code for population updates. Keeps all
+     * The Kafka record key: the facility id, the street code for population updates, or {@code person/<personId>}
+     * for the register. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

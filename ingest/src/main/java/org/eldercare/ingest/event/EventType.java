@@ -22,7 +22,10 @@ public enum EventType {
     CAREGIVER_SHIFT_STARTED("caregiver.shift.started", CaregiverChange.class),
     CAREGIVER_SHIFT_ENDED("caregiver.shift.ended", CaregiverChange.class),
     SERVICE_DELIVERED("service.delivered", ServiceDelivered.class),
-    POPULATION_UPDATED("population.updated", PopulationUpdated.class);
+    POPULATION_UPDATED("population.updated", PopulationUpdated.class),
+    PERSON_REGISTERED("person.registered", PersonDetails.class),
+    PERSON_UPDATED("person.updated", PersonDetails.class),
+    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -44,9 +47,23 @@ public enum EventType {
         return dataType;
     }
 
-    /** Only planners may send this type; every other type is an operator's. */
+    /** Only planners may send this type. */
     public boolean planners() {
-        return this == POPULATION_UPDATED;
+        return sender() == Sender.PLANNER;
+    }
+
+    /** The one kind of principal that may send this type (docs/CONTRACT.md §1 and §7.1). */
+    public Sender sender() {
+        return switch (this) {
+            case POPULATION_UPDATED -> Sender.PLANNER;
+            case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
+            default -> Sender.OPERATOR;
+        };
+    }
+
+    /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */
+    public boolean register() {
+        return sender() == Sender.CIVIL_AFFAIRS;
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eldercare.ingest.config.Setting;
 import org.eldercare.ingest.config.Settings;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.topic.TopicSpec;
 
 /**
@@ -18,6 +20,9 @@ import org.eldercare.ingest.topic.TopicSpec;
  *
  * <p>The durability settings are not configurable: idempotence and {@code acks=all} are what make
  * "accepted" in docs/CONTRACT.md §1 mean "written durably".
+ *
+ * <p>{@code security} is how the producers authenticate and encrypt, read from {@code eldercare.kafka.security.*}
+ * (docs/CONTRACT.md §6.6); {@code PLAINTEXT} unless set.
  */
 public record PublisherConfig(
         String bootstrapServers,
@@ -29,7 +34,11 @@ public record PublisherConfig(
         Duration linger,
         int batchSizeBytes,
         long bufferMemoryBytes,
-        String compression) {
+        String compression,
+        KafkaClientSecurity security) {
+
+    /** Where {@link #from} reads the {@link KafkaClientSecurity} settings ({@link KafkaClientSecurity#API}). */
+    public static final String SECURITY_PREFIX = KafkaClientSecurity.API.prefix();
 
     public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
                     "eldercare.kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]")
@@ -66,7 +75,13 @@ public record PublisherConfig(
             BUFFER_MEMORY,
             COMPRESSION);
 
+    /** {@link #SETTINGS} and the security settings {@code eldercare.kafka.security.*}. */
+    public static final List<Setting<?>> ALL_SETTINGS = Stream.concat(
+                    SETTINGS.stream(), KafkaClientSecurity.API.all().stream())
+            .toList();
+
     public PublisherConfig {
+        security = security == null ? KafkaClientSecurity.plaintext() : security;
         BOOTSTRAP_SERVERS.check(bootstrapServers == null ? "" : bootstrapServers);
         if (deliveryTimeout.compareTo(linger.plus(requestTimeout)) < 0) {
             throw new IllegalArgumentException(
@@ -84,7 +99,7 @@ public record PublisherConfig(
         return from(Settings.from(properties));
     }
 
-    /** Reads every setting from {@code settings}; a blank value means the default. */
+    /** Reads every setting of {@link #ALL_SETTINGS} from {@code settings}; a blank value means the default. */
     public static PublisherConfig from(Settings settings) {
         Settings s = settings.blankAsUnset();
         return new PublisherConfig(
@@ -97,7 +112,8 @@ public record PublisherConfig(
                 s.get(LINGER),
                 s.get(BATCH_SIZE),
                 s.get(BUFFER_MEMORY),
-                s.get(COMPRESSION));
+                s.get(COMPRESSION),
+                KafkaClientSecurity.from(KafkaClientSecurity.API, settings, SECURITY_PREFIX));
     }
 
     /** A copy with another client id, so event and dead-letter producers show apart. */
@@ -112,12 +128,29 @@ public record PublisherConfig(
                 linger,
                 batchSizeBytes,
                 bufferMemoryBytes,
-                compression);
+                compression,
+                security);
     }
 
-    /** The KafkaProducer properties: idempotent, acks=all, with this config's timeouts and batching. */
+    /** A copy that authenticates and encrypts as {@code value} says. */
+    public PublisherConfig withSecurity(KafkaClientSecurity value) {
+        return new PublisherConfig(
+                bootstrapServers,
+                clientId,
+                ackTimeout,
+                deliveryTimeout,
+                requestTimeout,
+                maxBlock,
+                linger,
+                batchSizeBytes,
+                bufferMemoryBytes,
+                compression,
+                value);
+    }
+
+    /** The KafkaProducer properties: idempotent, acks=all, with this config's timeouts, batching and security. */
     public Map<String, Object> producerProperties() {
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = new HashMap<>(security.clientProperties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

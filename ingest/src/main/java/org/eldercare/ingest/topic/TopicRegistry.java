@@ -2,6 +2,7 @@ package org.eldercare.ingest.topic;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 
@@ -46,6 +47,34 @@ public final class TopicRegistry {
 
     /** Every topic the platform creates, in creation order. */
     public static final List<TopicSpec<?>> ALL = List.of(EVENTS, DEAD_LETTERS, INDICATORS);
+
+    /**
+     * The operator topics, {@code eldercare.events.op.<operatorId>.v1} (docs/CONTRACT.md §6.6): one per operator whose
+     * direct producer writes CloudEvents there, keyed and kept as {@link #EVENTS}. A pattern, not a topic: not in
+     * {@link #ALL}, so neither created at start nor required in the deployment files; each is created when its
+     * operator is granted it ({@code KafkaAccess.grantOperator}, {@code TopicInitializer.ensureOperatorTopic}). The id
+     * is 1 to 64 of {@code [A-Za-z0-9-]}: no {@code .} or {@code _}, which Kafka refuses to tell apart in metrics.
+     */
+    public static final TopicPatternSpec<CareEvent> OPERATOR_EVENTS = new TopicPatternSpec<>(
+            "eldercare.events.op.",
+            "operatorId",
+            "[A-Za-z0-9-]{1,64}",
+            "1 to 64 characters of A-Z, a-z, 0-9 and - to name a Kafka topic",
+            ".v1",
+            EVENTS.keyRule(),
+            EVENTS.keyOf(),
+            EVENTS.valueFormat(),
+            TopicSettings.EVENTS_RETENTION);
+
+    /**
+     * What the streaming job reads: {@link #EVENTS} and every topic of {@link #OPERATOR_EVENTS}, present and future
+     * (one key rule and one value for all of them).
+     */
+    public static final Pattern EVENT_TOPICS = Pattern.compile(
+            Pattern.quote(EVENTS.name()) + "|" + OPERATOR_EVENTS.pattern().pattern());
+
+    /** Every topic family: names the platform does not create at start, each a pattern. */
+    public static final List<TopicPatternSpec<?>> PATTERNS = List.of(OPERATOR_EVENTS);
 
     private TopicRegistry() {}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.eldercare.ingest.config.Setting;
 import org.eldercare.ingest.config.Settings;
-import org.eldercare.ingest.validation.EventTimeWindow;
 
 /**
  * How the platform creates its topics ({@link TopicSpec#newTopic}): partitions, replication and retention, each a
@@ -38,17 +37,23 @@ public record TopicSettings(
                     "min.insync.replicas of each topic: replicas that must have a record before acks=all"
                             + " acknowledges it; at most replication-factor, 2 on a cluster")
             .rule(n -> n >= 1, "must be at least 1");
+    /**
+     * The least {@link #EVENTS_RETENTION} may be: the 8-day dedup horizon (docs/CONTRACT.md §6.2) plus a week to notice
+     * and fix a failed job, so a job restored from a checkpoint can still re-read the log (docs/CONTRACT.md §6.8).
+     */
+    public static final Duration MIN_EVENTS_RETENTION = Duration.ofDays(14);
+
     public static final Setting<Duration> EVENTS_RETENTION = Setting.duration(
                     PREFIX + "events-retention",
-                    "P14D",
-                    "retention.ms of the events topic: longer than the 7-day event window and the 8-day dedup"
-                            + " horizon (docs/CONTRACT.md §6.2), so a job restarted from scratch can still replay"
-                            + " every event a client could resend")
+                    "P30D",
+                    "retention.ms of the events topic and of each operator topic: a job restored from a checkpoint"
+                            + " re-reads the log from its offsets, so the log must outlive the oldest checkpoint one"
+                            + " may restore from (docs/CONTRACT.md §6.8); at least 14 days")
             .rule(
-                    d -> d.compareTo(EventTimeWindow.MIN_DEDUP_HORIZON) >= 0,
-                    "must be at least " + EventTimeWindow.MIN_DEDUP_HORIZON
-                            + " (the dedup horizon: a replay must see every event that could still be resent,"
-                            + " docs/CONTRACT.md §6.9)");
+                    d -> d.compareTo(MIN_EVENTS_RETENTION) >= 0,
+                    "must be at least " + MIN_EVENTS_RETENTION
+                            + " (the 8-day dedup horizon plus a week to notice and fix a failed job,"
+                            + " docs/CONTRACT.md §6.8)");
     public static final Setting<Duration> DEAD_LETTERS_RETENTION = Setting.duration(
                     PREFIX + "dead-letters-retention",
                     "P30D",

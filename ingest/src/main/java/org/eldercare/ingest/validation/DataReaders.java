@@ -25,6 +25,10 @@ final class DataReaders {
         byType.put(EventType.CAREGIVER_SHIFT_ENDED, ActivityReaders::caregiverChange);
         byType.put(EventType.SERVICE_DELIVERED, ServiceDeliveredReader::read);
         byType.put(EventType.POPULATION_UPDATED, new PopulationReader(regions)::read);
+        PersonReaders persons = new PersonReaders(regions);
+        byType.put(EventType.PERSON_REGISTERED, persons::details);
+        byType.put(EventType.PERSON_UPDATED, persons::details);
+        byType.put(EventType.ASSESSMENT_RECORDED, PersonReaders::assessment);
         if (byType.size() != EventType.values().length) {
             throw new IllegalStateException("an event type has no data reader");
         }

@@ -1,5 +1,6 @@
 package org.eldercare.ingest.validation;
 
+import static org.eldercare.ingest.event.CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX;
 import static org.eldercare.ingest.event.CareEvent.OPERATOR_SOURCE_PREFIX;
 import static org.eldercare.ingest.event.CareEvent.PLANNER_SOURCE_PREFIX;
 
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.Sender;
 
 /**
  * The CloudEvents attributes of docs/CONTRACT.md §1, read from the top level of an event. Attributes that
@@ -18,9 +20,9 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
 
     private static final String TYPE_RULE = "must be one of "
             + Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
-    private static final String SOURCE_RULE = "must be " + OPERATOR_SOURCE_PREFIX + "<operatorId> (1 to "
-            + Limits.OPERATOR_ID_MAX + " characters of A-Z, a-z, 0-9, _, . and -) or " + PLANNER_SOURCE_PREFIX
-            + "<name>";
+    private static final String SOURCE_RULE = "must be " + OPERATOR_SOURCE_PREFIX + "<operatorId> or "
+            + CIVIL_AFFAIRS_SOURCE_PREFIX + "<office> (1 to " + Limits.OPERATOR_ID_MAX
+            + " characters of A-Z, a-z, 0-9, _, . and -) or " + PLANNER_SOURCE_PREFIX + "<name>";
 
     static Envelope read(Fields event, Instant now) {
         String specVersion = event.string("specversion", true);
@@ -58,6 +60,8 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
         boolean valid;
         if (source.startsWith(OPERATOR_SOURCE_PREFIX)) {
             valid = Text.isCode(source.substring(OPERATOR_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
+        } else if (source.startsWith(CIVIL_AFFAIRS_SOURCE_PREFIX)) {
+            valid = Text.isCode(source.substring(CIVIL_AFFAIRS_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
         } else {
             valid = source.startsWith(PLANNER_SOURCE_PREFIX)
                     && source.length() > PLANNER_SOURCE_PREFIX.length()
@@ -82,13 +86,19 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
         return type;
     }
 
-    /** Planners send population figures, operators everything else; the token check is the API's. */
+    /**
+     * Planners send population figures, civil-affairs offices the register, operators everything else; the token
+     * check is the API's.
+     */
     private static void checkSender(Fields event, String source, EventType type) {
-        boolean fromPlanner = source.startsWith(PLANNER_SOURCE_PREFIX);
-        if (type.planners() && !fromPlanner) {
-            event.error("source", type.wireName() + " must come from " + PLANNER_SOURCE_PREFIX + "<name>");
-        } else if (!type.planners() && fromPlanner) {
-            event.error("source", type.wireName() + " must come from " + OPERATOR_SOURCE_PREFIX + "<operatorId>");
+        Sender sender = Sender.ofSource(source);
+        if (sender != type.sender()) {
+            String name = type.sender() == Sender.OPERATOR
+                    ? "<operatorId>"
+                    : type.sender() == Sender.CIVIL_AFFAIRS ? "<office>" : "<name>";
+            event.error(
+                    "source",
+                    type.wireName() + " must come from " + type.sender().sourcePrefix() + name);
         }
     }
 

@@ -241,6 +241,36 @@ final class Fields {
         return new Fields(node, path.isEmpty() ? field : path + "." + field, errors);
     }
 
+    /**
+     * An optional array of at most {@code max} objects, each read with the path {@code field[i]}; an empty list when
+     * the field is missing, null when it breaks a rule.
+     */
+    List<Fields> objects(String field, int max) {
+        JsonNode node = node(field);
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            error(field, "must be an array");
+            return null;
+        }
+        if (node.size() > max) {
+            error(field, "must hold at most " + max + " items");
+            return null;
+        }
+        String prefix = path.isEmpty() ? field : path + "." + field;
+        List<Fields> items = new java.util.ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                errors.add(prefix + "[" + i + "]: must be an object");
+                continue;
+            }
+            items.add(new Fields(item, prefix + "[" + i + "]", errors));
+        }
+        return items;
+    }
+
     /** How many of these fields are present (not missing, not null). */
     int countPresent(String... fields) {
         int count = 0;

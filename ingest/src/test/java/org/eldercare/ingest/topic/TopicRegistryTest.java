@@ -39,7 +39,7 @@ class TopicRegistryTest {
                 .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
                 .containsEntry(
                         TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(Duration.ofDays(14).toMillis()));
+                        Long.toString(Duration.ofDays(30).toMillis()));
         assertThat(topics.get(Topics.DEAD_LETTERS).configs())
                 .containsEntry(
                         TopicConfig.RETENTION_MS_CONFIG,
@@ -67,9 +67,12 @@ class TopicRegistryTest {
     @Test
     void refusesSettingsThatWouldLoseEventsOrAcknowledgements() {
         assertThatThrownBy(() ->
-                        TopicSettings.fromProperties(Map.of("eldercare.kafka.topics.events-retention", "P7D")::get))
-                .hasMessageStartingWith("eldercare.kafka.topics.events-retention: must be at least PT168H5M")
-                .hasMessageEndingWith("was PT168H");
+                        TopicSettings.fromProperties(Map.of("eldercare.kafka.topics.events-retention", "P13D")::get))
+                .hasMessageStartingWith("eldercare.kafka.topics.events-retention: must be at least PT336H")
+                .hasMessageEndingWith("was PT312H");
+        assertThat(TopicSettings.fromProperties(Map.of("eldercare.kafka.topics.events-retention", "P14D")::get)
+                        .eventsRetention())
+                .isEqualTo(Duration.ofDays(14));
         assertThatThrownBy(() ->
                         TopicSettings.fromProperties(Map.of("eldercare.kafka.topics.min-insync-replicas", "2")::get))
                 .hasMessage("eldercare.kafka.topics.min-insync-replicas: must be at most"
@@ -80,5 +83,28 @@ class TopicRegistryTest {
     void keysEventsByFacilityAndIndicatorsByScope() {
         assertThat(TopicRegistry.INDICATORS.key("110109")).isEqualTo("110109");
         assertThat(TopicRegistry.EVENTS.keyRule()).contains("facility id");
+    }
+
+    @Test
+    void operatorTopicsAreAPatternKeyedAndKeptAsTheEventsTopic() {
+        TopicPatternSpec<org.eldercare.ingest.event.CareEvent> operators = TopicRegistry.OPERATOR_EVENTS;
+
+        assertThat(operators.name("op-1")).isEqualTo("eldercare.events.op.op-1.v1");
+        assertThat(operators.idOf("eldercare.events.op.op-1.v1")).contains("op-1");
+        assertThat(operators.keyRule()).isEqualTo(TopicRegistry.EVENTS.keyRule());
+        assertThat(operators.valueFormat()).isEqualTo(TopicRegistry.EVENTS.valueFormat());
+        assertThat(operators.retention()).isEqualTo(TopicSettings.EVENTS_RETENTION);
+        assertThat(TopicRegistry.ALL).extracting(TopicSpec::name).doesNotContain(operators.name("op-1"));
+        assertThat(TopicRegistry.EVENT_TOPICS.matcher(Topics.EVENTS).matches()).isTrue();
+        assertThat(TopicRegistry.EVENT_TOPICS.matcher(operators.name("op-1")).matches())
+                .isTrue();
+
+        NewTopic topic = operators.newTopic("op-1", TopicSettings.defaults());
+        assertThat(topic.name()).isEqualTo("eldercare.events.op.op-1.v1");
+        assertThat(topic.configs())
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
+                .containsEntry(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(30).toMillis()));
     }
 }

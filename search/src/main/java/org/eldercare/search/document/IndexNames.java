@@ -13,6 +13,8 @@ public final class IndexNames {
     public static final String ALERTS = IndexRegistry.ALERTS.name();
     public static final String REJECTIONS = IndexRegistry.REJECTIONS.name();
     public static final String AUDIT = IndexRegistry.AUDIT.name();
+    /** The register of older people with their live labels (docs/CONTRACT.md §7). */
+    public static final String PERSONS = IndexRegistry.PERSONS.name();
 
     private IndexNames() {}
 }

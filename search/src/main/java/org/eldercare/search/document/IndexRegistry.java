@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.match.RecipientDocument;
+import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 
 /**
@@ -57,9 +58,13 @@ public final class IndexRegistry {
             "random UUID (every read is its own entry)",
             entry -> UUID.randomUUID().toString());
 
+    /** The register of older people with their live labels (docs/CONTRACT.md §7). */
+    public static final IndexSpec<PersonDocument> PERSONS =
+            IndexSpec.of("persons", "person id", PersonDocument::personId);
+
     /** Every index, in the order the index manager ensures them. */
-    public static final List<IndexSpec<?>> ALL =
-            List.of(INDICATORS, INDICATOR_HISTORY, FACILITIES, SERVICE_RECORDS, RECIPIENTS, ALERTS, REJECTIONS, AUDIT);
+    public static final List<IndexSpec<?>> ALL = List.of(
+            INDICATORS, INDICATOR_HISTORY, FACILITIES, SERVICE_RECORDS, RECIPIENTS, ALERTS, REJECTIONS, AUDIT, PERSONS);
 
     private IndexRegistry() {}
 

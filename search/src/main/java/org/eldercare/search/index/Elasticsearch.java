@@ -56,15 +56,27 @@ public final class Elasticsearch {
         var builder = Rest5Client.builder(config.url())
                 .setRequestConfigCallback(r -> r.setResponseTimeout(response).setConnectionRequestTimeout(connect))
                 .setConnectionConfigCallback(c -> c.setConnectTimeout(connect).setSocketTimeout(response));
-        if (config.authenticates()) {
-            String credentials = config.username() + ":" + config.password();
-            builder.setDefaultHeaders(new Header[] {
-                new BasicHeader(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-            });
+        String authorization = authorization(config);
+        if (authorization != null) {
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", authorization)});
+        }
+        if (!config.caCertificate().isEmpty()) {
+            builder.setSSLContext(
+                    ElasticsearchTls.trusting(ElasticsearchConfig.PREFIX + "ca-certificate", config.caCertificate()));
         }
         Rest5Client rest = builder.build();
         return new Rest5ClientTransport(rest, new JacksonJsonpMapper(objectMapper()));
+    }
+
+    /** The {@code Authorization} header every request carries: basic, API key, or none (null). */
+    static String authorization(ElasticsearchConfig config) {
+        if (config.usesApiKey()) {
+            return "ApiKey " + config.apiKey();
+        }
+        if (config.authenticates()) {
+            String credentials = config.username() + ":" + config.password();
+            return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
     }
 }

@@ -11,8 +11,12 @@ import org.eldercare.ingest.config.Settings;
 
 /**
  * How the platform talks to Elasticsearch. Every key has a default that works with the embedded
- * local node; each is a {@link Setting} constant with its description and rules, all in {@link #SETTINGS}. Invalid values fail fast with a
- * message naming the key and the rule.
+ * local node; each is a {@link Setting} constant with its description and rules, all in {@link #SETTINGS}. Invalid
+ * values fail fast with a message naming the key and the rule.
+ *
+ * <p>Authentication is one of none, HTTP basic ({@code username}/{@code password}) or an API key ({@code api-key},
+ * sent as {@code Authorization: ApiKey <key>}); {@code ca-certificate} names a PEM file of the CA(s) an {@code https}
+ * cluster's certificate is checked against (docs/CONTRACT.md §6.6). Secrets never appear in {@link #toString()}.
  */
 public record ElasticsearchConfig(
         URI url,
@@ -23,7 +27,9 @@ public record ElasticsearchConfig(
         Duration bulkFlushInterval,
         int replicas,
         String username,
-        String password)
+        String password,
+        String apiKey,
+        String caCertificate)
         implements Serializable {
 
     public static final String PREFIX = "eldercare.elasticsearch.";
@@ -58,6 +64,16 @@ public record ElasticsearchConfig(
     public static final Setting<String> PASSWORD = Setting.text(
                     PREFIX + "password", "", "Password of that user; never logged")
             .secret();
+    public static final Setting<String> API_KEY = Setting.text(
+                    PREFIX + "api-key",
+                    "",
+                    "Encoded API key, sent as 'Authorization: ApiKey <key>'; instead of username; never logged")
+            .secret();
+    public static final Setting<String> CA_CERTIFICATE = Setting.text(
+            PREFIX + "ca-certificate",
+            "",
+            "PEM file of the CA certificate(s) the https cluster's certificate must chain to; empty trusts the JVM's"
+                    + " default CAs");
 
     /** Every setting, one per record component, in order. */
     public static final List<Setting<?>> SETTINGS = List.of(
@@ -69,7 +85,9 @@ public record ElasticsearchConfig(
             BULK_FLUSH_INTERVAL,
             REPLICAS,
             USERNAME,
-            PASSWORD);
+            PASSWORD,
+            API_KEY,
+            CA_CERTIFICATE);
 
     public ElasticsearchConfig {
         URL.check(url);
@@ -81,8 +99,17 @@ public record ElasticsearchConfig(
         REPLICAS.check(replicas);
         username = username == null ? "" : username;
         password = password == null ? "" : password;
-        if (!username.isEmpty() && password.isEmpty()) {
-            throw new IllegalArgumentException(PASSWORD.key() + ": must be set when username is");
+        require(username.isEmpty() || !password.isEmpty(), PASSWORD, "must be set when username is");
+        require(password.isEmpty() || !username.isEmpty(), USERNAME, "must be set when password is");
+        apiKey = apiKey == null ? "" : apiKey.trim();
+        caCertificate = caCertificate == null ? "" : caCertificate.trim();
+        require(
+                apiKey.isEmpty() || username.isEmpty(),
+                API_KEY,
+                "must not be set together with username (choose one way to authenticate)");
+        if (!caCertificate.isEmpty()) {
+            require("https".equalsIgnoreCase(url.getScheme()), CA_CERTIFICATE, "needs an https url");
+            ElasticsearchTls.readCertificates(CA_CERTIFICATE.key(), caCertificate);
         }
     }
 
@@ -91,10 +118,16 @@ public record ElasticsearchConfig(
         return !username.isEmpty();
     }
 
+    /** Whether requests carry an API key. */
+    public boolean usesApiKey() {
+        return !apiKey.isEmpty();
+    }
+
     @Override
     public String toString() {
         return "ElasticsearchConfig[url=" + url + ", username=" + username + ", password="
-                + (password.isEmpty() ? "" : "(redacted)") + ", replicas=" + replicas + "]";
+                + (password.isEmpty() ? "" : "(redacted)") + ", api-key=" + (apiKey.isEmpty() ? "" : "(redacted)")
+                + ", ca-certificate=" + caCertificate + ", replicas=" + replicas + "]";
     }
 
     /** All defaults: the embedded local node at {@code 127.0.0.1:9200}. */
@@ -129,6 +162,14 @@ public record ElasticsearchConfig(
                 s.get(BULK_FLUSH_INTERVAL),
                 s.get(REPLICAS),
                 s.get(USERNAME),
-                s.get(PASSWORD));
+                s.get(PASSWORD),
+                s.get(API_KEY),
+                s.get(CA_CERTIFICATE));
+    }
+
+    private static void require(boolean ok, Setting<?> setting, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(setting.key() + ": " + rule);
+        }
     }
 }

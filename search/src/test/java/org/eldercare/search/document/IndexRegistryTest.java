@@ -22,7 +22,8 @@ class IndexRegistryTest {
                         IndexNames.RECIPIENTS,
                         IndexNames.ALERTS,
                         IndexNames.REJECTIONS,
-                        IndexNames.AUDIT)
+                        IndexNames.AUDIT,
+                        IndexNames.PERSONS)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -31,7 +32,9 @@ class IndexRegistryTest {
                         "recipients",
                         "alerts",
                         "rejections",
-                        "audit");
+                        "audit",
+                        "persons");
+        assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }
 

@@ -16,10 +16,12 @@ import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.streaming.StreamingConfig;
 
 /**
- * The job's Kafka ends. The source reads {@link Topics#EVENTS} read_committed from the committed
- * offsets of the group (earliest when it has none); on a restore the checkpointed offsets win. The
- * sinks are EXACTLY_ONCE: their records become visible to read_committed readers when the
- * checkpoint completes, each sink under its own transactional-id prefix.
+ * The job's Kafka ends. The source reads {@link TopicRegistry#EVENT_TOPICS} (the shared {@link TopicRegistry#EVENTS}
+ * and every operator's own topic, {@link TopicRegistry#OPERATOR_EVENTS}, docs/CONTRACT.md §6.6, new ones found by partition discovery) read_committed from the
+ * committed offsets of the group (earliest when it has none); on a restore the checkpointed offsets win. Each record
+ * carries the operator of its topic ({@link RawEvent}). The sinks are EXACTLY_ONCE: their records become visible to
+ * read_committed readers when the checkpoint completes, each sink under its own transactional-id prefix. Every
+ * source and sink authenticates as {@link StreamingConfig#kafkaSecurity()} says.
  */
 public final class KafkaEndpoints {
 
@@ -28,14 +30,16 @@ public final class KafkaEndpoints {
 
     private KafkaEndpoints() {}
 
-    public static KafkaSource<byte[]> events(StreamingConfig config) {
-        return KafkaSource.<byte[]>builder()
+    public static KafkaSource<RawEvent> events(StreamingConfig config) {
+        return KafkaSource.<RawEvent>builder()
+                .setProperties(config.kafkaSecurity().asProperties())
                 .setBootstrapServers(config.kafkaBootstrap())
-                .setTopics(Topics.EVENTS)
+                .setTopicPattern(TopicRegistry.EVENT_TOPICS)
                 .setGroupId(config.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawEventValues())
                 .setProperty("isolation.level", "read_committed")
+                // Also how soon a new operator's topic is read.
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .build();
     }
@@ -47,11 +51,12 @@ public final class KafkaEndpoints {
      */
     public static KafkaSource<byte[]> deadLetterRecords(StreamingConfig config) {
         return KafkaSource.<byte[]>builder()
+                .setProperties(config.kafkaSecurity().asProperties())
                 .setBootstrapServers(config.kafkaBootstrap())
                 .setTopics(Topics.DEAD_LETTERS)
                 .setGroupId(config.groupId() + "-dead-letters")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawEventValues())
+                .setDeserializer(new RecordValues())
                 .setProperty("isolation.level", "read_committed")
                 .build();
     }
@@ -79,7 +84,7 @@ public final class KafkaEndpoints {
 
     private static <T> KafkaSink<T> exactlyOnce(
             StreamingConfig config, KafkaRecordSerializationSchema<T> schema, String sinkName) {
-        Properties producer = new Properties();
+        Properties producer = config.kafkaSecurity().asProperties();
         producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
         producer.setProperty("compression.type", "lz4");
         return KafkaSink.<T>builder()

@@ -2,6 +2,7 @@ package org.eldercare.streaming.parse;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -10,8 +11,10 @@ import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.region.Regions;
+import org.eldercare.ingest.topic.Topics;
 import org.eldercare.ingest.validation.EventReader;
 import org.eldercare.ingest.validation.ReadResult;
+import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 
@@ -19,8 +22,13 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * Parses and validates raw record values with the intake's own {@link EventReader}, because operators
  * may produce straight to Kafka. Valid events go on as {@link CareEvent}s; the rest leave through
  * {@link #REJECTED} as dead letters, stage {@link Rejection#STREAM}, with the raw JSON as payload.
+ *
+ * <p>A record from an operator's own topic speaks for that operator only (docs/CONTRACT.md §6.6): when its {@code
+ * source} is not {@code /operators/<the topic's operator>} it is rejected here, before dedup, so it is never applied
+ * and its id never enters dedup state. Every rejection of such a record is filed under the topic's operator, whatever
+ * {@code source} it claimed (§6.2).
  */
-public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
+public final class ParseEvents extends ProcessFunction<RawEvent, CareEvent> {
 
     private static final long serialVersionUID = 1L;
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("invalid-events", StreamTypes.REJECTION);
@@ -33,22 +41,42 @@ public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
     }
 
     @Override
-    public void processElement(byte[] value, Context ctx, Collector<CareEvent> out) {
+    public void processElement(RawEvent raw, Context ctx, Collector<CareEvent> out) {
+        byte[] value = raw.value();
         switch (reader.read(value)) {
-            case ReadResult.Valid valid -> out.collect(valid.event());
-            case ReadResult.Invalid invalid -> ctx.output(REJECTED, rejection(invalid, value, now(ctx)));
+            case ReadResult.Valid valid -> {
+                CareEvent event = valid.event();
+                if (raw.topicOperator() == null
+                        || event.source().equals(CareEvent.OPERATOR_SOURCE_PREFIX + raw.topicOperator())) {
+                    out.collect(event);
+                } else {
+                    ReadResult.Invalid forged = new ReadResult.Invalid(
+                            event.id(), event.source(), event.type().wireName(), List.of(sourceRule(raw)));
+                    ctx.output(REJECTED, rejection(forged, raw, now(ctx)));
+                }
+            }
+            case ReadResult.Invalid invalid -> ctx.output(REJECTED, rejection(invalid, raw, now(ctx)));
         }
+    }
+
+    /** The reason of docs/CONTRACT.md §6.6, naming the field and the rule. */
+    static String sourceRule(RawEvent raw) {
+        return "source: must be " + CareEvent.OPERATOR_SOURCE_PREFIX + raw.topicOperator() + " on topic "
+                + Topics.operatorTopic(raw.topicOperator()) + " (docs/CONTRACT.md §6.6)";
     }
 
     private static OffsetDateTime now(Context ctx) {
         return ShanghaiTime.at(ctx.timerService().currentProcessingTime());
     }
 
-    static Rejection rejection(ReadResult.Invalid invalid, byte[] value, OffsetDateTime at) {
+    static Rejection rejection(ReadResult.Invalid invalid, RawEvent raw, OffsetDateTime at) {
         String source = invalid.source();
-        String operator = source != null && source.startsWith(CareEvent.OPERATOR_SOURCE_PREFIX)
-                ? source.substring(CareEvent.OPERATOR_SOURCE_PREFIX.length())
-                : null;
+        // On an operator's topic the topic says who sent it; on the shared topic the API checked the source.
+        String operator = raw.topicOperator() != null
+                ? raw.topicOperator()
+                : source != null && source.startsWith(CareEvent.OPERATOR_SOURCE_PREFIX)
+                        ? source.substring(CareEvent.OPERATOR_SOURCE_PREFIX.length())
+                        : null;
         return new Rejection(
                 invalid.id(),
                 source,
@@ -57,6 +85,6 @@ public final class ParseEvents extends ProcessFunction<byte[], CareEvent> {
                 invalid.errors(),
                 Rejection.STREAM,
                 at,
-                DeadLetterPayload.of(value));
+                DeadLetterPayload.of(raw.value()));
     }
 }

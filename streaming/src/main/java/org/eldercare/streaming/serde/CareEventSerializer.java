@@ -1,10 +1,15 @@
 package org.eldercare.streaming.serde;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.eldercare.ingest.event.AssessmentRecorded;
 import org.eldercare.ingest.event.BedsChanged;
+import org.eldercare.ingest.event.Benefit;
+import org.eldercare.ingest.event.BenefitType;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.CaregiverChange;
 import org.eldercare.ingest.event.CaregiverHired;
@@ -14,8 +19,11 @@ import org.eldercare.ingest.event.FacilityDetails;
 import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.ingest.event.FacilityStatusChanged;
+import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.MealServed;
 import org.eldercare.ingest.event.MealType;
+import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.ServiceDelivered;
@@ -30,14 +38,20 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final long serialVersionUID = 1L;
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
-    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
-    private static final int FORMAT = 1;
+    /**
+     * Form 2 adds the register's types (docs/CONTRACT.md §7); form 1, the first release's, is the same bytes for
+     * every other type, so both are read alike. Bump it when a field changes (see {@code VersionedSerializer}); a
+     * build that knows only form 1 then refuses a checkpoint that may hold register events instead of misreading it.
+     */
+    private static final int FORMAT = 2;
 
     private static final EventType[] TYPES = EventType.values();
     private static final FacilityKind[] KINDS = FacilityKind.values();
     private static final FacilityStatus[] STATUSES = FacilityStatus.values();
     private static final MealType[] MEALS = MealType.values();
     private static final ServiceType[] SERVICES = ServiceType.values();
+    private static final LivingArrangement[] ARRANGEMENTS = LivingArrangement.values();
+    private static final BenefitType[] BENEFITS = BenefitType.values();
 
     @Override
     public int formatVersion() {
@@ -112,6 +126,30 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 out.writeLong(d.elderly60());
                 out.writeInt(d.year());
             }
+            case PersonDetails d -> {
+                Wire.string(d.personId(), out);
+                writeRecipient(d.identity(), out);
+                Wire.string(d.address(), out);
+                Wire.geo(d.location(), out);
+                Wire.string(d.districtCode(), out);
+                Wire.string(d.streetCode(), out);
+                Wire.enumeration(d.livingArrangement(), out);
+                out.writeInt(d.benefits().size());
+                for (Benefit b : d.benefits()) {
+                    Wire.enumeration(b.type(), out);
+                    Wire.date(b.from(), out);
+                    Wire.date(b.to(), out);
+                }
+                out.writeInt(d.disabilityCertificateLevel() == null ? 0 : d.disabilityCertificateLevel());
+            }
+            case AssessmentRecorded d -> {
+                Wire.string(d.assessmentId(), out);
+                Wire.string(d.personId(), out);
+                out.writeInt(d.level());
+                Wire.date(d.assessedOn(), out);
+                Wire.string(d.organisation(), out);
+                Wire.date(d.reassessDueOn(), out);
+            }
         }
     }
 
@@ -146,7 +184,37 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                         readRecipient(in));
             case POPULATION_UPDATED ->
                 new PopulationUpdated(Wire.string(in), in.readLong(), in.readLong(), in.readInt());
+            case PERSON_REGISTERED, PERSON_UPDATED -> readPerson(in);
+            case ASSESSMENT_RECORDED ->
+                new AssessmentRecorded(
+                        Wire.string(in), Wire.string(in), in.readInt(), Wire.date(in), Wire.string(in), Wire.date(in));
         };
+    }
+
+    private static PersonDetails readPerson(DataInputView in) throws IOException {
+        String personId = Wire.string(in);
+        Recipient identity = readRecipient(in);
+        String address = Wire.string(in);
+        GeoPoint location = Wire.geo(in);
+        String districtCode = Wire.string(in);
+        String streetCode = Wire.string(in);
+        LivingArrangement arrangement = Wire.enumeration(ARRANGEMENTS, in);
+        int count = in.readInt();
+        List<Benefit> benefits = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            benefits.add(new Benefit(Wire.enumeration(BENEFITS, in), Wire.date(in), Wire.date(in)));
+        }
+        int certificate = in.readInt();
+        return new PersonDetails(
+                personId,
+                identity,
+                address,
+                location,
+                districtCode,
+                streetCode,
+                arrangement,
+                benefits,
+                certificate == 0 ? null : certificate);
     }
 
     private static void writeRecipient(Recipient r, DataOutputView out) throws IOException {

@@ -2,6 +2,8 @@ package org.eldercare.infra.kafka;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import kafka.Kafka;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
@@ -25,32 +27,36 @@ public final class KafkaNodeMain {
         System.setProperty("kafka.logs.dir", options.logsDir().toString());
         System.setProperty("log4j2.configurationFile", "kafka-node-log4j2.xml");
 
-        Path serverProperties = ServerProperties.write(options);
-        formatOnce(options, serverProperties);
+        String superUserPassword = ServerProperties.superUserPassword(options);
+        Path serverProperties = ServerProperties.write(options, superUserPassword);
+        formatOnce(options, serverProperties, superUserPassword);
         if (options.exitOnStdinEof()) {
             ParentWatch.exitWhenStdinCloses();
         }
         System.out.printf(
-                "kafka node starting on 127.0.0.1:%d (controller %d)%n", options.port(), options.controllerPort());
+                "kafka node starting on 127.0.0.1:%d (controller %d)%s%n",
+                options.port(),
+                options.controllerPort(),
+                options.secured() ? ", SASL_PLAINTEXT SCRAM-SHA-512 with ACLs, super user " + options.superUser() : "");
         // Blocks until shutdown, then exits the JVM.
         Kafka.main(new String[] {serverProperties.toString()});
     }
 
-    private static void formatOnce(NodeOptions options, Path serverProperties) {
+    private static void formatOnce(NodeOptions options, Path serverProperties, String superUserPassword) {
         if (Files.exists(options.dataDir().resolve("meta.properties"))) {
             return;
         }
-        // execute(), unlike main(), returns instead of exiting the JVM.
-        int status = StorageTool.execute(
-                new String[] {
-                    "format",
-                    "-t",
-                    Uuid.randomUuid().toString(),
-                    "-c",
-                    serverProperties.toString(),
-                    "--ignore-formatted"
-                },
-                System.out);
+        List<String> format = new ArrayList<>(List.of(
+                "format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString(), "--ignore-formatted"));
+        if (options.secured()) {
+            // The super user's SCRAM credential must exist before the broker starts: it is how the broker reaches
+            // itself. Every other user is created later through the Admin API.
+            format.add("--add-scram");
+            format.add(ServerProperties.SCRAM + "=[name=" + options.superUser() + ",password=\"" + superUserPassword
+                    + "\"]");
+        }
+        // execute(), unlike main(), returns instead of exiting the JVM; these arguments never leave this process.
+        int status = StorageTool.execute(format.toArray(String[]::new), System.out);
         if (status != 0) {
             throw new IllegalStateException("formatting Kafka storage in " + options.dataDir() + " failed: " + status);
         }

@@ -2,30 +2,66 @@ package org.eldercare.infra.kafka;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
  * The broker configuration of a single combined broker+controller on 127.0.0.1. The quorum is static
  * ({@code controller.quorum.voters}), so the ports may change between restarts without reformatting.
+ *
+ * <p>Secured ({@link NodeOptions#secured()}): the client listener is SASL_PLAINTEXT with SCRAM-SHA-512 and also
+ * carries the broker's own inter-broker traffic (transaction markers to itself) as the super user; the controller
+ * listener uses SASL/PLAIN with the super user alone, because KRaft controllers cannot check SCRAM (its credentials
+ * live in the metadata they serve). KRaft's {@code StandardAuthorizer} denies whatever no ACL allows.
  */
 final class ServerProperties {
 
+    static final String SCRAM = "SCRAM-SHA-512";
+
     private ServerProperties() {}
 
-    static Properties of(NodeOptions options) {
+    static Properties of(NodeOptions options, String superUserPassword) {
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + options.controllerPort());
-        props.setProperty(
-                "listeners",
-                "PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:" + options.controllerPort());
-        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.port());
         props.setProperty("controller.listener.names", "CONTROLLER");
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        if (options.secured()) {
+            props.setProperty(
+                    "listeners",
+                    "SASL_PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:"
+                            + options.controllerPort());
+            props.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + options.port());
+            props.setProperty(
+                    "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+            props.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+            props.setProperty("sasl.enabled.mechanisms", SCRAM);
+            props.setProperty("sasl.mechanism.inter.broker.protocol", SCRAM);
+            props.setProperty(
+                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + options.superUser()
+                            + "\" password=\"" + jaas(superUserPassword) + "\";");
+            props.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+            props.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+            props.setProperty(
+                    "listener.name.controller.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                            + options.superUser() + "\" password=\"" + jaas(superUserPassword) + "\" user_"
+                            + options.superUser() + "=\"" + jaas(superUserPassword) + "\";");
+            props.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            props.setProperty("super.users", "User:" + options.superUser());
+            props.setProperty("allow.everyone.if.no.acl.found", "false");
+        } else {
+            props.setProperty(
+                    "listeners",
+                    "PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:" + options.controllerPort());
+            props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.port());
+            props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        }
         props.setProperty("log.dirs", options.dataDir().toString());
         // One node: every internal topic has exactly one replica.
         props.setProperty("offsets.topic.replication.factor", "1");
@@ -40,11 +76,37 @@ final class ServerProperties {
         return props;
     }
 
-    static Path write(NodeOptions options) throws IOException {
+    /** The super user's password from its file; the trailing newline of a secret file is not part of it. */
+    static String superUserPassword(NodeOptions options) throws IOException {
+        if (!options.secured()) {
+            return null;
+        }
+        String password = Files.readString(options.superUserPasswordFile(), StandardCharsets.UTF_8)
+                .strip();
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "super-user-password-file: must hold a password, " + options.superUserPasswordFile() + " is empty");
+        }
+        return password;
+    }
+
+    /** Writes the file, readable by its owner only when it holds the super user's password. */
+    static Path write(NodeOptions options, String superUserPassword) throws IOException {
         Path file = options.dir().resolve("server.properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        if (options.secured()
+                && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
         try (Writer out = Files.newBufferedWriter(file)) {
-            of(options).store(out, "written by KafkaNodeMain at every start; edit NodeOptions, not this file");
+            of(options, superUserPassword)
+                    .store(out, "written by KafkaNodeMain at every start; edit NodeOptions, not this file");
         }
         return file;
+    }
+
+    private static String jaas(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

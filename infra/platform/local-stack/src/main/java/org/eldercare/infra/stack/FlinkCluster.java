@@ -8,6 +8,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -34,6 +35,10 @@ final class FlinkCluster implements AutoCloseable {
         flink.set(RestOptions.ADDRESS, "127.0.0.1");
         flink.set(RestOptions.BIND_PORT, Integer.toString(config.flinkRestPort()));
         flink.set(RestOptions.PORT, config.flinkRestPort());
+        // No jar upload or run over REST, whoever can reach the port (defence in depth: the runtime-web module that
+        // serves /jars is not on the classpath today). The app submits its job graph through POST /jobs.
+        flink.set(WebOptions.SUBMIT_ENABLE, false);
+        flink.set(WebOptions.CANCEL_ENABLE, false);
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(flink)
                 .setNumTaskManagers(1)
@@ -47,7 +52,7 @@ final class FlinkCluster implements AutoCloseable {
     Configuration directories() throws java.io.IOException {
         Path dir = config.flinkDir();
         for (String sub : new String[] {"checkpoints", "savepoints", "tmp"}) {
-            Files.createDirectories(dir.resolve(sub));
+            OwnerOnly.directory(dir.resolve(sub));
         }
         Configuration flink = new Configuration();
         flink.set(

@@ -1,8 +1,9 @@
 package org.eldercare.infra.stack;
 
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,7 +64,11 @@ public final class LocalStack implements AutoCloseable {
         requirePortsFree();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            Files.createDirectories(config.dataDir());
+            // Owner-only before any node writes: what they write below follows their umask (docs/CONTRACT.md §6.8).
+            for (Path dir :
+                    List.of(config.dataDir(), config.kafkaDir(), config.elasticsearchDir(), config.flinkDir())) {
+                OwnerOnly.directory(dir);
+            }
             StartupWait nodes = new StartupWait(config.startupTimeout(), elasticsearch, kafka);
             nodes.launch();
             // The MiniCluster needs neither node, so it boots while they do.

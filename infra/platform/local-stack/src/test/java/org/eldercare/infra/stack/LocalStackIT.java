@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -113,6 +119,54 @@ class LocalStackIT {
 
     @Test
     @Order(5)
+    void keepsTheDataDirAndItsPartsOwnerOnly() throws Exception {
+        for (Path dir : List.of(
+                dataDir,
+                config.kafkaDir(),
+                config.elasticsearchDir(),
+                config.flinkDir(),
+                config.flinkDir().resolve("checkpoints"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .as("permissions of %s", dir)
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void flinksRestEndpointRefusesJarUploadAndRun() throws Exception {
+        String rest = stack.flinkRestAddress().toString().replaceAll("/$", "");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> features = http.send(
+                    HttpRequest.newBuilder(URI.create(rest + "/config")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(features.body()).contains("\"web-submit\":false", "\"web-cancel\":false");
+
+            String boundary = "eldercare-it";
+            String body =
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"x.jar\"\r\n"
+                            + "Content-Type: application/x-java-archive\r\n\r\nPK\r\n--" + boundary + "--\r\n";
+            HttpResponse<String> upload = http.send(
+                    HttpRequest.newBuilder(URI.create(rest + "/jars/upload"))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(upload.statusCode())
+                    .as("POST /jars/upload: %s", upload.body())
+                    .isBetween(400, 499);
+            HttpResponse<String> run = http.send(
+                    HttpRequest.newBuilder(URI.create(rest + "/jars/x.jar/run"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(run.statusCode())
+                    .as("POST /jars/x.jar/run: %s", run.body())
+                    .isBetween(400, 499);
+        }
+    }
+
+    @Test
+    @Order(7)
     void failsFastNamingThePropertyWhenAPortIsTaken() throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalStackConfig clash = LocalStackConfigs.withEsHttpPort(
@@ -126,7 +180,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void restartOnTheSameDataDirKeepsTopicsAndIndexes() throws Exception {
         stack.close();
         long begin = System.nanoTime();

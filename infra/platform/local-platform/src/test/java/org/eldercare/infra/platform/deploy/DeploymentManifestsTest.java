@@ -24,6 +24,7 @@ import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.TopicSettings;
 import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.index.ElasticsearchConfig;
+import org.eldercare.search.index.RetentionSettings;
 import org.eldercare.streaming.StreamingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,7 @@ class DeploymentManifestsTest {
                 .anySatisfy(p -> assertThat(p)
                         .contains(
                                 "KafkaTopic eldercare.events.v1 retention.ms: eldercare.kafka.topics.events-retention:"
-                                        + " must be at least PT168H5M"))
+                                        + " must be at least PT336H"))
                 .anySatisfy(p -> assertThat(p).contains("spec.flinkVersion v2_1 should be v2_2"))
                 .anySatisfy(p -> assertThat(p).contains("env ELDERCARE_JOB_PII_KEY sets no job option"))
                 .anySatisfy(p -> assertThat(p).contains("names index indicator, which is not in the index registry"))
@@ -217,8 +218,9 @@ class DeploymentManifestsTest {
             }
         }
         ElasticsearchConfig.SETTINGS.forEach(s -> properties.add(s.key()));
-        PublisherConfig.SETTINGS.forEach(s -> properties.add(s.key()));
+        PublisherConfig.ALL_SETTINGS.forEach(s -> properties.add(s.key()));
         TopicSettings.SETTINGS.forEach(s -> properties.add(s.key()));
+        RetentionSettings.SETTINGS.forEach(s -> properties.add(s.key()));
         Pattern placeholder = Pattern.compile("\\$\\{([a-z][a-z0-9.-]+)[:}]");
         try (Stream<Path> sources = Files.walk(root.resolve("api/src/main/java"))) {
             for (Path source :

@@ -60,6 +60,27 @@ public final class PlatformClient {
         }
     }
 
+    public record TextReply(int status, String body) {}
+
+    /** A plain-text endpoint with its status; {@code token} null sends no Authorization header. */
+    public TextReply getText(String token, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TextReply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until every accepted event is reflected ({@code pendingEvents == 0}). */
     public void awaitCaughtUp(Duration timeout) {
         awaitOrFail(

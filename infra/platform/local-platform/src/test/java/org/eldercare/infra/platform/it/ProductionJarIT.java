@@ -29,6 +29,7 @@ class ProductionJarIT {
 
     static final String PLANNER_TOKEN = "it-planner-" + UUID.randomUUID();
     static final String HMAC_KEY = "it-hmac-" + UUID.randomUUID() + UUID.randomUUID();
+    static final String MONITOR_TOKEN = "it-monitor-" + UUID.randomUUID();
 
     static Path root;
     static Path jar;
@@ -93,6 +94,29 @@ class ProductionJarIT {
             assertThat(Files.readString(log))
                     .as("no embedded node, MiniCluster or simulator in the production jar")
                     .doesNotContain("[stack]", "simulator:");
+
+            PlatformClient.TextReply anonymousHealth = client.getText(null, "/actuator/health");
+            assertThat(anonymousHealth.status()).isEqualTo(200);
+            assertThat(anonymousHealth.body())
+                    .as("anyone sees the status, not the components")
+                    .contains("\"status\":\"UP\"")
+                    .doesNotContain("components", "kafka", "elasticsearch");
+            assertThat(client.getText(PLANNER_TOKEN, "/actuator/health").body()).doesNotContain("components");
+            assertThat(client.getText(MONITOR_TOKEN, "/actuator/health").body())
+                    .as("MONITOR, from the tokens file as a digest, sees the components")
+                    .contains("components", "kafka", "elasticsearch");
+            assertThat(client.getText(null, "/actuator/prometheus").status()).isEqualTo(401);
+            assertThat(client.getText(PLANNER_TOKEN, "/actuator/prometheus").status())
+                    .isEqualTo(403);
+            PlatformClient.TextReply scrape = client.getText(MONITOR_TOKEN, "/actuator/prometheus");
+            assertThat(scrape.status()).isEqualTo(200);
+            assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+            assertThat(client.get(MONITOR_TOKEN, "/api/v1/regions").status())
+                    .as("MONITOR reads nothing of the API")
+                    .isEqualTo(403);
+            assertThat(Files.readString(log))
+                    .as("no token value in the log")
+                    .doesNotContain(PLANNER_TOKEN, MONITOR_TOKEN);
         } finally {
             stop(api);
         }
@@ -118,9 +142,27 @@ class ProductionJarIT {
         assertThat(Files.readString(log)).contains("eldercare.security.hmac-key", "ELDERCARE_SECURITY_HMACKEY");
     }
 
-    /** Everything through the environment, in Spring's relaxed form, as the deployment manifests set it. */
-    private static Map<String, String> productionEnv(int port, String plannerToken, String hmacKey) {
+    @Test
+    void refusesToStartWithoutAnHmacKeyNamingTheSetting() throws Exception {
+        Path log = work.resolve("api-no-key.log");
+        Map<String, String> env = productionEnv(freePort(), PLANNER_TOKEN, HMAC_KEY);
+        env.remove("ELDERCARE_SECURITY_HMACKEY");
+        Process api = start(env, log);
+
+        assertThat(api.waitFor(180, TimeUnit.SECONDS)).as("the API exits").isTrue();
+        assertThat(api.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).contains("eldercare.security.hmac-key: is not set");
+    }
+
+    /**
+     * Everything through the environment, in Spring's relaxed form, as the deployment manifests set it, and a tokens
+     * file holding the MONITOR token as its SHA-256 digest.
+     */
+    private static Map<String, String> productionEnv(int port, String plannerToken, String hmacKey) throws IOException {
+        Path tokens = work.resolve("tokens");
+        Files.writeString(tokens, "# the scraper\nsha256:" + sha256Hex(MONITOR_TOKEN) + " prometheus MONITOR\n");
         Map<String, String> env = new HashMap<>();
+        env.put("ELDERCARE_SECURITY_TOKENSFILE", tokens.toString());
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("ELDERCARE_KAFKA_BOOTSTRAPSERVERS", stack.kafkaBootstrapServers());
         env.put("ELDERCARE_ELASTICSEARCH_URL", stack.elasticsearchUrl());
@@ -151,6 +193,16 @@ class ProductionJarIT {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String sha256Hex(String token) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,28 @@
+package org.eldercare.ingest.event;
+
+/** Who may send an event type, by the prefix of its {@code source} (docs/CONTRACT.md §1 and §7.1). */
+public enum Sender {
+    OPERATOR(CareEvent.OPERATOR_SOURCE_PREFIX),
+    PLANNER(CareEvent.PLANNER_SOURCE_PREFIX),
+    CIVIL_AFFAIRS(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX);
+
+    private final String sourcePrefix;
+
+    Sender(String sourcePrefix) {
+        this.sourcePrefix = sourcePrefix;
+    }
+
+    public String sourcePrefix() {
+        return sourcePrefix;
+    }
+
+    /** The sender a source names, or null when it has none of the three prefixes. */
+    public static Sender ofSource(String source) {
+        for (Sender sender : values()) {
+            if (source.startsWith(sender.sourcePrefix)) {
+                return sender;
+            }
+        }
+        return null;
+    }
+}

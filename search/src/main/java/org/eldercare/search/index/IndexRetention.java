@@ -1,0 +1,141 @@
+package org.eldercare.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eldercare.search.document.IndexNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes the documents of the growing log indexes once they are older than their retention (docs/CONTRACT.md
+ * §6.8), judged by each index's own time field: expired ids are searched and deleted in bulk, page by page. Per
+ * document, not per index, so the indexes keep their names, mappings and writers; safe to run from several API
+ * replicas at once (a document another sweep deleted first is skipped).
+ */
+public final class IndexRetention {
+
+    /** One index kept for {@code keep}, judged by the date in {@code timeField}. */
+    public record Rule(String index, String timeField, Duration keep) {
+        public Rule {
+            Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(timeField, "timeField");
+            if (keep == null || !keep.isPositive()) {
+                throw new IllegalArgumentException("eldercare.retention." + index + ": must be a positive duration");
+            }
+        }
+    }
+
+    /** The time field each log index is judged by. */
+    public static final Map<String, String> TIME_FIELDS = Map.of(
+            IndexNames.REJECTIONS, "rejectedAt",
+            IndexNames.AUDIT, "at",
+            IndexNames.INDICATOR_HISTORY, "asOf");
+
+    private static final Logger log = LoggerFactory.getLogger(IndexRetention.class);
+    static final int PAGE_SIZE = 1000;
+    static final int MAX_PAGES = 500;
+
+    private final ElasticsearchClient client;
+    private final List<Rule> rules;
+
+    public IndexRetention(ElasticsearchClient client, List<Rule> rules) {
+        this.client = client;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** A rule for {@code index} on its field of {@link #TIME_FIELDS}. */
+    public static Rule rule(String index, Duration keep) {
+        String field = TIME_FIELDS.get(index);
+        if (field == null) {
+            throw new IllegalArgumentException("eldercare.retention." + index + ": no retention for this index");
+        }
+        return new Rule(index, field, keep);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Deletes what is older than each rule allows at {@code now}; the map tells how many per index. */
+    public Map<String, Long> sweep(Instant now) {
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            String before = now.minus(rule.keep()).toString();
+            try {
+                long count = sweep(rule, before);
+                deleted.put(rule.index(), count);
+                if (count > 0) {
+                    log.info(
+                            "Retention {}: deleted {} document(s) with {} before {}",
+                            rule.index(),
+                            count,
+                            rule.timeField(),
+                            before);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Retention " + rule.index() + ": Elasticsearch unreachable", e);
+            } catch (ElasticsearchException e) {
+                throw new IllegalStateException("Retention " + rule.index() + ": " + e.getMessage(), e);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Pages of expired ids, each deleted in one bulk that refreshes, so the next page starts after them. Search and
+     * bulk are all of the server there is on every node; {@code _delete_by_query} (the reindex module) and ILM are
+     * not part of the embedded one. At most {@link #MAX_PAGES} pages a sweep; the next sweep goes on.
+     */
+    private long sweep(Rule rule, String before) throws IOException {
+        long count = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<Hit<Void>> hits = client.search(
+                            s -> s.index(rule.index())
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(PAGE_SIZE)
+                                    .source(src -> src.fetch(false))
+                                    .trackTotalHits(t -> t.enabled(false))
+                                    .query(q -> q.range(r -> r.date(
+                                            d -> d.field(rule.timeField()).lt(before)))),
+                            Void.class)
+                    .hits()
+                    .hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            BulkResponse response = client.bulk(b -> {
+                for (Hit<Void> hit : hits) {
+                    b.operations(op ->
+                            op.delete(d -> d.index(hit.index()).id(hit.id()).routing(hit.routing())));
+                }
+                return b.refresh(Refresh.True);
+            });
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != 404) {
+                    throw new IllegalStateException("Retention " + rule.index() + ": delete of " + item.id()
+                            + " failed: " + item.error().reason());
+                }
+                if (item.status() == 200) {
+                    count++;
+                }
+            }
+            if (hits.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        return count;
+    }
+}

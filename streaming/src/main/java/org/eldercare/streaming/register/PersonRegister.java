@@ -1,0 +1,208 @@
+package org.eldercare.streaming.register;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.LocalTimeTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.DeadLetterPayload;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.AssessmentRecorded;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.PersonDetails;
+import org.eldercare.ingest.event.Recipient;
+import org.eldercare.search.normalize.IdNumbers;
+import org.eldercare.search.normalize.Pii;
+import org.eldercare.search.register.Assessment;
+import org.eldercare.search.register.Label;
+import org.eldercare.search.register.Labels;
+import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.register.PersonFacts;
+import org.eldercare.search.register.ServiceList;
+import org.eldercare.streaming.serde.StreamTypes;
+import org.eldercare.streaming.time.ShanghaiTime;
+
+/**
+ * The register of older people (docs/CONTRACT.md §7), keyed by {@code person/<personId>}: keeps each person's
+ * details and latest assessment, and emits the person's document with the labels that hold today and the services
+ * they entitle to, each time an event changes them and again, by a processing-time timer, at the midnight (Asia/
+ * Shanghai) of the next day a label can change with no event: a birthday, a benefit's end, a re-assessment falling
+ * due.
+ *
+ * <p>Details are last-writer-wins by event time, like a facility's (§2). An assessment for a person the register
+ * does not know is rejected through {@link #REJECTED}. The state holds masks and digests for display, and the birth
+ * date in clear, which the age labels need (noted in docs/CONTRACT.md §7.3).
+ */
+public final class PersonRegister extends KeyedProcessFunction<String, CareEvent, PersonDocument> {
+
+    public static final OutputTag<Rejection> REJECTED = new OutputTag<>("register-rejections", StreamTypes.REJECTION);
+
+    private final String hmacKey;
+
+    private transient ValueState<PersonDocument> person;
+    private transient ValueState<LocalDate> birthDate;
+    private transient ValueState<Long> timer;
+    private transient Pii pii;
+
+    public PersonRegister(String hmacKey) {
+        this.hmacKey = hmacKey;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        person = getRuntimeContext().getState(new ValueStateDescriptor<>("person", RegisterTypes.PERSON));
+        birthDate =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date", LocalTimeTypeInfo.LOCAL_DATE));
+        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("label-timer", Types.LONG));
+        pii = Pii.withKey(hmacKey);
+    }
+
+    @Override
+    public void processElement(CareEvent event, Context ctx, Collector<PersonDocument> out) throws Exception {
+        PersonDocument current = person.value();
+        PersonDocument next;
+        if (event.data() instanceof PersonDetails details) {
+            if (current != null && event.time().isBefore(current.updatedAt())) {
+                return; // an older state event: last writer by time wins (docs/CONTRACT.md §2)
+            }
+            Recipient identity = details.identity();
+            birthDate.update(identity.birthDate());
+            next = new PersonDocument(
+                    details.personId(),
+                    details.districtCode(),
+                    details.streetCode(),
+                    PersonDocument.maskName(identity.name()),
+                    identity.idNumber() == null ? null : Pii.maskIdNumber(identity.idNumber()),
+                    identity.phone() == null ? null : Pii.maskPhone(identity.phone()),
+                    identity.idNumber() == null
+                            ? null
+                            : IdNumbers.parse(identity.idNumber())
+                                    .map(n -> pii.hashIdNumber(n.value()))
+                                    .orElse(null),
+                    identity.birthDate() == null ? null : identity.birthDate().getYear(),
+                    null,
+                    details.livingArrangement(),
+                    details.benefits(),
+                    details.disabilityCertificateLevel(),
+                    current == null ? null : current.assessment(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    event.time());
+        } else if (event.data() instanceof AssessmentRecorded recorded) {
+            if (current == null) {
+                reject(ctx, event, "data.personId: no registered person " + recorded.personId());
+                return;
+            }
+            Assessment assessment = new Assessment(
+                    recorded.assessmentId(),
+                    recorded.level(),
+                    recorded.assessedOn(),
+                    recorded.organisation(),
+                    recorded.reassessDueOn());
+            PersonFacts facts = facts(current).withAssessment(assessment);
+            next = withAssessment(current, facts.assessment());
+        } else {
+            throw new IllegalArgumentException(
+                    "not a register event: " + event.type().wireName());
+        }
+        publish(next, ctx.timerService().currentProcessingTime(), ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonDocument> out) throws Exception {
+        timer.clear();
+        PersonDocument current = person.value();
+        if (current != null) {
+            publish(current, timestamp, ctx, out);
+        }
+    }
+
+    /** Labels and entitlements as of the day of {@code now}, the document stored and emitted, the next timer set. */
+    private void publish(PersonDocument doc, long now, Context ctx, Collector<PersonDocument> out) throws Exception {
+        LocalDate today = LocalDate.ofEpochDay(ShanghaiTime.epochDay(now));
+        PersonFacts facts = facts(doc);
+        List<Label> labels = Labels.on(facts, today);
+        List<String> entitlements = ServiceList.forDistrict(doc.districtCode()).entitlements(labels).stream()
+                .map(ServiceList.Service::code)
+                .toList();
+        PersonDocument labelled = new PersonDocument(
+                doc.personId(),
+                doc.districtCode(),
+                doc.streetCode(),
+                doc.nameMasked(),
+                doc.idNumberMasked(),
+                doc.phoneMasked(),
+                doc.idNumberDigest(),
+                doc.birthYear(),
+                facts.birthDate() == null ? null : Labels.age(facts.birthDate(), today),
+                doc.livingArrangement(),
+                doc.benefits(),
+                doc.disabilityCertificateLevel(),
+                doc.assessment(),
+                labels,
+                entitlements,
+                today,
+                doc.updatedAt());
+        person.update(labelled);
+        out.collect(labelled);
+
+        Long scheduled = timer.value();
+        LocalDate change = Labels.nextChange(facts, today);
+        Long wanted = change == null
+                ? null
+                : change.atStartOfDay(ShanghaiTime.ZONE).toInstant().toEpochMilli();
+        if (scheduled != null && !scheduled.equals(wanted)) {
+            ctx.timerService().deleteProcessingTimeTimer(scheduled);
+        }
+        if (wanted != null && !wanted.equals(scheduled)) {
+            ctx.timerService().registerProcessingTimeTimer(wanted);
+        }
+        timer.update(wanted);
+    }
+
+    private PersonFacts facts(PersonDocument doc) throws Exception {
+        return new PersonFacts(birthDate.value(), doc.livingArrangement(), doc.benefits(), doc.assessment());
+    }
+
+    private static PersonDocument withAssessment(PersonDocument d, Assessment assessment) {
+        return new PersonDocument(
+                d.personId(),
+                d.districtCode(),
+                d.streetCode(),
+                d.nameMasked(),
+                d.idNumberMasked(),
+                d.phoneMasked(),
+                d.idNumberDigest(),
+                d.birthYear(),
+                d.age(),
+                d.livingArrangement(),
+                d.benefits(),
+                d.disabilityCertificateLevel(),
+                assessment,
+                d.labels(),
+                d.entitlements(),
+                d.labelsOn(),
+                d.updatedAt());
+    }
+
+    private static void reject(Context ctx, CareEvent event, String reason) {
+        ctx.output(
+                REJECTED,
+                new Rejection(
+                        event.id(),
+                        event.source(),
+                        event.operatorId(),
+                        event.type().wireName(),
+                        List.of(reason),
+                        Rejection.STREAM,
+                        ShanghaiTime.at(ctx.timerService().currentProcessingTime()),
+                        DeadLetterPayload.of(CloudEventJson.writeString(event))));
+    }
+}
