@@ -12,7 +12,7 @@ class StreamingConfigTest {
     void everyOptionHasADefaultAndADescription() {
         StreamingConfig config = StreamingConfig.defaults();
 
-        assertThat(StreamingConfig.OPTIONS).allSatisfy(o -> {
+        assertThat(StreamingConfig.SETTINGS).allSatisfy(o -> {
             if (!java.util.List.of(
                             "es.username",
                             "es.password",
@@ -24,7 +24,7 @@ class StreamingConfigTest {
                             "kafka.security.truststore-location",
                             "kafka.security.truststore-password")
                     .contains(o.key())) {
-                assertThat(o.defaultValue()).isNotBlank(); // credentials and trust default to none
+                assertThat(o.defaultText()).isNotBlank(); // credentials and trust default to none
             }
             assertThat(o.description()).isNotBlank();
         });
@@ -42,12 +42,15 @@ class StreamingConfigTest {
         assertThat(config.coalesceInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.parallelism()).isEqualTo(4);
         assertThat(StreamingConfig.fromArgs(config.toArgs())).isEqualTo(config);
+        assertThat(config.with(StreamingConfig.COALESCE_INTERVAL, Duration.ofSeconds(3))
+                        .coalesceInterval())
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
     void namesTheOptionThatCannotBeRead() {
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--parallelism=many"}))
-                .hasMessageStartingWith("--parallelism: cannot read 'many'");
+                .hasMessageStartingWith("--parallelism: must be a whole number, was 'many'");
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--kafka.bootstrp=x"}))
                 .hasMessageStartingWith("--kafka.bootstrp: unknown option");
         assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P1D"))

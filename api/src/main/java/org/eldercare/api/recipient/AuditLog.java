@@ -12,9 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eldercare.api.system.Caller;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndexRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -61,8 +61,9 @@ public class AuditLog {
                 query,
                 resultCount);
         try {
-            client.index(i ->
-                    i.index(IndexNames.AUDIT).id(UUID.randomUUID().toString()).document(entry));
+            client.index(i -> i.index(IndexRegistry.AUDIT.name())
+                    .id(IndexRegistry.AUDIT.id(entry))
+                    .document(entry));
         } catch (IOException | ElasticsearchException e) {
             throw unavailable(e);
         }

@@ -3,17 +3,11 @@ package org.eldercare.infra.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.api.status.ComponentCheck;
 import org.eldercare.infra.stack.LocalStack;
-import org.eldercare.streaming.LatestCheckpoint;
+import org.eldercare.streaming.JobEnvironment;
 import org.eldercare.streaming.StreamingConfig;
 import org.eldercare.streaming.StreamingJobs;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
@@ -44,27 +38,15 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
                 .withKafkaBootstrap(stack.kafkaBootstrapServers())
                 .withCheckpointDir(checkpoints.toUri().toString())
                 .withParallelism(stack.config().flinkParallelism())
-                .with("es.url", stack.elasticsearchUrl())
-                .with("checkpoint.interval", checkpointInterval.toString());
+                .with(StreamingConfig.ES_URL, stack.elasticsearchUrl())
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval);
     }
 
     private static StreamExecutionEnvironment environment(LocalStack stack, StreamingConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        Optional<Path> latest = LatestCheckpoint.under(config.checkpointDir());
-        latest.ifPresent(chk -> {
-            LOG.info("[stack] streaming: resuming from {}", chk);
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString());
-        });
+        JobEnvironment environment = JobEnvironment.of(config);
+        environment.resumesFrom().ifPresent(chk -> LOG.info("[stack] streaming: resuming from {}", chk));
         URI rest = stack.flinkRestAddress();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), conf);
-        env.setParallelism(config.parallelism());
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        return env;
+        return environment.remote(rest.getHost(), rest.getPort());
     }
 
     @Override
