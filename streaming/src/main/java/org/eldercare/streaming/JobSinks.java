@@ -5,7 +5,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -78,7 +78,7 @@ public record JobSinks(
     }
 
     /**
-     * The document outputs from one factory, under the index names of {@link IndexNames} and their
+     * The document outputs from one factory, under the indexes of {@link IndexRegistry} and their
      * deterministic ids (service records and recipients included); dead letters and the optional
      * topic as given.
      */
@@ -94,15 +94,15 @@ public record JobSinks(
             Sink<ServiceRecordDocument> serviceRecords,
             Sink<IndicatorDocument> indicatorTopic) {
         return new JobSinks(
-                documents.create(IndexNames.INDICATORS, IndicatorDocument::code),
-                documents.create(IndexNames.INDICATOR_HISTORY, MinuteHistory::id),
-                documents.create(IndexNames.FACILITIES, FacilityDocument::facilityId),
-                documents.create(IndexNames.ALERTS, AlertDocument::id),
+                documents.create(IndexRegistry.INDICATORS),
+                documents.create(IndexRegistry.INDICATOR_HISTORY),
+                documents.create(IndexRegistry.FACILITIES),
+                documents.create(IndexRegistry.ALERTS),
                 deadLetters,
                 serviceRecords,
                 RecipientResolution.recipientsSink(documents),
                 indicatorTopic,
-                documents.create(IndexNames.REJECTIONS, Rejection::documentId),
-                documents.create(IndexNames.PERSONS, PersonDocument::personId));
+                documents.create(IndexRegistry.REJECTIONS),
+                documents.create(IndexRegistry.PERSONS));
     }
 }

@@ -1,16 +1,11 @@
 package org.eldercare.streaming;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.deadletter.Rejection;
-import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
 import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.serde.StreamTypes;
@@ -19,9 +14,9 @@ import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
 
 /**
  * Runs the streaming jobs against real Kafka and Elasticsearch: {@code main(--key=value...)} for the
- * job jar on a Flink cluster (see {@link StreamingConfig#OPTIONS}), {@link #start} for the local
- * stack's in-process MiniCluster. Checkpoints are EXACTLY_ONCE under {@code checkpoint.dir} and
- * retained; a process started again on the same directory resumes from the newest one.
+ * job jar on a Flink cluster (see {@link StreamingConfig#SETTINGS}), {@link #start} for the local
+ * stack's in-process MiniCluster. The environment is {@link JobEnvironment}'s: checkpoints are EXACTLY_ONCE under
+ * {@code checkpoint.dir} and retained; a process started again on the same directory resumes from the newest one.
  */
 public final class StreamingJobs {
 
@@ -44,7 +39,7 @@ public final class StreamingJobs {
 
     public static void main(String[] args) throws Exception {
         StreamingConfig config = StreamingConfig.fromArgs(args, System::getenv);
-        StreamExecutionEnvironment env = environment(config, false);
+        StreamExecutionEnvironment env = JobEnvironment.of(config).onCluster();
         wire(env, config, new ElasticsearchSinkFactory(config.elasticsearchConfig()));
         env.execute(JOB_NAME);
     }
@@ -60,22 +55,10 @@ public final class StreamingJobs {
         return env.executeAsync(JOB_NAME);
     }
 
-    /** The environment: parallelism, EXACTLY_ONCE checkpoints, and the newest checkpoint to resume. */
+    /** The environment as {@link JobEnvironment} builds it: in-process when {@code local}, else the cluster's. */
     public static StreamExecutionEnvironment environment(StreamingConfig config, boolean local) {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        LatestCheckpoint.under(config.checkpointDir())
-                .ifPresent(chk -> conf.set(
-                        StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString()));
-        StreamExecutionEnvironment env = local
-                ? StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf)
-                : StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(config.parallelism());
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        return env;
+        JobEnvironment environment = JobEnvironment.of(config);
+        return local ? environment.local() : environment.onCluster();
     }
 
     /** The Kafka source, the job, and its sinks: indexes through {@code documents}, Kafka topics from the config. */
@@ -99,7 +82,7 @@ public final class StreamingJobs {
                 .flatMap(new ReadDeadLetters(), StreamTypes.REJECTION)
                 .name("read dead letters")
                 .uid("read-dead-letters")
-                .sinkTo(documents.create(IndexNames.REJECTIONS, Rejection::documentId))
+                .sinkTo(documents.create(IndexRegistry.REJECTIONS))
                 .name("rejections index")
                 .uid("dead-letters-index");
     }

@@ -12,7 +12,7 @@ class StreamingConfigTest {
     void everyOptionHasADefaultAndADescription() {
         StreamingConfig config = StreamingConfig.defaults();
 
-        assertThat(StreamingConfig.OPTIONS).allSatisfy(o -> {
+        assertThat(StreamingConfig.SETTINGS).allSatisfy(o -> {
             if (!java.util.List.of(
                             "es.username",
                             "es.password",
@@ -26,7 +26,7 @@ class StreamingConfigTest {
                             "pii.hmac-key-file",
                             "pii.keys-file")
                     .contains(o.key())) {
-                assertThat(o.defaultValue()).isNotBlank(); // credentials, trust and key files default to none
+                assertThat(o.defaultText()).isNotBlank(); // credentials, trust and key files default to none
             }
             assertThat(o.description()).isNotBlank();
         });
@@ -44,12 +44,15 @@ class StreamingConfigTest {
         assertThat(config.coalesceInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.parallelism()).isEqualTo(4);
         assertThat(StreamingConfig.fromArgs(config.toArgs())).isEqualTo(config);
+        assertThat(config.with(StreamingConfig.COALESCE_INTERVAL, Duration.ofSeconds(3))
+                        .coalesceInterval())
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
     void namesTheOptionThatCannotBeRead() {
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--parallelism=many"}))
-                .hasMessageStartingWith("--parallelism: cannot read 'many'");
+                .hasMessageStartingWith("--parallelism: must be a whole number, was 'many'");
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--kafka.bootstrp=x"}))
                 .hasMessageStartingWith("--kafka.bootstrp: unknown option");
         assertThatThrownBy(() -> StreamingConfig.defaults().with("dedup.ttl", "P1D"))

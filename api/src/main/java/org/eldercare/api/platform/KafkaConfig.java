@@ -8,12 +8,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eldercare.api.status.ComponentCheck;
 import org.eldercare.api.status.PipelineProgress;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.deadletter.DeadLetterPublisher;
 import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.publish.EventPublisher;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.publish.PublisherConfig;
 import org.eldercare.ingest.publish.TopicInitializer;
+import org.eldercare.ingest.topic.TopicSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +35,8 @@ public class KafkaConfig {
     /** How every Kafka client of the API authenticates; refuses to start on an impossible combination. */
     @Bean
     KafkaClientSecurity kafkaClientSecurity(Environment env) {
-        return KafkaClientSecurity.from(PublisherConfig.SECURITY_PREFIX, env::getProperty);
+        return KafkaClientSecurity.from(
+                KafkaClientSecurity.API, Settings.from(env::getProperty), KafkaClientSecurity.API.prefix());
     }
 
     @Bean(destroyMethod = "close")
@@ -47,19 +50,21 @@ public class KafkaConfig {
 
     @Bean
     PublisherConfig publisherConfig(Environment env, PlatformEndpoints endpoints, KafkaClientSecurity security) {
-        return PublisherConfig.fromProperties(key -> key.equals(PublisherConfig.Key.BOOTSTRAP_SERVERS.property())
-                        ? endpoints.kafkaBootstrapServers()
-                        : env.getProperty(key))
+        return PublisherConfig.from(
+                        Settings.of(Map.of(PublisherConfig.BOOTSTRAP_SERVERS.key(), endpoints.kafkaBootstrapServers()))
+                                .orElse(Settings.from(env::getProperty)))
                 .withSecurity(security);
     }
 
     /** Creates the platform's topics if missing, before anything produces to them. */
     @Bean
-    TopicsReady topicsReady(Admin admin, @Value("${eldercare.platform.initialize:true}") boolean initialize) {
+    TopicsReady topicsReady(
+            Admin admin, Environment env, @Value("${eldercare.platform.initialize:true}") boolean initialize) {
         if (!initialize) {
             return new TopicsReady(java.util.Set.of());
         }
-        return new TopicsReady(new TopicInitializer(admin, Duration.ofSeconds(30)).createMissing());
+        TopicSettings settings = TopicSettings.fromProperties(env::getProperty);
+        return new TopicsReady(new TopicInitializer(admin, settings, Duration.ofSeconds(30)).createMissing());
     }
 
     @Bean(destroyMethod = "close")

@@ -3,41 +3,34 @@ package org.eldercare.api.platform;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.eldercare.search.document.IndexNames;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.search.index.IndexRetention;
+import org.eldercare.search.index.RetentionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Retention of the growing Elasticsearch log indexes (docs/CONTRACT.md §6.8): every
  * {@code eldercare.retention.sweep-every} the API deletes rejections, audit entries and indicator history older
- * than their retention. Off with {@code eldercare.retention.enabled=false}.
+ * than their retention. Off with {@code eldercare.retention.enabled=false}. Every key is a {@link RetentionSettings}
+ * constant.
  */
 @Configuration
-@ConditionalOnProperty(name = "eldercare.retention.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = RetentionSettings.ENABLED_KEY, havingValue = "true", matchIfMissing = true)
 class RetentionConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionConfig.class);
 
     @Bean
-    IndexRetention indexRetention(
-            ElasticsearchClient client,
-            SearchConfig.IndexesReady indexes,
-            @Value("${eldercare.retention.rejections:P30D}") Duration rejections,
-            @Value("${eldercare.retention.audit:P730D}") Duration audit,
-            @Value("${eldercare.retention.indicator-history:P400D}") Duration indicatorHistory) {
-        IndexRetention retention = new IndexRetention(
-                client,
-                List.of(
-                        IndexRetention.rule(IndexNames.REJECTIONS, rejections),
-                        IndexRetention.rule(IndexNames.AUDIT, audit),
-                        IndexRetention.rule(IndexNames.INDICATOR_HISTORY, indicatorHistory)));
+    IndexRetention indexRetention(ElasticsearchClient client, SearchConfig.IndexesReady indexes, Environment env) {
+        IndexRetention retention = new IndexRetention(client, RetentionSettings.rules(Settings.from(env::getProperty)));
         LOG.info(
                 "Retention: {}",
                 retention.rules().stream()
@@ -47,22 +40,32 @@ class RetentionConfig {
     }
 
     @Bean
-    RetentionSweep retentionSweep(IndexRetention retention) {
-        return new RetentionSweep(retention);
+    RetentionSweep retentionSweep(IndexRetention retention, Environment env) {
+        Settings settings = Settings.from(env::getProperty).blankAsUnset();
+        return new RetentionSweep(
+                retention,
+                settings.get(RetentionSettings.SWEEP_EVERY),
+                settings.get(RetentionSettings.FIRST_SWEEP_AFTER));
     }
 
     /** Runs the sweep on schedule; a failed sweep is logged and tried again next time. */
-    static final class RetentionSweep {
+    static final class RetentionSweep implements SchedulingConfigurer {
 
         private final IndexRetention retention;
+        private final Duration every;
+        private final Duration firstAfter;
 
-        RetentionSweep(IndexRetention retention) {
+        RetentionSweep(IndexRetention retention, Duration every, Duration firstAfter) {
             this.retention = retention;
+            this.every = every;
+            this.firstAfter = firstAfter;
         }
 
-        @Scheduled(
-                initialDelayString = "${eldercare.retention.first-sweep-after:PT1M}",
-                fixedDelayString = "${eldercare.retention.sweep-every:PT1H}")
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar registrar) {
+            registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, every, firstAfter));
+        }
+
         void sweep() {
             try {
                 retention.sweep(Instant.now());

@@ -2,6 +2,7 @@ package org.eldercare.api.platform;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.Map;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.search.facility.FacilitySearch;
 import org.eldercare.search.index.Elasticsearch;
 import org.eldercare.search.index.ElasticsearchConfig;
@@ -19,8 +20,9 @@ public class SearchConfig {
 
     @Bean
     ElasticsearchConfig elasticsearchConfig(Environment env, PlatformEndpoints endpoints) {
-        return ElasticsearchConfig.from(key ->
-                key.equals(ElasticsearchConfig.PREFIX + "url") ? endpoints.elasticsearchUrl() : env.getProperty(key));
+        // The endpoint wins: in the local run it is the embedded node's, whatever eldercare.elasticsearch.url says.
+        return ElasticsearchConfig.from(Settings.of(Map.of(ElasticsearchConfig.URL.key(), endpoints.elasticsearchUrl()))
+                .orElse(Settings.from(env::getProperty)));
     }
 
     @Bean(destroyMethod = "close")

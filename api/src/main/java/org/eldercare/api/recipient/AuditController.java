@@ -1,7 +1,7 @@
 package org.eldercare.api.recipient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.eldercare.api.system.PlainJson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,10 +17,10 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/audit")
-    List<JsonNode> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<Object> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw new IllegalArgumentException("page/size: page must be ≥ 0 and size between 1 and 500");
         }
-        return audit.newest(page, size);
+        return audit.newest(page, size).stream().map(PlainJson::of).toList();
     }
 }

@@ -12,9 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eldercare.api.system.Caller;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndexRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the audit only has to show up in {@code GET /api/v1/audit} within that interval.
  */
 @Component
-class AuditLog {
+public class AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
@@ -51,7 +51,7 @@ class AuditLog {
             Map<String, Object> query,
             int resultCount) {}
 
-    void record(Caller caller, String action, String target, Map<String, Object> query, int resultCount) {
+    public void record(Caller caller, String action, String target, Map<String, Object> query, int resultCount) {
         Entry entry = new Entry(
                 OffsetDateTime.now(ZoneOffset.UTC).toString(),
                 caller.name(),
@@ -61,8 +61,9 @@ class AuditLog {
                 query,
                 resultCount);
         try {
-            client.index(i ->
-                    i.index(IndexNames.AUDIT).id(UUID.randomUUID().toString()).document(entry));
+            client.index(i -> i.index(IndexRegistry.AUDIT.name())
+                    .id(IndexRegistry.AUDIT.id(entry))
+                    .document(entry));
         } catch (IOException | ElasticsearchException e) {
             throw unavailable(e);
         }

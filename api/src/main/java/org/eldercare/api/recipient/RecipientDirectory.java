@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ class RecipientDirectory {
     }
 
     Optional<JsonNode> serviceRecord(String operatorId, String recordId) {
-        return get(IndexNames.SERVICE_RECORDS, operatorId + ":" + recordId);
+        return get(IndexNames.SERVICE_RECORDS, ServiceRecordDocument.documentId(operatorId, recordId));
     }
 
     /** Records of the person and of every id merged into it, newest first. */

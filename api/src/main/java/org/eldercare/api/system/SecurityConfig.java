@@ -50,6 +50,8 @@ class SecurityConfig {
                         .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name())
                         .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
                         .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
+                        .requestMatchers("/api/v1/persons/**", "/api/v1/worklist")
+                        .hasAnyRole(CIVIL_AFFAIRS.name(), PLANNER.name(), ADMIN.name())
                         .requestMatchers("/api/v1/audit/**")
                         .hasRole(ADMIN.name())
                         .requestMatchers("/api/v1/rejections/**")

@@ -1,11 +1,20 @@
 package org.eldercare.api.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.eldercare.ingest.topic.TopicPatternSpec;
+import org.eldercare.ingest.topic.TopicSpec;
+import org.eldercare.search.document.IndexSpec;
+import org.eldercare.streaming.JobEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +92,46 @@ class ModuleBoundariesTest {
                 .beFreeOfCycles()
                 .because("each feature package builds on system and platform, never the other way round, so a"
                         + " package can be understood, tested and moved on its own")
+                .check(classes);
+    }
+
+    @Test
+    void onlyJobEnvironmentBuildsAFlinkEnvironment() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(JobEnvironment.class.getName())
+                .should()
+                .callMethodWhere(target(owner(type(StreamExecutionEnvironment.class)))
+                        .and(target(nameMatching(
+                                "getExecutionEnvironment|createLocalEnvironment.*|createRemoteEnvironment"))))
+                .because("one way to build the Flink environment (issue #13): parallelism, checkpoints, restart"
+                        + " strategy and the resume from the newest checkpoint are set in JobEnvironment only")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTopicRegistryDeclaresTopics() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.eldercare.ingest.topic..")
+                .should()
+                .callConstructorWhere(target(owner(type(TopicSpec.class))))
+                .orShould()
+                .callConstructorWhere(target(owner(type(TopicPatternSpec.class))))
+                .because("each topic has one owner, TopicRegistry (ingest): name, key rule and configs in one place,"
+                        + " so a topic never gets a second key scheme (issue #13)")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheIndexRegistryDeclaresIndexes() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.eldercare.search.document..")
+                .should()
+                .callConstructorWhere(target(owner(type(IndexSpec.class))))
+                .because("each index has one owner, IndexRegistry (search): name, mapping and id rule in one place"
+                        + " (issue #13)")
                 .check(classes);
     }
 }

@@ -1,17 +1,18 @@
 package org.eldercare.ingest.deadletter;
 
 import java.util.List;
-import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.publish.DurableProducer;
 import org.eldercare.ingest.publish.KeyedPayload;
 import org.eldercare.ingest.publish.PublishFailedException;
 import org.eldercare.ingest.publish.PublishResult;
 import org.eldercare.ingest.publish.PublisherConfig;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 
 /**
  * Writes rejections to {@link Topics#DEAD_LETTERS} as {@link DeadLetterCodec} JSON, keyed by
- * operator id (the source for a planner's or an anonymous event), with the same durability as
+ * {@link TopicRegistry#DEAD_LETTERS}' key (the operator id; the source for a planner's or an anonymous event), with
+ * the same durability as
  * accepted events: returns when all are acknowledged, or throws {@link PublishFailedException}.
  * Thread-safe.
  */
@@ -29,18 +30,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
 
     public PublishResult publish(List<Rejection> rejections) throws PublishFailedException {
         return producer.send(rejections.stream()
-                .map(r -> new KeyedPayload(key(r), DeadLetterCodec.write(r)))
+                .map(r -> new KeyedPayload(TopicRegistry.DEAD_LETTERS.key(r), DeadLetterCodec.write(r)))
                 .toList());
-    }
-
-    static String key(Rejection rejection) {
-        if (rejection.operatorId() != null) {
-            return rejection.operatorId();
-        }
-        if (rejection.source() != null && rejection.source().startsWith(CareEvent.OPERATOR_SOURCE_PREFIX)) {
-            return rejection.source().substring(CareEvent.OPERATOR_SOURCE_PREFIX.length());
-        }
-        return rejection.source();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.eldercare.ingest.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +19,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.eldercare.ingest.topic.TopicRegistry;
+import org.eldercare.ingest.topic.TopicSettings;
 import org.eldercare.ingest.topic.Topics;
 
 /**
@@ -32,10 +33,18 @@ import org.eldercare.ingest.topic.Topics;
 public final class KafkaAccess {
 
     private final Admin admin;
+    private final TopicSettings topicSettings;
     private final Duration timeout;
 
+    /** Creates operator topics with the default {@link TopicSettings}. */
     public KafkaAccess(Admin admin, Duration timeout) {
+        this(admin, TopicSettings.defaults(), timeout);
+    }
+
+    /** Creates operator topics with {@code topicSettings} (partitions, replication, retention). */
+    public KafkaAccess(Admin admin, TopicSettings topicSettings, Duration timeout) {
         this.admin = admin;
+        this.topicSettings = topicSettings;
         this.timeout = timeout;
     }
 
@@ -49,17 +58,15 @@ public final class KafkaAccess {
     }
 
     /**
-     * Creates the operator's topic if missing and lets {@code principal} (a user name) write and describe it: the
-     * only topic it may touch. Returns the topic.
+     * Creates the operator's topic if missing ({@link TopicRegistry#OPERATOR_EVENTS}, keyed and kept as the events
+     * topic) and lets {@code principal} (a user name) write and describe it: the only topic it may touch. Returns the
+     * topic.
      */
     public String grantOperator(String operatorId, String principal) {
-        String topic = Topics.operatorTopic(operatorId);
+        NewTopic newTopic = TopicRegistry.OPERATOR_EVENTS.newTopic(operatorId, topicSettings);
+        String topic = newTopic.name();
         try {
-            await(
-                    admin.createTopics(List.of(
-                                    new NewTopic(topic, Optional.of(Topics.DEFAULT_PARTITIONS), Optional.empty())))
-                            .all(),
-                    "create topic " + topic);
+            await(admin.createTopics(List.of(newTopic)).all(), "create topic " + topic);
         } catch (IllegalStateException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
+import org.eldercare.ingest.config.Setting;
+import org.eldercare.ingest.config.Settings;
 
 /**
  * How a Kafka client of the platform authenticates and encrypts (docs/CONTRACT.md §6.6): one holder for the API's
@@ -67,6 +69,12 @@ public record KafkaClientSecurity(
     /** Defaults of the names that have one; the rest default to unset. */
     public static final Map<String, String> DEFAULTS =
             Map.of("protocol", "PLAINTEXT", "sasl-mechanism", "SCRAM-SHA-512", "truststore-type", "PKCS12");
+
+    /** The API's settings, {@code eldercare.kafka.security.*} (Spring properties, docs/CONTRACT.md §6.6). */
+    public static final Keys API = Keys.under("eldercare.kafka.security.");
+
+    /** The streaming job's settings, {@code --kafka.security.*} (or {@code ELDERCARE_JOB_KAFKA_SECURITY_*}). */
+    public static final Keys JOB = Keys.under("kafka.security.");
 
     private static final List<String> MECHANISMS = List.of("SCRAM-SHA-512", "SCRAM-SHA-256");
     private static final List<String> STORE_TYPES = List.of("PKCS12", "JKS", "PEM");
@@ -133,8 +141,17 @@ public record KafkaClientSecurity(
      * unset). {@code password-file} is read here, so the password need not sit in any configuration.
      */
     public static KafkaClientSecurity from(String prefix, Function<String, String> lookup) {
-        Function<String, String> value = name -> blankToNull(lookup.apply(prefix + name));
-        String protocolName = value.apply("protocol");
+        return from(Keys.under(prefix), Settings.from(lookup), prefix);
+    }
+
+    /**
+     * Reads {@code keys} from {@code settings} (blank = unset); errors of the combination name the setting as {@code
+     * labelPrefix + name} (e.g. {@code --kafka.security.} for job arguments).
+     */
+    public static KafkaClientSecurity from(Keys keys, Settings settings, String labelPrefix) {
+        Settings s = settings.blankAsUnset();
+        Function<Setting<String>, String> value = setting -> blankToNull(s.get(setting));
+        String protocolName = value.apply(keys.protocol());
         Protocol protocol;
         try {
             protocol = protocolName == null
@@ -142,27 +159,28 @@ public record KafkaClientSecurity(
                     : Protocol.valueOf(protocolName.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw refused(
-                    prefix,
+                    labelPrefix,
                     "protocol",
                     "must be one of " + List.of(Protocol.values()) + ", was " + protocolName.trim());
         }
-        String password = value.apply("password");
-        String passwordFile = value.apply("password-file");
+        // Untrimmed: a password may need its spaces.
+        String password = blankToNull(settings.raw(keys.password()).orElse(null));
+        String passwordFile = value.apply(keys.passwordFile());
         if (passwordFile != null) {
             if (password != null) {
-                throw refused(prefix, "password-file", "must not be set together with password (choose one)");
+                throw refused(labelPrefix, "password-file", "must not be set together with password (choose one)");
             }
-            password = readPassword(prefix, passwordFile);
+            password = readPassword(labelPrefix, passwordFile);
         }
         return new KafkaClientSecurity(
-                prefix,
+                labelPrefix,
                 protocol,
-                trimmed(value.apply("sasl-mechanism")),
-                trimmed(value.apply("username")),
+                trimmed(value.apply(keys.saslMechanism())),
+                trimmed(value.apply(keys.username())),
                 password,
-                trimmed(value.apply("truststore-location")),
-                value.apply("truststore-password"),
-                trimmed(value.apply("truststore-type")));
+                trimmed(value.apply(keys.truststoreLocation())),
+                blankToNull(settings.raw(keys.truststorePassword()).orElse(null)),
+                trimmed(value.apply(keys.truststoreType())));
     }
 
     /** The Kafka client properties for these settings; empty for {@code PLAINTEXT}. Holds the password. */
@@ -252,5 +270,63 @@ public record KafkaClientSecurity(
 
     private static IllegalArgumentException refused(String prefix, String name, String rule) {
         return new IllegalArgumentException(prefix + name + ": " + rule);
+    }
+
+    /**
+     * The eight settings of one client's security under one prefix, as {@link Setting} constants: {@link #API} for
+     * the API, {@link #JOB} for the streaming job. Unset means the default of {@link #DEFAULTS} (or none); the
+     * combination is checked by {@link KafkaClientSecurity}'s constructor.
+     */
+    public record Keys(
+            String prefix,
+            Setting<String> protocol,
+            Setting<String> saslMechanism,
+            Setting<String> username,
+            Setting<String> password,
+            Setting<String> passwordFile,
+            Setting<String> truststoreLocation,
+            Setting<String> truststorePassword,
+            Setting<String> truststoreType) {
+
+        /** The settings {@code prefix + name} for each of {@link #NAMES}. */
+        public static Keys under(String prefix) {
+            return new Keys(
+                    prefix,
+                    Setting.text(
+                            prefix + "protocol",
+                            DEFAULTS.get("protocol"),
+                            "Kafka security.protocol: PLAINTEXT, SASL_PLAINTEXT, SASL_SSL or SSL"),
+                    Setting.text(
+                            prefix + "sasl-mechanism",
+                            DEFAULTS.get("sasl-mechanism"),
+                            "SCRAM-SHA-512 or SCRAM-SHA-256 (SASL protocols only)"),
+                    Setting.text(prefix + "username", "", "SCRAM user (SASL protocols only)"),
+                    Setting.text(prefix + "password", "", "SCRAM password (SASL protocols only); or password-file")
+                            .secret(),
+                    Setting.text(
+                            prefix + "password-file",
+                            "",
+                            "File holding the SCRAM password (a mounted secret); not together with password"),
+                    Setting.text(
+                            prefix + "truststore-location",
+                            "",
+                            "Trust store of the brokers' CA (SSL protocols only); else the JVM's"),
+                    Setting.text(prefix + "truststore-password", "", "Password of the trust store")
+                            .secret(),
+                    Setting.text(prefix + "truststore-type", DEFAULTS.get("truststore-type"), "PKCS12, JKS or PEM"));
+        }
+
+        /** The eight settings, in the order of {@link #NAMES}. */
+        public List<Setting<String>> all() {
+            return List.of(
+                    protocol,
+                    saslMechanism,
+                    username,
+                    password,
+                    passwordFile,
+                    truststoreLocation,
+                    truststorePassword,
+                    truststoreType);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.eldercare.ingest.publish;
 import java.util.List;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 
 /**
@@ -27,7 +28,7 @@ public final class EventPublisher implements AutoCloseable {
 
     public PublishResult publish(List<CareEvent> events) throws PublishFailedException {
         return producer.send(events.stream()
-                .map(e -> new KeyedPayload(e.partitionKey(), CloudEventJson.write(e)))
+                .map(e -> new KeyedPayload(TopicRegistry.EVENTS.key(e), CloudEventJson.write(e)))
                 .toList());
     }
 

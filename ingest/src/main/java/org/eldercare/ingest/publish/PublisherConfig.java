@@ -2,17 +2,21 @@ package org.eldercare.ingest.publish;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.eldercare.ingest.config.Setting;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.kafka.KafkaClientSecurity;
+import org.eldercare.ingest.topic.TopicSpec;
 
 /**
  * How the platform's producers reach Kafka and how long a caller waits for acknowledgements. Every
- * setting has a property key, a default and a description in {@link Key}; {@link #fromProperties(Function)}
- * reads them from any property source (system properties, a Spring {@code Environment}).
+ * setting is a {@link Setting} constant here (key, default, description, rules; all in {@link #SETTINGS});
+ * {@link #from(Settings)} reads them from any source, {@link #fromProperties(Function)} from a lookup (system
+ * properties, a Spring {@code Environment}). Blank values mean the default.
  *
  * <p>The durability settings are not configurable: idempotence and {@code acks=all} are what make
  * "accepted" in docs/CONTRACT.md §1 mean "written durably".
@@ -33,89 +37,83 @@ public record PublisherConfig(
         String compression,
         KafkaClientSecurity security) {
 
-    /** Where {@link #fromProperties} reads the {@link KafkaClientSecurity} settings. */
-    public static final String SECURITY_PREFIX = "eldercare.kafka.security.";
+    /** Where {@link #from} reads the {@link KafkaClientSecurity} settings ({@link KafkaClientSecurity#API}). */
+    public static final String SECURITY_PREFIX = KafkaClientSecurity.API.prefix();
 
-    /** The settings, each with its property key, default and meaning. */
-    public enum Key {
-        BOOTSTRAP_SERVERS(
-                "eldercare.kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]"),
-        CLIENT_ID("eldercare.kafka.client-id", "eldercare-ingest", "Producer client id, shown in broker logs"),
-        ACK_TIMEOUT("eldercare.kafka.ack-timeout", "PT10S", "Longest a publish call waits for every acknowledgement"),
-        DELIVERY_TIMEOUT(
-                "eldercare.kafka.delivery-timeout",
-                "PT9S",
-                "Producer delivery.timeout.ms: give up on a record after this"),
-        REQUEST_TIMEOUT(
-                "eldercare.kafka.request-timeout", "PT4S", "Producer request.timeout.ms for one produce request"),
-        MAX_BLOCK("eldercare.kafka.max-block", "PT5S", "Producer max.block.ms: longest send() blocks for metadata"),
-        LINGER("eldercare.kafka.linger", "PT0.005S", "Producer linger.ms: wait this long to fill a batch"),
-        BATCH_SIZE("eldercare.kafka.batch-size", "131072", "Producer batch.size in bytes per partition"),
-        BUFFER_MEMORY("eldercare.kafka.buffer-memory", "67108864", "Producer buffer.memory in bytes"),
-        COMPRESSION("eldercare.kafka.compression", "lz4", "Producer compression.type");
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
+                    "eldercare.kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]")
+            .rule(s -> !s.isBlank(), "must not be blank");
+    public static final Setting<String> CLIENT_ID =
+            Setting.text("eldercare.kafka.client-id", "eldercare-ingest", "Producer client id, shown in broker logs");
+    public static final Setting<Duration> ACK_TIMEOUT = Setting.duration(
+            "eldercare.kafka.ack-timeout", "PT10S", "Longest a publish call waits for every acknowledgement");
+    public static final Setting<Duration> DELIVERY_TIMEOUT = Setting.duration(
+            "eldercare.kafka.delivery-timeout", "PT9S", "Producer delivery.timeout.ms: give up on a record after this");
+    public static final Setting<Duration> REQUEST_TIMEOUT = Setting.duration(
+            "eldercare.kafka.request-timeout", "PT4S", "Producer request.timeout.ms for one produce request");
+    public static final Setting<Duration> MAX_BLOCK = Setting.duration(
+            "eldercare.kafka.max-block", "PT5S", "Producer max.block.ms: longest send() blocks for metadata");
+    public static final Setting<Duration> LINGER = Setting.duration(
+            "eldercare.kafka.linger", "PT0.005S", "Producer linger.ms: wait this long to fill a batch");
+    public static final Setting<Integer> BATCH_SIZE =
+            Setting.integer("eldercare.kafka.batch-size", "131072", "Producer batch.size in bytes per partition");
+    public static final Setting<Long> BUFFER_MEMORY =
+            Setting.longInteger("eldercare.kafka.buffer-memory", "67108864", "Producer buffer.memory in bytes");
+    public static final Setting<String> COMPRESSION =
+            Setting.text("eldercare.kafka.compression", "lz4", "Producer compression.type");
 
-        private final String property;
-        private final String defaultValue;
-        private final String description;
+    /** Every setting, in the order the README lists them. */
+    public static final List<Setting<?>> SETTINGS = List.of(
+            BOOTSTRAP_SERVERS,
+            CLIENT_ID,
+            ACK_TIMEOUT,
+            DELIVERY_TIMEOUT,
+            REQUEST_TIMEOUT,
+            MAX_BLOCK,
+            LINGER,
+            BATCH_SIZE,
+            BUFFER_MEMORY,
+            COMPRESSION);
 
-        Key(String property, String defaultValue, String description) {
-            this.property = property;
-            this.defaultValue = defaultValue;
-            this.description = description;
-        }
-
-        public String property() {
-            return property;
-        }
-
-        public String defaultValue() {
-            return defaultValue;
-        }
-
-        public String description() {
-            return description;
-        }
-    }
+    /** {@link #SETTINGS} and the security settings {@code eldercare.kafka.security.*}. */
+    public static final List<Setting<?>> ALL_SETTINGS = Stream.concat(
+                    SETTINGS.stream(), KafkaClientSecurity.API.all().stream())
+            .toList();
 
     public PublisherConfig {
         security = security == null ? KafkaClientSecurity.plaintext() : security;
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException(Key.BOOTSTRAP_SERVERS.property + ": must not be blank");
-        }
+        BOOTSTRAP_SERVERS.check(bootstrapServers == null ? "" : bootstrapServers);
         if (deliveryTimeout.compareTo(linger.plus(requestTimeout)) < 0) {
             throw new IllegalArgumentException(
-                    Key.DELIVERY_TIMEOUT.property + ": must be at least linger + request-timeout (Kafka's rule)");
+                    DELIVERY_TIMEOUT.key() + ": must be at least linger + request-timeout (Kafka's rule)");
         }
     }
 
     /** All defaults, with these brokers. */
     public static PublisherConfig defaults(String bootstrapServers) {
-        return from(key -> key == Key.BOOTSTRAP_SERVERS ? bootstrapServers : null);
+        return from(Settings.of(Map.of(BOOTSTRAP_SERVERS.key(), bootstrapServers)));
     }
 
-    /** Reads each key's property; a null answer means the default. */
+    /** Reads each key's property; a null or blank answer means the default. */
     public static PublisherConfig fromProperties(Function<String, String> properties) {
-        return from(key -> properties.apply(key.property))
-                .withSecurity(KafkaClientSecurity.from(SECURITY_PREFIX, properties));
+        return from(Settings.from(properties));
     }
 
-    static PublisherConfig from(Function<Key, String> values) {
-        Function<Key, String> value = key -> {
-            String v = values.apply(key);
-            return v == null || v.isBlank() ? key.defaultValue : v.trim();
-        };
+    /** Reads every setting of {@link #ALL_SETTINGS} from {@code settings}; a blank value means the default. */
+    public static PublisherConfig from(Settings settings) {
+        Settings s = settings.blankAsUnset();
         return new PublisherConfig(
-                value.apply(Key.BOOTSTRAP_SERVERS),
-                value.apply(Key.CLIENT_ID),
-                Duration.parse(value.apply(Key.ACK_TIMEOUT)),
-                Duration.parse(value.apply(Key.DELIVERY_TIMEOUT)),
-                Duration.parse(value.apply(Key.REQUEST_TIMEOUT)),
-                Duration.parse(value.apply(Key.MAX_BLOCK)),
-                Duration.parse(value.apply(Key.LINGER)),
-                Integer.parseInt(value.apply(Key.BATCH_SIZE)),
-                Long.parseLong(value.apply(Key.BUFFER_MEMORY)),
-                value.apply(Key.COMPRESSION),
-                KafkaClientSecurity.plaintext());
+                s.get(BOOTSTRAP_SERVERS),
+                s.get(CLIENT_ID),
+                s.get(ACK_TIMEOUT),
+                s.get(DELIVERY_TIMEOUT),
+                s.get(REQUEST_TIMEOUT),
+                s.get(MAX_BLOCK),
+                s.get(LINGER),
+                s.get(BATCH_SIZE),
+                s.get(BUFFER_MEMORY),
+                s.get(COMPRESSION),
+                KafkaClientSecurity.from(KafkaClientSecurity.API, settings, SECURITY_PREFIX));
     }
 
     /** A copy with another client id, so event and dead-letter producers show apart. */
@@ -165,8 +163,8 @@ public record PublisherConfig(
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, TopicSpec.KEY_SERIALIZER);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, TopicSpec.VALUE_SERIALIZER);
         return p;
     }
 }

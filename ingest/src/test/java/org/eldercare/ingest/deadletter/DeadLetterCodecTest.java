@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.validation.ReadResult;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,6 @@ class DeadLetterCodecTest {
 
         assertThat(rejection.operatorId()).isEqualTo("op-2");
         assertThat(rejection.stage()).isEqualTo(Rejection.INTAKE);
-        assertThat(DeadLetterPublisher.key(rejection)).isEqualTo("op-2");
+        assertThat(TopicRegistry.DEAD_LETTERS.key(rejection)).isEqualTo("op-2");
     }
 }

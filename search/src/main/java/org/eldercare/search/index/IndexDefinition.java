@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.eldercare.search.document.IndexRegistry;
+import org.eldercare.search.document.IndexSpec;
 
 /**
  * The definition of one index as kept in the classpath resource {@code mappings/<name>.json}:
@@ -17,8 +19,9 @@ record IndexDefinition(String index, ObjectNode createBody, ObjectNode mappings)
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The mapping resource {@link IndexRegistry} names for {@code index}; the same rule for an unregistered name. */
     static String resourceOf(String index) {
-        return "mappings/" + index + ".json";
+        return IndexRegistry.byName(index).map(IndexSpec::mappingResource).orElse(IndexSpec.mappingResourceOf(index));
     }
 
     /** Loads the definition, or empty when the resource does not exist. */

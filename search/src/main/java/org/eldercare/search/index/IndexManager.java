@@ -5,19 +5,16 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndexRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every index named in {@link IndexNames} in line with its mapping resource: creates it when
+ * Keeps every index of {@link IndexRegistry} in line with its mapping resource: creates it when
  * missing, puts the mapping when present. Safe to run at every start and from several processes at
  * once. An index without a resource is skipped with a warning; a mapping the existing index cannot
  * take (a changed field type) fails with the index and the server's reason.
@@ -41,12 +38,9 @@ public final class IndexManager {
         this.replicas = config.replicas();
     }
 
-    /** Every index name declared as a constant in {@link IndexNames}, in declaration order. */
+    /** Every index of {@link IndexRegistry#ALL}, in its order. */
     public static List<String> allIndexes() {
-        return Arrays.stream(IndexNames.class.getFields())
-                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-                .map(IndexManager::valueOf)
-                .toList();
+        return IndexRegistry.names();
     }
 
     /** Ensures all indexes; the map tells, per index, what was done. */
@@ -106,13 +100,5 @@ public final class IndexManager {
         client.indices()
                 .putMapping(p -> p.index(definition.index())
                         .withJson(new StringReader(definition.mappings().toString())));
-    }
-
-    private static String valueOf(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(field.getName(), e);
-        }
     }
 }

@@ -18,7 +18,7 @@ class ElasticsearchConfigTest {
                     assertThat(s.key()).startsWith(ElasticsearchConfig.PREFIX);
                     if (!List.of("username", "password", "api-key", "ca-certificate")
                             .contains(s.key().substring(ElasticsearchConfig.PREFIX.length()))) {
-                        assertThat(s.defaultValue()).isNotBlank();
+                        assertThat(s.defaultText()).isNotBlank();
                     }
                     assertThat(s.description()).isNotBlank();
                 });
@@ -47,14 +47,14 @@ class ElasticsearchConfigTest {
     @Test
     void rejectsZeroConcurrencyNamingTheKey() {
         assertThatThrownBy(() -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.bulk-concurrency", "0")::get))
-                .hasMessage("eldercare.elasticsearch.bulk-concurrency: must be between 1 and 64");
+                .hasMessage("eldercare.elasticsearch.bulk-concurrency: must be between 1 and 64, was 0");
     }
 
     @Test
     void rejectsAnUnparsableTimeoutNamingTheKey() {
         assertThatThrownBy(
                         () -> ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.request-timeout", "30s")::get))
-                .hasMessageStartingWith("eldercare.elasticsearch.request-timeout: cannot be parsed");
+                .hasMessageStartingWith("eldercare.elasticsearch.request-timeout: must be an ISO-8601 duration");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
@@ -28,7 +29,7 @@ public final class MinuteHistory extends KeyedProcessFunction<String, IndicatorD
 
     /** The document id of a history point: the scope code and the local minute of {@code asOf}. */
     public static String id(IndicatorDocument point) {
-        return point.code() + "|" + ShanghaiTime.minute(point.asOf());
+        return IndexRegistry.INDICATOR_HISTORY.id(point);
     }
 
     @Override

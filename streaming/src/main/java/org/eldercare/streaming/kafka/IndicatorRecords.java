@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eldercare.ingest.topic.Topics;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.index.Elasticsearch;
 
-/** An indicator object as a record of the compacted {@link Topics#INDICATORS}, key = scope code. */
+/** An indicator object as a record of the compacted {@link TopicRegistry#INDICATORS}, key = scope code. */
 final class IndicatorRecords implements KafkaRecordSerializationSchema<IndicatorDocument> {
 
     private static final long serialVersionUID = 1L;
@@ -24,7 +24,9 @@ final class IndicatorRecords implements KafkaRecordSerializationSchema<Indicator
     public ProducerRecord<byte[], byte[]> serialize(IndicatorDocument doc, KafkaSinkContext context, Long timestamp) {
         try {
             return new ProducerRecord<>(
-                    Topics.INDICATORS, KafkaEndpoints.utf8(doc.code()), mapper.writeValueAsBytes(doc));
+                    TopicRegistry.INDICATORS.name(),
+                    TopicRegistry.INDICATORS.keyBytes(doc.code()),
+                    mapper.writeValueAsBytes(doc));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("indicators of " + doc.code() + " could not be written as JSON", e);
         }

@@ -1,6 +1,5 @@
 package org.eldercare.streaming.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -11,13 +10,14 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eldercare.ingest.deadletter.DeadLetterCodec;
 import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.streaming.StreamingConfig;
 
 /**
- * The job's Kafka ends. The source reads {@link Topics#EVENT_TOPICS} (the shared {@link Topics#EVENTS} and every
- * operator's own topic, docs/CONTRACT.md §6.6, new ones found by partition discovery) read_committed from the
+ * The job's Kafka ends. The source reads {@link TopicRegistry#EVENT_TOPICS} (the shared {@link TopicRegistry#EVENTS}
+ * and every operator's own topic, {@link TopicRegistry#OPERATOR_EVENTS}, docs/CONTRACT.md §6.6, new ones found by partition discovery) read_committed from the
  * committed offsets of the group (earliest when it has none); on a restore the checkpointed offsets win. Each record
  * carries the operator of its topic ({@link RawEvent}). The sinks are EXACTLY_ONCE: their records become visible to
  * read_committed readers when the checkpoint completes, each sink under its own transactional-id prefix. Every
@@ -34,7 +34,7 @@ public final class KafkaEndpoints {
         return KafkaSource.<RawEvent>builder()
                 .setProperties(config.kafkaSecurity().asProperties())
                 .setBootstrapServers(config.kafkaBootstrap())
-                .setTopicPattern(Topics.EVENT_TOPICS)
+                .setTopicPattern(TopicRegistry.EVENT_TOPICS)
                 .setGroupId(config.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawEventValues())
@@ -61,13 +61,20 @@ public final class KafkaEndpoints {
                 .build();
     }
 
-    /** Dead letters as the JSON of {@link DeadLetterCodec}, keyed by operator id (else source). */
+    /**
+     * Dead letters as the JSON of {@link DeadLetterCodec}, keyed as {@link TopicRegistry#DEAD_LETTERS} says: the same
+     * key the API's {@code DeadLetterPublisher} writes for the same rejection.
+     */
     public static KafkaSink<Rejection> deadLetters(StreamingConfig config) {
-        KafkaRecordSerializationSchema<Rejection> schema = (rejection, context, timestamp) -> new ProducerRecord<>(
-                Topics.DEAD_LETTERS,
-                utf8(rejection.operatorId() != null ? rejection.operatorId() : rejection.source()),
+        return exactlyOnce(config, deadLetterRecords(), "dead-letters");
+    }
+
+    /** The records of {@link #deadLetters}: key and value of one rejection. */
+    static KafkaRecordSerializationSchema<Rejection> deadLetterRecords() {
+        return (rejection, context, timestamp) -> new ProducerRecord<>(
+                TopicRegistry.DEAD_LETTERS.name(),
+                TopicRegistry.DEAD_LETTERS.keyBytes(rejection),
                 DeadLetterCodec.write(rejection));
-        return exactlyOnce(config, schema, "dead-letters");
     }
 
     /** Indicators on the compacted topic, keyed by scope code, as the same JSON as the index. */
@@ -87,9 +94,5 @@ public final class KafkaEndpoints {
                 .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + sinkName)
                 .setKafkaProducerConfig(producer)
                 .build();
-    }
-
-    static byte[] utf8(String s) {
-        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 }

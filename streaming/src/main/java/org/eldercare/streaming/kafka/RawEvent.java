@@ -1,6 +1,7 @@
 package org.eldercare.streaming.kafka;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 
 /**
@@ -24,6 +25,6 @@ public record RawEvent(String topicOperator, byte[] value) {
 
     /** A value read from {@code topic}: attributed to its operator when it is an operator topic. */
     public static RawEvent fromTopic(String topic, byte[] value) {
-        return new RawEvent(Topics.operatorOf(topic).orElse(null), value);
+        return new RawEvent(TopicRegistry.OPERATOR_EVENTS.idOf(topic).orElse(null), value);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.resolve.Person;
@@ -39,7 +40,7 @@ public record RecipientEntry(
 
     @JsonIgnore
     public String documentId() {
-        return person.recipientId();
+        return IndexRegistry.RECIPIENTS.id(person);
     }
 
     @JsonIgnore

@@ -5,7 +5,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.resolve.ResolutionThresholds;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.pii.PiiSecrets;
@@ -23,13 +23,12 @@ public final class RecipientResolution {
 
     /** The {@code service-records} sink, id {@code operatorId:recordId}. */
     public static Sink<ServiceRecordDocument> serviceRecordsSink(DocumentSinkFactory documents) {
-        return documents.create(
-                IndexNames.SERVICE_RECORDS, r -> ServiceRecordDocument.documentId(r.operatorId(), r.recordId()));
+        return documents.create(IndexRegistry.SERVICE_RECORDS);
     }
 
     /** The {@code recipients} sink, id {@code recipientId} (of the person, or of the merged-away id). */
     public static Sink<RecipientEntry> recipientsSink(DocumentSinkFactory documents) {
-        return documents.create(IndexNames.RECIPIENTS, RecipientEntry::documentId);
+        return documents.create(IndexRegistry.RECIPIENTS.name(), RecipientEntry::documentId);
     }
 
     /** Resolves {@code serviceEvents} with {@link ResolutionThresholds#DEFAULT} and writes both indexes. */

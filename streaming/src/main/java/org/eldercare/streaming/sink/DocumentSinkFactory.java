@@ -3,6 +3,7 @@ package org.eldercare.streaming.sink;
 import java.io.Serializable;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.util.function.SerializableFunction;
+import org.eldercare.search.document.IndexSpec;
 
 /**
  * Makes the sink that writes a job's documents into one index, each under the id {@code idOf}
@@ -13,4 +14,9 @@ import org.apache.flink.util.function.SerializableFunction;
 public interface DocumentSinkFactory extends Serializable {
 
     <T> Sink<T> create(String index, SerializableFunction<T, String> idOf);
+
+    /** The sink of one registered index, each document under the id its {@link IndexSpec} builds. */
+    default <T> Sink<T> create(IndexSpec<T> index) {
+        return create(index.name(), index::id);
+    }
 }

@@ -7,18 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Optional;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.api.status.ComponentCheck;
 import org.eldercare.api.system.PiiSettings;
 import org.eldercare.infra.stack.LocalStack;
-import org.eldercare.streaming.LatestCheckpoint;
+import org.eldercare.streaming.JobEnvironment;
 import org.eldercare.streaming.StreamingConfig;
 import org.eldercare.streaming.StreamingJobs;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
@@ -55,11 +49,11 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
                 .withKafkaBootstrap(stack.kafkaBootstrapServers())
                 .withCheckpointDir(checkpoints.toUri().toString())
                 .withParallelism(stack.config().flinkParallelism())
-                .with("es.url", stack.elasticsearchUrl())
-                .with("checkpoint.interval", checkpointInterval.toString())
-                .with("pii.hmac-key-file", writeSecret(secrets.resolve("pii-hmac-key"), pii.hmacKey()))
-                .with("pii.keys-file", writeSecret(secrets.resolve("pii-keys"), pii.keys()))
-                .with("pii.allow-demo-key", Boolean.toString(pii.demoAllowed()));
+                .with(StreamingConfig.ES_URL, stack.elasticsearchUrl())
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval)
+                .with(StreamingConfig.PII_HMAC_KEY_FILE, writeSecret(secrets.resolve("pii-hmac-key"), pii.hmacKey()))
+                .with(StreamingConfig.PII_KEYS_FILE, writeSecret(secrets.resolve("pii-keys"), pii.keys()))
+                .with(StreamingConfig.PII_ALLOW_DEMO_KEY, pii.demoAllowed());
     }
 
     /** Writes {@code value} to {@code file}, readable and writable by the owner only (0600 where POSIX). */
@@ -77,22 +71,10 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
     }
 
     private static StreamExecutionEnvironment environment(LocalStack stack, StreamingConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        Optional<Path> latest = LatestCheckpoint.under(config.checkpointDir());
-        latest.ifPresent(chk -> {
-            LOG.info("[stack] streaming: resuming from {}", chk);
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString());
-        });
+        JobEnvironment environment = JobEnvironment.of(config);
+        environment.resumesFrom().ifPresent(chk -> LOG.info("[stack] streaming: resuming from {}", chk));
         URI rest = stack.flinkRestAddress();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), conf);
-        env.setParallelism(config.parallelism());
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        return env;
+        return environment.remote(rest.getHost(), rest.getPort());
     }
 
     @Override

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.eldercare.ingest.config.Setting;
+import org.eldercare.ingest.config.Settings;
 
 /**
- * Typed configuration of the local stack. Each component has a {@link LocalStackProperty} key with a default; build
+ * Typed configuration of the local stack. Each component has a {@link LocalStackProperty} setting with a default; build
  * one with {@link #from(Function)} (e.g. {@code from(springEnvironment::getProperty)}), {@link
  * #fromSystemProperties()}, {@link #defaults(Path)} or {@link #forTests(Path)}. Ports must be distinct; all state
  * lives under {@code dataDir}.
@@ -36,49 +39,50 @@ public record LocalStackConfig(
         dataDir = dataDir.toAbsolutePath().normalize();
         kafkaNodeDir = kafkaNodeDir.toAbsolutePath().normalize();
         esNodeDir = esNodeDir.toAbsolutePath().normalize();
-        requirePositive(FLINK_TASK_SLOTS, flinkTaskSlots);
-        requirePositive(FLINK_PARALLELISM, flinkParallelism);
-        requireDistinctPorts(Map.of(
-                KAFKA_PORT, kafkaPort,
-                KAFKA_CONTROLLER_PORT, kafkaControllerPort,
-                ELASTICSEARCH_PORT, esHttpPort,
-                ELASTICSEARCH_TRANSPORT_PORT, esTransportPort,
-                FLINK_REST_PORT, flinkRestPort));
+        FLINK_TASK_SLOTS.check(flinkTaskSlots);
+        FLINK_PARALLELISM.check(flinkParallelism);
+        List<Integer> ports = List.of(kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort, flinkRestPort);
+        Map<Integer, Setting<Integer>> seen = new HashMap<>();
+        for (int i = 0; i < PORTS.size(); i++) {
+            Setting<Integer> port = PORTS.get(i);
+            port.check(ports.get(i));
+            Setting<Integer> other = seen.putIfAbsent(ports.get(i), port);
+            if (other != null) {
+                throw new IllegalArgumentException(
+                        port.key() + ": must differ from " + other.key() + ", both are " + ports.get(i));
+            }
+        }
     }
 
     /** Reads every key through {@code lookup}; a null answer means "use the default". */
     public static LocalStackConfig from(Function<String, String> lookup) {
-        Function<LocalStackProperty, String> value =
-                p -> Objects.requireNonNullElse(lookup.apply(p.key()), p.defaultValue());
-        Path root = Path.of(value.apply(ROOT));
-        Function<LocalStackProperty, Path> nodeDir =
-                p -> Path.of(value.apply(p).replace("${eldercare.root}", root.toString()));
+        return from(Settings.from(lookup));
+    }
+
+    /** Reads every key from {@code settings}; {@code ${eldercare.root}} in a node dir is the {@link #ROOT} read. */
+    public static LocalStackConfig from(Settings settings) {
+        String root = settings.get(ROOT);
+        Function<Setting<String>, Path> nodeDir = p -> Path.of(settings.get(p).replace("${eldercare.root}", root));
         return new LocalStackConfig(
-                Path.of(value.apply(DATA_DIR)),
-                port(KAFKA_PORT, value.apply(KAFKA_PORT)),
-                port(KAFKA_CONTROLLER_PORT, value.apply(KAFKA_CONTROLLER_PORT)),
-                value.apply(KAFKA_HEAP),
-                port(ELASTICSEARCH_PORT, value.apply(ELASTICSEARCH_PORT)),
-                port(ELASTICSEARCH_TRANSPORT_PORT, value.apply(ELASTICSEARCH_TRANSPORT_PORT)),
-                value.apply(ELASTICSEARCH_HEAP),
-                port(FLINK_REST_PORT, value.apply(FLINK_REST_PORT)),
-                integer(FLINK_TASK_SLOTS, value.apply(FLINK_TASK_SLOTS)),
-                integer(FLINK_PARALLELISM, value.apply(FLINK_PARALLELISM)),
+                Path.of(settings.get(DATA_DIR)),
+                settings.get(KAFKA_PORT),
+                settings.get(KAFKA_CONTROLLER_PORT),
+                settings.get(KAFKA_HEAP),
+                settings.get(ELASTICSEARCH_PORT),
+                settings.get(ELASTICSEARCH_TRANSPORT_PORT),
+                settings.get(ELASTICSEARCH_HEAP),
+                settings.get(FLINK_REST_PORT),
+                settings.get(FLINK_TASK_SLOTS),
+                settings.get(FLINK_PARALLELISM),
                 nodeDir.apply(KAFKA_NODE_DIR),
                 nodeDir.apply(ELASTICSEARCH_NODE_DIR),
-                Duration.ofSeconds(integer(STARTUP_TIMEOUT_SECONDS, value.apply(STARTUP_TIMEOUT_SECONDS))));
+                Duration.ofSeconds(settings.get(STARTUP_TIMEOUT_SECONDS)));
     }
 
     /** System properties first, then environment variables in Spring's spelling ({@code ELDERCARE_DATADIR}). */
     public static LocalStackConfig fromSystemProperties() {
-        Map<String, String> envByKey = new HashMap<>();
-        for (LocalStackProperty p : LocalStackProperty.values()) {
-            String env = System.getenv(p.environmentVariable());
-            if (env != null) {
-                envByKey.put(p.key(), env);
-            }
-        }
-        return from(key -> System.getProperty(key, envByKey.get(key)));
+        return from(Settings.systemProperties()
+                .orElse(Settings.environment(LocalStackProperty.ALL, Setting::springEnvName, System::getenv)));
     }
 
     /** Default ports and settings, the given data dir, node dirs found from the {@code eldercare.root} property. */
@@ -128,38 +132,5 @@ public record LocalStackConfig(
 
     public Path flinkDir() {
         return dataDir.resolve("flink");
-    }
-
-    private static int port(LocalStackProperty property, String value) {
-        int port = integer(property, value);
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(property.key() + ": must be a port between 1 and 65535, was " + port);
-        }
-        return port;
-    }
-
-    private static int integer(LocalStackProperty property, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(property.key() + ": must be a whole number, was '" + value + "'");
-        }
-    }
-
-    private static void requirePositive(LocalStackProperty property, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(property.key() + ": must be at least 1, was " + value);
-        }
-    }
-
-    private static void requireDistinctPorts(Map<LocalStackProperty, Integer> ports) {
-        Map<Integer, LocalStackProperty> seen = new HashMap<>();
-        ports.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            LocalStackProperty other = seen.putIfAbsent(e.getValue(), e.getKey());
-            if (other != null) {
-                throw new IllegalArgumentException(
-                        e.getKey().key() + ": must differ from " + other.key() + ", both are " + e.getValue());
-            }
-        });
     }
 }

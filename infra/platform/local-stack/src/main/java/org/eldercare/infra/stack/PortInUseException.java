@@ -1,12 +1,14 @@
 package org.eldercare.infra.stack;
 
+import org.eldercare.ingest.config.Setting;
+
 /** A port the stack needs is taken; the message names the port and the property that moves it. */
 public final class PortInUseException extends LocalStackException {
 
     private final int port;
-    private final transient LocalStackProperty property;
+    private final transient Setting<Integer> property;
 
-    PortInUseException(int port, LocalStackProperty property) {
+    PortInUseException(int port, Setting<Integer> property) {
         super(property.key() + ": port " + port + " on 127.0.0.1 is already in use; stop whatever listens there"
                 + " (another eldercare stack?) or set " + property.key() + " to a free port");
         this.port = port;
@@ -17,7 +19,7 @@ public final class PortInUseException extends LocalStackException {
         return port;
     }
 
-    public LocalStackProperty property() {
+    public Setting<Integer> property() {
         return property;
     }
 }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import org.eldercare.ingest.config.Setting;
 
 /** Port checks on 127.0.0.1: is a port free, is something listening, pick free ones. */
 final class Ports {
@@ -15,7 +16,7 @@ final class Ports {
     private Ports() {}
 
     /** Fails with a message naming the port and the property that sets it. */
-    static void requireFree(int port, LocalStackProperty property) {
+    static void requireFree(int port, Setting<Integer> property) {
         try (ServerSocket socket = new ServerSocket()) {
             // As servers do: only a listener blocks the bind, not connections lingering in TIME_WAIT after a restart.
             socket.setReuseAddress(true);

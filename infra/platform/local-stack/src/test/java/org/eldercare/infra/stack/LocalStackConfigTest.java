@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.eldercare.ingest.config.Setting;
 import org.junit.jupiter.api.Test;
 
 class LocalStackConfigTest {
@@ -96,12 +97,12 @@ class LocalStackConfigTest {
 
     @Test
     void spellsEnvironmentVariablesTheWaySpringBindsThem() {
-        assertThat(LocalStackProperty.DATA_DIR.environmentVariable()).isEqualTo("ELDERCARE_DATADIR");
-        assertThat(LocalStackProperty.KAFKA_CONTROLLER_PORT.environmentVariable())
+        assertThat(LocalStackProperty.DATA_DIR.springEnvName()).isEqualTo("ELDERCARE_DATADIR");
+        assertThat(LocalStackProperty.KAFKA_CONTROLLER_PORT.springEnvName())
                 .isEqualTo("ELDERCARE_KAFKA_CONTROLLERPORT");
     }
 
-    private static int intDefault(LocalStackProperty property) {
-        return Integer.parseInt(property.defaultValue());
+    private static int intDefault(Setting<Integer> property) {
+        return property.defaultValue();
     }
 }

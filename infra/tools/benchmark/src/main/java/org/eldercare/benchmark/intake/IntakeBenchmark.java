@@ -10,6 +10,8 @@ import org.eldercare.benchmark.common.Machine;
 import org.eldercare.benchmark.common.Options;
 import org.eldercare.benchmark.common.Report;
 import org.eldercare.benchmark.common.WorkDir;
+import org.eldercare.infra.stack.LocalStackProperty;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.tools.simulator.CitySimulator;
 import org.eldercare.tools.simulator.SimulatorConfig;
@@ -43,7 +45,7 @@ public final class IntakeBenchmark {
         if (batch < 1 || batch > 5000) {
             throw new IllegalArgumentException("--batch: must be between 1 and 5000");
         }
-        Path root = Path.of(System.getProperty("eldercare.root", "."))
+        Path root = Path.of(Settings.systemProperties().get(LocalStackProperty.ROOT))
                 .toAbsolutePath()
                 .normalize();
         try (WorkDir dir = WorkDir.create("intake", keep)) {

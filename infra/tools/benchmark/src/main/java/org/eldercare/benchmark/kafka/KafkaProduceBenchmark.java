@@ -20,6 +20,7 @@ import org.eldercare.ingest.publish.KeyedPayload;
 import org.eldercare.ingest.publish.PublisherConfig;
 import org.eldercare.ingest.publish.TopicInitializer;
 import org.eldercare.ingest.region.Regions;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 import org.eldercare.tools.simulator.CitySimulator;
 import org.eldercare.tools.simulator.SimulatorConfig;
@@ -95,12 +96,12 @@ public final class KafkaProduceBenchmark {
         OffsetDateTime now = OffsetDateTime.now();
         for (CareEvent e : simulator.registrations(now)) {
             if (out.size() < count) {
-                out.add(new KeyedPayload(e.partitionKey(), CloudEventJson.write(e)));
+                out.add(new KeyedPayload(TopicRegistry.EVENTS.key(e), CloudEventJson.write(e)));
             }
         }
         while (out.size() < count) {
             CareEvent e = simulator.next(now);
-            out.add(new KeyedPayload(e.partitionKey(), CloudEventJson.write(e)));
+            out.add(new KeyedPayload(TopicRegistry.EVENTS.key(e), CloudEventJson.write(e)));
         }
         return out;
     }

@@ -20,6 +20,8 @@ import org.eldercare.benchmark.common.Report;
 import org.eldercare.benchmark.common.WorkDir;
 import org.eldercare.benchmark.intake.AppProcess;
 import org.eldercare.infra.stack.LocalStack;
+import org.eldercare.infra.stack.LocalStackProperty;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.index.DocumentWriter;
@@ -71,7 +73,7 @@ public final class MatchBenchmark {
             throw new IllegalArgumentException("--over: direct or http, was " + over);
         }
         boolean http = over.equals("http");
-        Path root = Path.of(System.getProperty("eldercare.root", "."))
+        Path root = Path.of(Settings.systemProperties().get(LocalStackProperty.ROOT))
                 .toAbsolutePath()
                 .normalize();
         try (WorkDir dir = WorkDir.create("match", keep)) {

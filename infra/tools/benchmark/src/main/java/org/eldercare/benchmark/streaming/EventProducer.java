@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.publish.PublisherConfig;
+import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 
 /**
@@ -32,7 +33,8 @@ final class EventProducer implements AutoCloseable {
 
     void send(CareEvent event) {
         producer.send(
-                new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), CloudEventJson.write(event)), (m, e) -> {
+                new ProducerRecord<>(Topics.EVENTS, TopicRegistry.EVENTS.key(event), CloudEventJson.write(event)),
+                (m, e) -> {
                     if (e != null) {
                         failed.incrementAndGet();
                     }

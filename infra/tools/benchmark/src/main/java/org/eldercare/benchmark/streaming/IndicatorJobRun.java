@@ -1,12 +1,12 @@
 package org.eldercare.benchmark.streaming;
 
+import java.net.URI;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.ingest.topic.Topics;
 import org.eldercare.streaming.IndicatorJob;
+import org.eldercare.streaming.JobEnvironment;
 import org.eldercare.streaming.JobSinks;
 import org.eldercare.streaming.StreamingConfig;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
@@ -37,9 +38,10 @@ final class IndicatorJobRun {
 
     static JobClient start(LocalStack stack, StreamingConfig config, Sinks sinks, boolean bounded) throws Exception {
         EntryCounter.reset();
-        StreamExecutionEnvironment env = stack.streamEnvironment();
-        env.setParallelism(config.parallelism());
-        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        // Not resumable: a measurement starts from nothing and must leave no checkpoint for a later run to restore.
+        URI rest = stack.flinkRestAddress();
+        StreamExecutionEnvironment env =
+                JobEnvironment.of(config).resumable(false).remote(rest.getHost(), rest.getPort());
         KafkaSourceBuilder<byte[]> source = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(stack.kafkaBootstrapServers())
                 .setTopics(Topics.EVENTS)
@@ -79,10 +81,10 @@ final class IndicatorJobRun {
                 .withCheckpointDir(
                         stack.config().flinkDir().resolve("checkpoints").toUri().toString())
                 .withParallelism(parallelism)
-                .with("checkpoint.interval", checkpointInterval.toString())
-                .with("es.url", stack.elasticsearchUrl())
-                .with("kafka.group-id", "eldercare-benchmark")
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval)
+                .with(StreamingConfig.ES_URL, stack.elasticsearchUrl())
+                .with(StreamingConfig.GROUP_ID, "eldercare-benchmark")
                 // A benchmark on its own local stack: the public demo keys are fine (docs/CONTRACT.md §6.7).
-                .with("pii.allow-demo-key", "true");
+                .with(StreamingConfig.PII_ALLOW_DEMO_KEY, true);
     }
 }

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eldercare.ingest.config.Setting;
+import org.eldercare.ingest.config.Settings;
 
 /**
- * Settings of the city simulator. Every setting has a property key, a default and a description in
- * {@link Key}; {@link #fromProperties(Function)} reads them from any property source, so {@code
+ * Settings of the city simulator. Every setting is a {@link Setting} constant here (key, default, description,
+ * rules; all in {@link #SETTINGS}); {@link #fromProperties(Function)} reads them from any property source, so {@code
  * ELDERCARE_SIMULATOR_ENABLED=false} works through Spring's relaxed binding.
  *
  * @param tokens bearer token per operator id; each facility's events are sent with its owner's token
@@ -28,85 +30,84 @@ public record SimulatorConfig(
         double noiseRate,
         String runId) {
 
-    public enum Key {
-        ENABLED("eldercare.simulator.enabled", "true", "Run the simulator in the local stack"),
-        RATE("eldercare.simulator.rate", "50", "Live events per second sent to the API"),
-        SEED("eldercare.simulator.seed", "20201107", "Random seed: the same seed builds the same city"),
-        DISTRICTS("eldercare.simulator.districts", "110109,110115", "District codes to simulate, comma-separated"),
-        BASE_URL("eldercare.simulator.base-url", "http://127.0.0.1:8080", "Where the API listens"),
-        TOKENS(
-                "eldercare.simulator.tokens",
-                "op-1=demo-operator-1,op-2=demo-operator-2",
-                "operatorId=bearerToken pairs, comma-separated"),
-        BATCH_SIZE("eldercare.simulator.batch-size", "500", "Most events per POST"),
-        RECIPIENTS(
-                "eldercare.simulator.recipients-per-district",
-                "2000",
-                "Elderly people receiving services, per district"),
-        NOISE_RATE("eldercare.simulator.noise-rate", "0.2", "Share of service records with a hand-entry slip"),
-        RUN_ID("eldercare.simulator.run-id", "", "Prefix of live event ids; empty: the start time");
+    // Read leniently as before (anything but "true" is false), unlike Setting.bool; making it strict would change
+    // what an existing ELDERCARE_SIMULATOR_ENABLED=no does (issue #13 keeps behaviour).
+    public static final Setting<Boolean> ENABLED = Setting.of(
+            "eldercare.simulator.enabled",
+            "true",
+            "Run the simulator in the local stack",
+            "true or false",
+            text -> Boolean.parseBoolean(text.trim()),
+            String::valueOf);
+    public static final Setting<Double> RATE = Setting.decimal(
+                    "eldercare.simulator.rate", "50", "Live events per second sent to the API")
+            .rule(r -> r > 0, "must be greater than 0");
+    public static final Setting<Long> SEED = Setting.longInteger(
+            "eldercare.simulator.seed", "20201107", "Random seed: the same seed builds the same city");
+    public static final Setting<List<String>> DISTRICTS = Setting.of(
+            "eldercare.simulator.districts",
+            "110109,110115",
+            "District codes to simulate, comma-separated",
+            "district codes, comma-separated",
+            text -> Arrays.stream(text.split(",")).map(String::trim).toList(),
+            codes -> String.join(",", codes));
+    public static final Setting<URI> BASE_URL =
+            Setting.uri("eldercare.simulator.base-url", "http://127.0.0.1:8080", "Where the API listens");
+    public static final Setting<Map<String, String>> TOKENS = Setting.of(
+                    "eldercare.simulator.tokens",
+                    "op-1=demo-operator-1,op-2=demo-operator-2",
+                    "operatorId=bearerToken pairs, comma-separated",
+                    "operatorId=token pairs",
+                    SimulatorConfig::pairs,
+                    SimulatorConfig::unpairs)
+            .secret();
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer(
+                    "eldercare.simulator.batch-size", "500", "Most events per POST")
+            .rule(n -> n >= 1 && n <= 5_000, "must be between 1 and 5000");
+    public static final Setting<Integer> RECIPIENTS = Setting.integer(
+            "eldercare.simulator.recipients-per-district", "2000", "Elderly people receiving services, per district");
+    public static final Setting<Double> NOISE_RATE = Setting.decimal(
+                    "eldercare.simulator.noise-rate", "0.2", "Share of service records with a hand-entry slip")
+            .rule(r -> r >= 0 && r <= 1, "must be between 0 and 1");
+    public static final Setting<String> RUN_ID =
+            Setting.text("eldercare.simulator.run-id", "", "Prefix of live event ids; empty: the start time");
 
-        private final String property;
-        private final String defaultValue;
-        private final String description;
-
-        Key(String property, String defaultValue, String description) {
-            this.property = property;
-            this.defaultValue = defaultValue;
-            this.description = description;
-        }
-
-        public String property() {
-            return property;
-        }
-
-        public String defaultValue() {
-            return defaultValue;
-        }
-
-        public String description() {
-            return description;
-        }
-    }
+    /** Every setting, in the order the README lists them. */
+    public static final List<Setting<?>> SETTINGS =
+            List.of(ENABLED, RATE, SEED, DISTRICTS, BASE_URL, TOKENS, BATCH_SIZE, RECIPIENTS, NOISE_RATE, RUN_ID);
 
     public SimulatorConfig {
         districts = List.copyOf(districts);
         tokens = Map.copyOf(tokens);
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException(Key.RATE.property + ": must be greater than 0");
-        }
-        if (batchSize < 1 || batchSize > 5_000) {
-            throw new IllegalArgumentException(Key.BATCH_SIZE.property + ": must be between 1 and 5000");
-        }
-        if (noiseRate < 0 || noiseRate > 1) {
-            throw new IllegalArgumentException(Key.NOISE_RATE.property + ": must be between 0 and 1");
-        }
+        RATE.check(rate);
+        BATCH_SIZE.check(batchSize);
+        NOISE_RATE.check(noiseRate);
     }
 
     /** All defaults; {@code runId} left null, so streams are deterministic. */
     public static SimulatorConfig defaults() {
-        return fromProperties(key -> null);
+        return from(Settings.none());
     }
 
     /** Reads each key's property; a null or blank answer means the default. */
     public static SimulatorConfig fromProperties(Function<String, String> properties) {
-        Function<Key, String> value = key -> {
-            String v = properties.apply(key.property);
-            return v == null || v.isBlank() ? key.defaultValue : v.trim();
-        };
-        String runId = value.apply(Key.RUN_ID);
+        return from(Settings.from(properties));
+    }
+
+    /** Reads every setting from {@code settings}; a blank value means the default. */
+    public static SimulatorConfig from(Settings settings) {
+        Settings s = settings.blankAsUnset();
+        String runId = s.get(RUN_ID);
         return new SimulatorConfig(
-                Boolean.parseBoolean(value.apply(Key.ENABLED)),
-                Double.parseDouble(value.apply(Key.RATE)),
-                Long.parseLong(value.apply(Key.SEED)),
-                Arrays.stream(value.apply(Key.DISTRICTS).split(","))
-                        .map(String::trim)
-                        .toList(),
-                URI.create(value.apply(Key.BASE_URL)),
-                pairs(value.apply(Key.TOKENS)),
-                Integer.parseInt(value.apply(Key.BATCH_SIZE)),
-                Integer.parseInt(value.apply(Key.RECIPIENTS)),
-                Double.parseDouble(value.apply(Key.NOISE_RATE)),
+                s.get(ENABLED),
+                s.get(RATE),
+                s.get(SEED),
+                s.get(DISTRICTS),
+                s.get(BASE_URL),
+                s.get(TOKENS),
+                s.get(BATCH_SIZE),
+                s.get(RECIPIENTS),
+                s.get(NOISE_RATE),
                 runId.isEmpty() ? null : runId);
     }
 
@@ -135,11 +136,20 @@ public record SimulatorConfig(
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException(Key.TOKENS.property + ": must be operatorId=token pairs");
+                throw new IllegalArgumentException("not an operatorId=token pair");
             }
             map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
         return map;
+    }
+
+    private static String unpairs(Map<String, String> tokens) {
+        StringBuilder text = new StringBuilder();
+        tokens.forEach((operator, token) -> text.append(text.isEmpty() ? "" : ",")
+                .append(operator)
+                .append('=')
+                .append(token));
+        return text.toString();
     }
 
     /** Never print the tokens. */

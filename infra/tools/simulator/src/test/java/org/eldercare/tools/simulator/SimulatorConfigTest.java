@@ -34,7 +34,7 @@ class SimulatorConfigTest {
     @Test
     void refusesANonPositiveRateNamingTheKey() {
         assertThatThrownBy(() -> SimulatorConfig.fromProperties(k -> k.endsWith(".rate") ? "0" : null))
-                .hasMessage("eldercare.simulator.rate: must be greater than 0");
+                .hasMessage("eldercare.simulator.rate: must be greater than 0, was 0.0");
     }
 
     @Test

@@ -3,13 +3,10 @@ package org.eldercare.infra.platform.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +20,11 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.eldercare.api.system.SecurityProperties;
 import org.eldercare.ingest.publish.PublisherConfig;
-import org.eldercare.ingest.topic.Topics;
+import org.eldercare.ingest.topic.TopicRegistry;
+import org.eldercare.ingest.topic.TopicSettings;
+import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.index.ElasticsearchConfig;
-import org.eldercare.search.index.IndexManager;
+import org.eldercare.search.index.RetentionSettings;
 import org.eldercare.streaming.StreamingConfig;
 import org.eldercare.streaming.pii.PiiSecrets;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The container build files and deployment manifests under {@code infra/deploy} agree with the build: image tags with
- * the root pom's versions, topics with {@link Topics}, indexes with {@code IndexNames}, and every environment
+ * the root pom's versions, topics with {@link TopicRegistry}, indexes with {@link IndexRegistry}, and every environment
  * variable set on the API or the job with a setting those programs read. Compose and Kubernetes are not run here (no
  * container engine); this is what keeps them from drifting.
  */
@@ -54,13 +53,14 @@ class DeploymentManifestsTest {
         root = Path.of(System.getProperty("eldercare.root", "../../.."))
                 .toAbsolutePath()
                 .normalize();
-        Set<String> topics = new TreeSet<>(constants(Topics.class));
-        Set<String> indexes = new TreeSet<>(IndexManager.allIndexes());
+        Set<String> topics = new TreeSet<>();
+        TopicRegistry.ALL.forEach(t -> topics.add(t.name()));
+        Set<String> indexes = new TreeSet<>(IndexRegistry.names());
         apiProperties = apiProperties(root);
         List<Pattern> apiEnv =
                 apiProperties.stream().map(DeploymentManifestsTest::envPattern).toList();
         Set<String> jobEnv = new TreeSet<>();
-        StreamingConfig.OPTIONS.forEach(o -> jobEnv.add(StreamingConfig.envName(o.key())));
+        StreamingConfig.SETTINGS.forEach(o -> jobEnv.add(o.envName(StreamingConfig.ENV_PREFIX)));
         // The PII keys are no options: the tasks read them from these (docs/CONTRACT.md §6.7).
         jobEnv.add(PiiSecrets.ENV_HMAC_KEY);
         jobEnv.add(PiiSecrets.ENV_KEYS);
@@ -133,6 +133,11 @@ class DeploymentManifestsTest {
                 metadata: { name: eldercare-events-v2 }
                 spec: { topicName: eldercare.events.v2 }
                 ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata: { name: eldercare-events-v1 }
+                spec: { topicName: eldercare.events.v1, config: { cleanup.policy: compact, retention.ms: 86400000 } }
+                ---
                 apiVersion: flink.apache.org/v1beta1
                 kind: FlinkDeployment
                 spec:
@@ -161,6 +166,12 @@ class DeploymentManifestsTest {
                 .anySatisfy(p -> assertThat(p).contains("env ELDERCARE_KAFKA_BOOTSTRAP sets no API property"))
                 .anySatisfy(p -> assertThat(p).contains("Kafka spec.kafka.version 4.1.0 should be 4.2.0"))
                 .anySatisfy(p -> assertThat(p).contains("KafkaTopic eldercare.events.v2 is not in the topic registry"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("KafkaTopic eldercare.events.v1 cleanup.policy compact should be delete"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains(
+                                "KafkaTopic eldercare.events.v1 retention.ms: eldercare.kafka.topics.events-retention:"
+                                        + " must be at least PT336H"))
                 .anySatisfy(p -> assertThat(p).contains("spec.flinkVersion v2_1 should be v2_2"))
                 .anySatisfy(p -> assertThat(p).contains("env ELDERCARE_JOB_PII_KEY sets no job option"))
                 .anySatisfy(p -> assertThat(p).contains("names index indicator, which is not in the index registry"))
@@ -211,9 +222,9 @@ class DeploymentManifestsTest {
             }
         }
         ElasticsearchConfig.SETTINGS.forEach(s -> properties.add(s.key()));
-        Arrays.stream(PublisherConfig.Key.values()).forEach(k -> properties.add(k.property()));
-        org.eldercare.ingest.kafka.KafkaClientSecurity.NAMES.forEach(
-                n -> properties.add(PublisherConfig.SECURITY_PREFIX + n));
+        PublisherConfig.ALL_SETTINGS.forEach(s -> properties.add(s.key()));
+        TopicSettings.SETTINGS.forEach(s -> properties.add(s.key()));
+        RetentionSettings.SETTINGS.forEach(s -> properties.add(s.key()));
         Pattern placeholder = Pattern.compile("\\$\\{([a-z][a-z0-9.-]+)[:}]");
         try (Stream<Path> sources = Files.walk(root.resolve("api/src/main/java"))) {
             for (Path source :
@@ -255,16 +266,6 @@ class DeploymentManifestsTest {
 
     private static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static List<String> constants(Class<?> registry) throws IllegalAccessException {
-        List<String> values = new ArrayList<>();
-        for (Field field : registry.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                values.add((String) field.get(null));
-            }
-        }
-        return values;
     }
 
     /** The root pom's {@code <properties>} and {@code project.version}. */

@@ -1,5 +1,6 @@
 package org.eldercare.infra.platform.deploy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eldercare.ingest.topic.TopicRegistry;
+import org.eldercare.ingest.topic.TopicSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -160,6 +163,8 @@ record ManifestChecker(
             if (!topics.contains(String.valueOf(name))) {
                 problems.add(source + ": KafkaTopic " + name + " is not in the topic registry " + topics);
             }
+            TopicRegistry.byName(String.valueOf(name))
+                    .ifPresent(topic -> checkTopicConfig(source, topic, map(spec.get("config")), problems));
             seen.topics.add(String.valueOf(name));
         } else if ("Deployment".equals(kind)) {
             Map<?, ?> podSpec = map(map(spec.get("template")).get("spec"));
@@ -237,5 +242,24 @@ record ManifestChecker(
 
     private static List<?> list(Object node) {
         return node instanceof List<?> l ? l : List.of();
+    }
+
+    /** A KafkaTopic keeps records as the registry says: compacted or deleted, and not sooner than its rule allows. */
+    private static void checkTopicConfig(String source, TopicSpec<?> topic, Map<?, ?> config, List<String> problems) {
+        String policy = String.valueOf(config.containsKey("cleanup.policy") ? config.get("cleanup.policy") : "delete");
+        String wanted = topic.compacted() ? "compact" : "delete";
+        if (!policy.equals(wanted)) {
+            problems.add(source + ": KafkaTopic " + topic.name() + " cleanup.policy " + policy + " should be " + wanted
+                    + " (TopicRegistry)");
+        }
+        if (topic.retention().isPresent() && config.containsKey("retention.ms")) {
+            try {
+                topic.retention()
+                        .get()
+                        .check(Duration.ofMillis(Long.parseLong(String.valueOf(config.get("retention.ms")))));
+            } catch (IllegalArgumentException e) {
+                problems.add(source + ": KafkaTopic " + topic.name() + " retention.ms: " + e.getMessage());
+            }
+        }
     }
 }

@@ -31,6 +31,35 @@ public final class CareEvents {
                 {"specversion":"1.0","id":"%s","source":"/operators/%s","type":"%s","time":"%s","data":%s}""".formatted(id, operator, type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
     }
 
+    /** A register event of 大峪街道's civil-affairs office (docs/CONTRACT.md §7). */
+    static String registerEvent(String type, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/civil-affairs/110109001","type":"%s","time":"%s","data":%s}""".formatted(id("register"), type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
+    }
+
+    /** A person in 大峪街道 with a valid ID number of {@code birthDate}. */
+    static String personRegistered(String personId, String idNumber, String arrangement) {
+        return registerEvent("person.registered", """
+                {"personId":"%s","identity":{"name":"测试老人","idNumber":"%s","phone":"13800001234"},
+                 "address":"门头沟区大峪街道测试路1号","districtCode":"110109","streetCode":"110109001",
+                 "livingArrangement":"%s"}""".formatted(personId, idNumber, arrangement));
+    }
+
+    static String assessmentRecorded(String personId, int level) {
+        java.time.LocalDate today = java.time.LocalDate.now(SHANGHAI);
+        return registerEvent("assessment.recorded", """
+                {"assessmentId":"%s","personId":"%s","level":%d,"assessedOn":"%s","organisation":"门头沟区评估中心",
+                 "reassessDueOn":"%s"}""".formatted(
+                        id("as"), personId, level, today.minusDays(10), today.plusYears(1)));
+    }
+
+    static String serviceDelivered(String operator, String facility, String idNumber) {
+        return event(operator, id("svc"), "service.delivered", """
+                {"recordId":"%s","facilityId":"%s","serviceType":"MEAL","startedAt":"%s","durationMinutes":30,
+                 "recipient":{"name":"测试老人","idNumber":"%s"}}""".formatted(
+                        id("rec"), facility, OffsetDateTime.now(SHANGHAI).minusMinutes(5), idNumber));
+    }
+
     static String registered(String operator, String facility, String kind, String street, int beds) {
         return event(operator, id("reg"), "facility.registered", """
                 {"facilityId":"%s","kind":"%s","name":"测试%s","districtCode":"%s","streetCode":"%s",

@@ -17,6 +17,7 @@ import java.util.List;
 import org.eldercare.api.EldercareApplication;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.ingest.region.Regions;
+import org.eldercare.tools.simulator.GbIdNumber;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -226,6 +227,76 @@ class PlatformIT {
                 .contains("eldercare_rejections_recorded{stage=\"STREAM\"}")
                 .contains("eldercare_pipeline_pending")
                 .contains("eldercare_index_documents_total{index=\"indicators\"}");
+    }
+
+    @Test
+    @Order(9)
+    void listsAStreetsEntitledPeopleNotServedInThirtyDaysRiskiestFirstAndAuditsTheRead() {
+        java.time.LocalDate today = java.time.LocalDate.now(CareEvents.SHANGHAI);
+        String aloneAndDisabled = GbIdNumber.of(DISTRICT, today.minusYears(72), 11, false);
+        String eightyFive = GbIdNumber.of(DISTRICT, today.minusYears(85), 12, true);
+        String seventy = GbIdNumber.of(DISTRICT, today.minusYears(70), 13, true);
+        var registered = client().postBatch(
+                        "demo-civil-affairs",
+                        batch(List.of(
+                                CareEvents.personRegistered("it-p-alone", aloneAndDisabled, "ALONE"),
+                                CareEvents.personRegistered("it-p-85", eightyFive, "WITH_FAMILY"),
+                                CareEvents.personRegistered("it-p-70", seventy, "WITH_FAMILY"))));
+        assertThat(registered.body().path("accepted").asInt()).isEqualTo(3);
+        assertThat(client().postBatch(
+                                "demo-civil-affairs", batch(List.of(CareEvents.assessmentRecorded("it-p-alone", 3))))
+                        .body()
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(client().postBatch(
+                                "demo-operator-1",
+                                batch(List.of(CareEvents.serviceDelivered("op-1", "it-station", eightyFive))))
+                        .body()
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(1);
+
+        var all = client().awaitOrFail(
+                        "the register and the service resolved",
+                        CATCH_UP,
+                        () -> client().get(
+                                        "demo-civil-affairs",
+                                        "/api/v1/worklist?streetCode=" + STREET + "&unservedOnly=false"),
+                        r -> r.status() == 200
+                                && r.body().path("served").asInt() == 1
+                                && r.body().path("entitled").asInt() == 2);
+        assertThat(all.body().findValuesAsText("personId")).containsExactly("it-p-alone", "it-p-85");
+
+        var unserved = client().get("demo-civil-affairs", "/api/v1/worklist?streetCode=" + STREET)
+                .body();
+        assertThat(unserved.path("items")).hasSize(1);
+        JsonNode first = unserved.path("items").get(0);
+        assertThat(first.path("personId").asText()).isEqualTo("it-p-alone");
+        assertThat(first.path("labels").findValuesAsText("label"))
+                .containsExactly("LIVING_ALONE", "EMPTY_NEST", "DISABLED_MODERATE_OR_WORSE");
+        assertThat(first.path("entitlements").toString()).contains("VISIT");
+        assertThat(first.path("idNumberMasked").asText())
+                .isEqualTo(aloneAndDisabled.substring(0, 6) + "********" + aloneAndDisabled.substring(14));
+        assertThat(all.body().toString())
+                .as("no full ID number and no birth date on the worklist")
+                .doesNotContain(aloneAndDisabled)
+                .doesNotContain(eightyFive)
+                .doesNotContain(eightyFive.substring(6, 14));
+
+        assertThat(client().get("demo-operator-1", "/api/v1/worklist?streetCode=" + STREET)
+                        .status())
+                .isEqualTo(403);
+        assertThat(client().get("demo-civil-affairs", "/api/v1/worklist?streetCode=1101")
+                        .body()
+                        .toString())
+                .contains("streetCode: must be a 9-digit street code");
+        var audit = client().awaitOrFail(
+                        "the worklist reads in the audit log",
+                        CATCH_UP,
+                        () -> client().get("demo-admin", "/api/v1/audit"),
+                        r -> r.status() == 200 && r.body().toString().contains("WORKLIST"));
+        assertThat(audit.body().toString()).contains("civil-affairs");
     }
 
     @Test

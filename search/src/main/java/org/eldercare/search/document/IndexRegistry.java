@@ -1,0 +1,80 @@
+package org.eldercare.search.document;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.search.match.RecipientDocument;
+import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.resolve.ServiceRecordDocument;
+
+/**
+ * The platform's Elasticsearch indexes, owned here (module {@code search}) for the streaming job's sinks, the API's
+ * reads, the index manager, tests and the deployment-manifest check alike (docs/CONTRACT.md §6.9). Each {@link
+ * IndexSpec} names its mapping resource and builds its document ids.
+ */
+public final class IndexRegistry {
+
+    /** The local minute of an indicator history point lives in Asia/Shanghai, as the contract's day does. */
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** The latest indicators of each scope. */
+    public static final IndexSpec<IndicatorDocument> INDICATORS =
+            IndexSpec.of("indicators", "scope code", IndicatorDocument::code);
+
+    /** One point per scope per minute: the last indicators of that minute. */
+    public static final IndexSpec<IndicatorDocument> INDICATOR_HISTORY = IndexSpec.of(
+            "indicator-history",
+            "scope code | local minute (Asia/Shanghai) of asOf, e.g. 110109|2026-11-23T09:15",
+            point -> point.code() + "|" + MINUTE.format(point.asOf()));
+
+    /** The current state of each facility. */
+    public static final IndexSpec<FacilityDocument> FACILITIES =
+            IndexSpec.of("facilities", "facility id", FacilityDocument::facilityId);
+
+    /** Accepted service records with their resolved recipient. */
+    public static final IndexSpec<ServiceRecordDocument> SERVICE_RECORDS = IndexSpec.of(
+            "service-records",
+            "operatorId:recordId (record ids are the operator's own)",
+            r -> ServiceRecordDocument.documentId(r.operatorId(), r.recordId()));
+
+    /** Resolved persons, and the redirects of ids merged away. */
+    public static final IndexSpec<RecipientDocument> RECIPIENTS =
+            IndexSpec.of("recipients", "recipient id", RecipientDocument::recipientId);
+
+    /** Alerts, raised and cleared. */
+    public static final IndexSpec<AlertDocument> ALERTS = IndexSpec.of("alerts", "type:scope", AlertDocument::id);
+
+    /** Rejections from intake and stream, for operators to page through. */
+    public static final IndexSpec<Rejection> REJECTIONS =
+            IndexSpec.of("rejections", "operator|source|event id|stage (docs/CONTRACT.md §6.2)", Rejection::documentId);
+
+    /** Audit entries of recipient reads; each read is its own entry, so a random id. */
+    public static final IndexSpec<Object> AUDIT = IndexSpec.of(
+            "audit",
+            "random UUID (every read is its own entry)",
+            entry -> UUID.randomUUID().toString());
+
+    /** The register of older people with their live labels (docs/CONTRACT.md §7). */
+    public static final IndexSpec<PersonDocument> PERSONS =
+            IndexSpec.of("persons", "person id", PersonDocument::personId);
+
+    /** Every index, in the order the index manager ensures them. */
+    public static final List<IndexSpec<?>> ALL = List.of(
+            INDICATORS, INDICATOR_HISTORY, FACILITIES, SERVICE_RECORDS, RECIPIENTS, ALERTS, REJECTIONS, AUDIT, PERSONS);
+
+    private IndexRegistry() {}
+
+    /** The index named {@code name}, if it is one of {@link #ALL}. */
+    public static Optional<IndexSpec<?>> byName(String name) {
+        return ALL.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** The names of {@link #ALL}, in order. */
+    public static List<String> names() {
+        return ALL.stream().map(IndexSpec::name).toList();
+    }
+}

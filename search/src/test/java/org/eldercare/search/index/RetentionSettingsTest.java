@@ -1,0 +1,36 @@
+package org.eldercare.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.eldercare.ingest.config.Settings;
+import org.junit.jupiter.api.Test;
+
+class RetentionSettingsTest {
+
+    @Test
+    void defaultsAreTheContractsPeriods() {
+        // docs/CONTRACT.md §6.8
+        assertThat(RetentionSettings.rules(Settings.none()))
+                .extracting(IndexRetention.Rule::index, IndexRetention.Rule::keep)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("rejections", Duration.ofDays(30)),
+                        org.assertj.core.groups.Tuple.tuple("audit", Duration.ofDays(730)),
+                        org.assertj.core.groups.Tuple.tuple("indicator-history", Duration.ofDays(400)));
+        assertThat(RetentionSettings.SWEEP_EVERY.defaultValue()).isEqualTo(Duration.ofHours(1));
+        assertThat(RetentionSettings.FIRST_SWEEP_AFTER.defaultValue()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(RetentionSettings.ENABLED.key()).isEqualTo(RetentionSettings.ENABLED_KEY);
+    }
+
+    @Test
+    void refusesANonPositiveRetentionNamingTheKey() {
+        assertThatThrownBy(() -> RetentionSettings.rules(Settings.of(Map.of("eldercare.retention.audit", "PT0S"))))
+                .hasMessageStartingWith("eldercare.retention.audit: must be positive");
+        assertThat(RetentionSettings.rules(Settings.of(Map.of("eldercare.retention.rejections", "P7D")))
+                        .getFirst()
+                        .keep())
+                .isEqualTo(Duration.ofDays(7));
+    }
+}

@@ -1,0 +1,91 @@
+package org.eldercare.streaming;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The one way to build the Flink environment of the streaming jobs, wherever they run: the job jar on a Flink cluster
+ * ({@link #onCluster()}), the local platform's MiniCluster over REST ({@link #remote}), tests in-process ({@link
+ * #local()}). Every environment gets the same settings from {@link StreamingConfig}:
+ *
+ * <ul>
+ *   <li>parallelism {@code parallelism};
+ *   <li>EXACTLY_ONCE checkpoints every {@code checkpoint.interval} under {@code checkpoint.dir};
+ *   <li>the exponential-delay restart strategy, which is Flink's own default once checkpointing is on; set here so it
+ *       does not depend on how the cluster is configured;
+ *   <li>when {@link #resumable(boolean) resumable} (the default): checkpoints retained on cancellation, and the
+ *       newest retained checkpoint under {@code checkpoint.dir} restored at start, so a restarted process neither
+ *       loses nor double-counts an event (Kafka offsets and keyed state come back together).
+ * </ul>
+ *
+ * A benchmark run is not resumable: it starts from nothing and leaves no checkpoint a later run could pick up.
+ */
+public final class JobEnvironment {
+
+    private final StreamingConfig config;
+    private final boolean resumable;
+
+    private JobEnvironment(StreamingConfig config, boolean resumable) {
+        this.config = config;
+        this.resumable = resumable;
+    }
+
+    /** A resumable environment for {@code config}. */
+    public static JobEnvironment of(StreamingConfig config) {
+        return new JobEnvironment(config, true);
+    }
+
+    /** A copy that retains and resumes from checkpoints ({@code true}) or starts fresh and keeps none. */
+    public JobEnvironment resumable(boolean value) {
+        return new JobEnvironment(config, value);
+    }
+
+    /** The checkpoint the environment restores at start: the newest under {@code checkpoint.dir}, when resumable. */
+    public Optional<Path> resumesFrom() {
+        return resumable ? LatestCheckpoint.under(config.checkpointDir()) : Optional.empty();
+    }
+
+    /** The Flink configuration every environment is created with. */
+    public Configuration configuration() {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        if (resumable) {
+            conf.set(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            resumesFrom()
+                    .ifPresent(chk -> conf.set(
+                            StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString()));
+        }
+        return conf;
+    }
+
+    /** For the job jar: the environment of the cluster the jar was submitted to. */
+    public StreamExecutionEnvironment onCluster() {
+        return configure(StreamExecutionEnvironment.getExecutionEnvironment(configuration()));
+    }
+
+    /** An in-process local environment (tests). */
+    public StreamExecutionEnvironment local() {
+        return configure(StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), configuration()));
+    }
+
+    /** An environment submitting to the cluster whose REST endpoint is {@code host:port} (the local MiniCluster). */
+    public StreamExecutionEnvironment remote(String host, int port) {
+        return configure(StreamExecutionEnvironment.createRemoteEnvironment(host, port, configuration()));
+    }
+
+    private StreamExecutionEnvironment configure(StreamExecutionEnvironment env) {
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+}

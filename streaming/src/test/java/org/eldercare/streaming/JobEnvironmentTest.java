@@ -1,0 +1,74 @@
+package org.eldercare.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobEnvironmentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkpointsExactlyOnceAtTheConfiguredIntervalAndParallelism() {
+        StreamingConfig config = StreamingConfig.defaults()
+                .withCheckpointDir(dir.toUri().toString())
+                .withParallelism(3)
+                .with("checkpoint.interval", "PT7S");
+
+        StreamExecutionEnvironment env = JobEnvironment.of(config).local();
+
+        assertThat(env.getParallelism()).isEqualTo(3);
+        assertThat(env.getCheckpointInterval()).isEqualTo(Duration.ofSeconds(7).toMillis());
+        assertThat(env.getCheckpointConfig().getCheckpointingConsistencyMode())
+                .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    @Test
+    void retainsCheckpointsAndResumesFromTheNewest() throws Exception {
+        Path older = Files.createDirectories(dir.resolve("job-a/chk-3"));
+        Files.writeString(older.resolve("_metadata"), "x");
+        Path newer = Files.createDirectories(dir.resolve("job-b/chk-9"));
+        Files.writeString(newer.resolve("_metadata"), "x");
+        Files.setLastModifiedTime(older.resolve("_metadata"), java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        StreamingConfig config =
+                StreamingConfig.defaults().withCheckpointDir(dir.toUri().toString());
+
+        Configuration conf = JobEnvironment.of(config).configuration();
+
+        assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))
+                .isEqualTo(dir.toUri().toString());
+        assertThat(conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+                .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        assertThat(conf.get(StateRecoveryOptions.SAVEPOINT_PATH))
+                .isEqualTo(newer.toUri().toString());
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+    }
+
+    @Test
+    void aRunThatIsNotResumableNeitherRestoresNorRetains() throws Exception {
+        Path chk = Files.createDirectories(dir.resolve("job-a/chk-3"));
+        Files.writeString(chk.resolve("_metadata"), "x");
+        JobEnvironment fresh = JobEnvironment.of(
+                        StreamingConfig.defaults().withCheckpointDir(dir.toUri().toString()))
+                .resumable(false);
+
+        Configuration conf = fresh.configuration();
+
+        assertThat(fresh.resumesFrom()).isEmpty();
+        assertThat(conf.getOptional(StateRecoveryOptions.SAVEPOINT_PATH)).isEmpty();
+        assertThat(conf.getOptional(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+                .isEmpty();
+    }
+}
