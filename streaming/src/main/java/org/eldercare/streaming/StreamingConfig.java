@@ -12,6 +12,7 @@ import org.eldercare.ingest.config.Settings;
 import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.validation.EventTimeWindow;
 import org.eldercare.search.index.ElasticsearchConfig;
+import org.eldercare.streaming.kafka.KafkaEndpoints;
 import org.eldercare.streaming.pii.PiiSecrets;
 
 /**
@@ -355,5 +356,10 @@ public record StreamingConfig(
 
     private static Setting<Duration> notNegative(Setting<Duration> setting) {
         return setting.rule(d -> !d.isNegative(), "must not be negative");
+    }
+
+    /** The Kafka connection of the job's sources and sinks. */
+    public KafkaEndpoints.Connection kafka() {
+        return new KafkaEndpoints.Connection(kafkaBootstrap, groupId, transactionalIdPrefix, kafkaSecurity);
     }
 }

@@ -5,7 +5,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.deadletter.Rejection;
-import org.eldercare.search.document.IndexRegistry;
+import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
 import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.serde.StreamTypes;
@@ -64,12 +64,12 @@ public final class StreamingJobs {
     /** The Kafka source, the job, and its sinks: indexes through {@code documents}, Kafka topics from the config. */
     public static void wire(StreamExecutionEnvironment env, StreamingConfig config, DocumentSinkFactory documents) {
         DataStream<RawEvent> events = env.fromSource(
-                        KafkaEndpoints.events(config), WatermarkStrategy.noWatermarks(), "care events")
+                        KafkaEndpoints.events(config.kafka()), WatermarkStrategy.noWatermarks(), "care events")
                 .uid("care-events-source");
         JobSinks sinks = JobSinks.of(
                 documents,
-                KafkaEndpoints.deadLetters(config),
-                config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config) : null);
+                KafkaEndpoints.deadLetters(config.kafka()),
+                config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config.kafka()) : null);
         IndicatorJob.buildOnTopics(env, events, sinks, config);
         indexDeadLetters(env, config, documents);
     }
@@ -77,7 +77,10 @@ public final class StreamingJobs {
     /** Every dead letter, whoever rejected it, into the {@code rejections} index (id: source, event, stage). */
     private static void indexDeadLetters(
             StreamExecutionEnvironment env, StreamingConfig config, DocumentSinkFactory documents) {
-        env.fromSource(KafkaEndpoints.deadLetterRecords(config), WatermarkStrategy.noWatermarks(), "dead letters in")
+        env.fromSource(
+                        KafkaEndpoints.deadLetterRecords(config.kafka()),
+                        WatermarkStrategy.noWatermarks(),
+                        "dead letters in")
                 .uid("dead-letters-source")
                 .flatMap(new ReadDeadLetters(), StreamTypes.REJECTION)
                 .name("read dead letters")

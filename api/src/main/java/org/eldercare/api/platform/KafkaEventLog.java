@@ -3,9 +3,9 @@ package org.eldercare.api.platform;
 import java.util.List;
 import org.eldercare.api.intake.EventLog;
 import org.eldercare.api.intake.EventLogUnavailableException;
-import org.eldercare.ingest.deadletter.DeadLetterPublisher;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.publish.DeadLetterPublisher;
 import org.eldercare.ingest.publish.EventPublisher;
 import org.eldercare.ingest.publish.PublishFailedException;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.eldercare.api.system.Caller;
 import org.eldercare.search.document.IndexNames;
-import org.eldercare.search.document.IndexRegistry;
+import org.eldercare.search.index.IndexRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

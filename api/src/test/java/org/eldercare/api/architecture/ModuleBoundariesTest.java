@@ -13,7 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.topic.TopicPatternSpec;
 import org.eldercare.ingest.topic.TopicSpec;
-import org.eldercare.search.document.IndexSpec;
+import org.eldercare.search.index.IndexSpec;
 import org.eldercare.streaming.JobEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,11 +127,21 @@ class ModuleBoundariesTest {
     void onlyTheIndexRegistryDeclaresIndexes() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("org.eldercare.search.document..")
+                .resideOutsideOfPackage("org.eldercare.search.index..")
                 .should()
                 .callConstructorWhere(target(owner(type(IndexSpec.class))))
                 .because("each index has one owner, IndexRegistry (search): name, mapping and id rule in one place"
                         + " (issue #13)")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageOfTheProductIsInACycle() {
+        slices().matching("org.eldercare.(**)")
+                .should()
+                .beFreeOfCycles()
+                .because("a package that needs a package needing it back cannot be read, tested or moved alone;"
+                        + " streaming and streaming.kafka, api.intake and api.system once were such pairs")
                 .check(classes);
     }
 }

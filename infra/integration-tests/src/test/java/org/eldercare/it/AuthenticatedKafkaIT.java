@@ -194,7 +194,7 @@ class AuthenticatedKafkaIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         IndicatorJob.buildOnTopics(
                 env,
-                env.fromSource(KafkaEndpoints.events(config), WatermarkStrategy.noWatermarks(), "care events"),
+                env.fromSource(KafkaEndpoints.events(config.kafka()), WatermarkStrategy.noWatermarks(), "care events"),
                 sinks,
                 config);
 

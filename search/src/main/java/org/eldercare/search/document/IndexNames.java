@@ -1,20 +1,21 @@
 package org.eldercare.search.document;
 
 /**
- * The names of the Elasticsearch indexes of the platform, as constants. The indexes themselves (mapping resource, id
- * rule) are owned by {@link IndexRegistry}; these names delegate to it.
+ * The names of the Elasticsearch indexes of the platform, as constants any search package may use. The indexes
+ * themselves (mapping resource, id rule) are owned by {@code org.eldercare.search.index.IndexRegistry}, which takes
+ * its names from here; the registry sits above the document packages, so this class must not refer to it.
  */
 public final class IndexNames {
-    public static final String INDICATORS = IndexRegistry.INDICATORS.name();
-    public static final String INDICATOR_HISTORY = IndexRegistry.INDICATOR_HISTORY.name();
-    public static final String FACILITIES = IndexRegistry.FACILITIES.name();
-    public static final String SERVICE_RECORDS = IndexRegistry.SERVICE_RECORDS.name();
-    public static final String RECIPIENTS = IndexRegistry.RECIPIENTS.name();
-    public static final String ALERTS = IndexRegistry.ALERTS.name();
-    public static final String REJECTIONS = IndexRegistry.REJECTIONS.name();
-    public static final String AUDIT = IndexRegistry.AUDIT.name();
+    public static final String INDICATORS = "indicators";
+    public static final String INDICATOR_HISTORY = "indicator-history";
+    public static final String FACILITIES = "facilities";
+    public static final String SERVICE_RECORDS = "service-records";
+    public static final String RECIPIENTS = "recipients";
+    public static final String ALERTS = "alerts";
+    public static final String REJECTIONS = "rejections";
+    public static final String AUDIT = "audit";
     /** The register of older people with their live labels (docs/CONTRACT.md §7). */
-    public static final String PERSONS = IndexRegistry.PERSONS.name();
+    public static final String PERSONS = "persons";
 
     private IndexNames() {}
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.eldercare.search.document.IndexRegistry;
-import org.eldercare.search.document.IndexSpec;
 
 /**
  * The definition of one index as kept in the classpath resource {@code mappings/<name>.json}:

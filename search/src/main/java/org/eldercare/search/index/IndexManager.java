@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eldercare.search.document.IndexRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,8 +5,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.eldercare.search.document.IndexRegistry;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 

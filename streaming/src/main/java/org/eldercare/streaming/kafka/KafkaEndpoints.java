@@ -10,10 +10,10 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eldercare.ingest.deadletter.DeadLetterCodec;
 import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 import org.eldercare.search.document.IndicatorDocument;
-import org.eldercare.streaming.StreamingConfig;
 
 /**
  * The job's Kafka ends. The source reads {@link TopicRegistry#EVENT_TOPICS} (the shared {@link TopicRegistry#EVENTS}
@@ -21,19 +21,26 @@ import org.eldercare.streaming.StreamingConfig;
  * committed offsets of the group (earliest when it has none); on a restore the checkpointed offsets win. Each record
  * carries the operator of its topic ({@link RawEvent}). The sinks are EXACTLY_ONCE: their records become visible to
  * read_committed readers when the checkpoint completes, each sink under its own transactional-id prefix. Every
- * source and sink authenticates as {@link StreamingConfig#kafkaSecurity()} says.
+ * source and sink authenticates as {@link Connection#security()} says.
  */
 public final class KafkaEndpoints {
+
+    /**
+     * Where and as whom the job's Kafka sources and sinks connect: the job's settings as this package needs them, so
+     * that it does not depend on the job's configuration class (and the package graph stays acyclic).
+     */
+    public record Connection(
+            String bootstrap, String groupId, String transactionalIdPrefix, KafkaClientSecurity security) {}
 
     /** Must exceed the checkpoint interval plus recovery time, and stay under the broker's maximum. */
     private static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private KafkaEndpoints() {}
 
-    public static KafkaSource<RawEvent> events(StreamingConfig config) {
+    public static KafkaSource<RawEvent> events(Connection config) {
         return KafkaSource.<RawEvent>builder()
-                .setProperties(config.kafkaSecurity().asProperties())
-                .setBootstrapServers(config.kafkaBootstrap())
+                .setProperties(config.security().asProperties())
+                .setBootstrapServers(config.bootstrap())
                 .setTopicPattern(TopicRegistry.EVENT_TOPICS)
                 .setGroupId(config.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -49,10 +56,10 @@ public final class KafkaEndpoints {
      * alike reach the {@code rejections} index that operators page through. Its own consumer group,
      * so its progress never counts as the event pipeline's.
      */
-    public static KafkaSource<byte[]> deadLetterRecords(StreamingConfig config) {
+    public static KafkaSource<byte[]> deadLetterRecords(Connection config) {
         return KafkaSource.<byte[]>builder()
-                .setProperties(config.kafkaSecurity().asProperties())
-                .setBootstrapServers(config.kafkaBootstrap())
+                .setProperties(config.security().asProperties())
+                .setBootstrapServers(config.bootstrap())
                 .setTopics(Topics.DEAD_LETTERS)
                 .setGroupId(config.groupId() + "-dead-letters")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -65,7 +72,7 @@ public final class KafkaEndpoints {
      * Dead letters as the JSON of {@link DeadLetterCodec}, keyed as {@link TopicRegistry#DEAD_LETTERS} says: the same
      * key the API's {@code DeadLetterPublisher} writes for the same rejection.
      */
-    public static KafkaSink<Rejection> deadLetters(StreamingConfig config) {
+    public static KafkaSink<Rejection> deadLetters(Connection config) {
         return exactlyOnce(config, deadLetterRecords(), "dead-letters");
     }
 
@@ -78,17 +85,17 @@ public final class KafkaEndpoints {
     }
 
     /** Indicators on the compacted topic, keyed by scope code, as the same JSON as the index. */
-    public static KafkaSink<IndicatorDocument> indicators(StreamingConfig config) {
+    public static KafkaSink<IndicatorDocument> indicators(Connection config) {
         return exactlyOnce(config, new IndicatorRecords(), "indicators");
     }
 
     private static <T> KafkaSink<T> exactlyOnce(
-            StreamingConfig config, KafkaRecordSerializationSchema<T> schema, String sinkName) {
-        Properties producer = config.kafkaSecurity().asProperties();
+            Connection config, KafkaRecordSerializationSchema<T> schema, String sinkName) {
+        Properties producer = config.security().asProperties();
         producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
         producer.setProperty("compression.type", "lz4");
         return KafkaSink.<T>builder()
-                .setBootstrapServers(config.kafkaBootstrap())
+                .setBootstrapServers(config.bootstrap())
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + sinkName)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
-import org.eldercare.search.document.IndexRegistry;
+import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.resolve.Person;

@@ -5,7 +5,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.search.document.IndexRegistry;
+import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.resolve.ResolutionThresholds;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.pii.PiiSecrets;

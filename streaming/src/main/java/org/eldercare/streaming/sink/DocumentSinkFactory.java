@@ -3,7 +3,7 @@ package org.eldercare.streaming.sink;
 import java.io.Serializable;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.util.function.SerializableFunction;
-import org.eldercare.search.document.IndexSpec;
+import org.eldercare.search.index.IndexSpec;
 
 /**
  * Makes the sink that writes a job's documents into one index, each under the id {@code idOf}

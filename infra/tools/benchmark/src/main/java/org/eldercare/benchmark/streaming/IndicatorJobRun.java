@@ -68,9 +68,9 @@ final class IndicatorJobRun {
             case ES ->
                 JobSinks.of(
                         ElasticsearchSinkFactory.forUrl(stack.elasticsearchUrl()),
-                        KafkaEndpoints.deadLetters(config),
+                        KafkaEndpoints.deadLetters(config.kafka()),
                         new DiscardingSink<>(),
-                        config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config) : null);
+                        config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config.kafka()) : null);
         };
     }
 

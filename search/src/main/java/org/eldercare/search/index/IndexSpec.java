@@ -1,4 +1,4 @@
-package org.eldercare.search.document;
+package org.eldercare.search.index;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.eldercare.search.document;
+package org.eldercare.search.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,14 @@ import java.io.ObjectOutputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndicatorDocument;
 import org.junit.jupiter.api.Test;
 
 class IndexRegistryTest {
 
     @Test
-    void indexNamesComeFromTheRegistry() {
+    void theRegistryHoldsEveryIndexUnderItsName() {
         assertThat(IndexRegistry.names())
                 .containsExactly(
                         IndexNames.INDICATORS,

@@ -1,4 +1,4 @@
-package org.eldercare.search.document;
+package org.eldercare.search.index;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.FacilityDocument;
+import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -23,44 +27,45 @@ public final class IndexRegistry {
 
     /** The latest indicators of each scope. */
     public static final IndexSpec<IndicatorDocument> INDICATORS =
-            IndexSpec.of("indicators", "scope code", IndicatorDocument::code);
+            IndexSpec.of(IndexNames.INDICATORS, "scope code", IndicatorDocument::code);
 
     /** One point per scope per minute: the last indicators of that minute. */
     public static final IndexSpec<IndicatorDocument> INDICATOR_HISTORY = IndexSpec.of(
-            "indicator-history",
+            IndexNames.INDICATOR_HISTORY,
             "scope code | local minute (Asia/Shanghai) of asOf, e.g. 110109|2026-11-23T09:15",
             point -> point.code() + "|" + MINUTE.format(point.asOf()));
 
     /** The current state of each facility. */
     public static final IndexSpec<FacilityDocument> FACILITIES =
-            IndexSpec.of("facilities", "facility id", FacilityDocument::facilityId);
+            IndexSpec.of(IndexNames.FACILITIES, "facility id", FacilityDocument::facilityId);
 
     /** Accepted service records with their resolved recipient. */
     public static final IndexSpec<ServiceRecordDocument> SERVICE_RECORDS = IndexSpec.of(
-            "service-records",
+            IndexNames.SERVICE_RECORDS,
             "operatorId:recordId (record ids are the operator's own)",
             r -> ServiceRecordDocument.documentId(r.operatorId(), r.recordId()));
 
     /** Resolved persons, and the redirects of ids merged away. */
     public static final IndexSpec<RecipientDocument> RECIPIENTS =
-            IndexSpec.of("recipients", "recipient id", RecipientDocument::recipientId);
+            IndexSpec.of(IndexNames.RECIPIENTS, "recipient id", RecipientDocument::recipientId);
 
     /** Alerts, raised and cleared. */
-    public static final IndexSpec<AlertDocument> ALERTS = IndexSpec.of("alerts", "type:scope", AlertDocument::id);
+    public static final IndexSpec<AlertDocument> ALERTS =
+            IndexSpec.of(IndexNames.ALERTS, "type:scope", AlertDocument::id);
 
     /** Rejections from intake and stream, for operators to page through. */
-    public static final IndexSpec<Rejection> REJECTIONS =
-            IndexSpec.of("rejections", "operator|source|event id|stage (docs/CONTRACT.md §6.2)", Rejection::documentId);
+    public static final IndexSpec<Rejection> REJECTIONS = IndexSpec.of(
+            IndexNames.REJECTIONS, "operator|source|event id|stage (docs/CONTRACT.md §6.2)", Rejection::documentId);
 
     /** Audit entries of recipient reads; each read is its own entry, so a random id. */
     public static final IndexSpec<Object> AUDIT = IndexSpec.of(
-            "audit",
+            IndexNames.AUDIT,
             "random UUID (every read is its own entry)",
             entry -> UUID.randomUUID().toString());
 
     /** The register of older people with their live labels (docs/CONTRACT.md §7). */
     public static final IndexSpec<PersonDocument> PERSONS =
-            IndexSpec.of("persons", "person id", PersonDocument::personId);
+            IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(

@@ -1,11 +1,8 @@
-package org.eldercare.ingest.deadletter;
+package org.eldercare.ingest.publish;
 
 import java.util.List;
-import org.eldercare.ingest.publish.DurableProducer;
-import org.eldercare.ingest.publish.KeyedPayload;
-import org.eldercare.ingest.publish.PublishFailedException;
-import org.eldercare.ingest.publish.PublishResult;
-import org.eldercare.ingest.publish.PublisherConfig;
+import org.eldercare.ingest.deadletter.DeadLetterCodec;
+import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 
