@@ -81,9 +81,12 @@ public final class IndicatorJob {
     public static void buildOnTopics(
             StreamExecutionEnvironment env, DataStream<RawEvent> rawEvents, JobSinks sinks, StreamingConfig config) {
         env.getConfig().enableObjectReuse();
+        // Fails at graph building, naming the setting, when a key is missing or the refused demo key; the
+        // tokeniser itself stays here: the operators read the keys again where they run.
+        config.pii().tokeniser();
 
         SingleOutputStreamOperator<CareEvent> parsed = rawEvents
-                .process(new ParseEvents(), StreamTypes.CARE_EVENT)
+                .process(new ParseEvents(config.pii()), StreamTypes.CARE_EVENT)
                 .setParallelism(rawEvents.getParallelism())
                 .name("parse and validate")
                 .uid("parse-events");
@@ -165,7 +168,7 @@ public final class IndicatorJob {
                                 .uid("register-events"),
                         CareEvent::partitionKey,
                         Types.STRING)
-                .process(new PersonRegister(config.piiHmacKey()), RegisterTypes.PERSON)
+                .process(new PersonRegister(config.pii()), RegisterTypes.PERSON)
                 .name("register of older people")
                 .uid("person-register");
         if (sinks.persons() != null) {
@@ -203,7 +206,7 @@ public final class IndicatorJob {
 
         RecipientResolution.attach(
                 ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
-                config.piiHmacKey(),
+                config.pii(),
                 sinks.serviceRecords(),
                 sinks.recipients());
     }

@@ -16,8 +16,7 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
 
 /**
  * Where {@link IndicatorJob} writes, one Sink V2 per output. {@code indicatorTopic} and {@code
- * rejectionDocuments} are optional (null to leave out); every other slot is required. {@code
- * piiHmacKey} keys the hashes of identity and phone numbers in the recipient documents.
+ * rejectionDocuments} are optional (null to leave out); every other slot is required.
  *
  * @param indicators latest indicators per scope, id = scope code
  * @param indicatorHistory one point per scope per minute, id = {@link MinuteHistory#id}

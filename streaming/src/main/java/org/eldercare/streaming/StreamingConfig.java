@@ -1,7 +1,6 @@
 package org.eldercare.streaming;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.validation.EventTimeWindow;
 import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
+import org.eldercare.streaming.pii.PiiSecrets;
 
 /**
  * Every setting of the streaming jobs, each a {@link Setting} constant with its default, description and rules (all
@@ -35,7 +35,7 @@ public record StreamingConfig(
         int parallelism,
         boolean publishIndicatorsToKafka,
         String transactionalIdPrefix,
-        String piiHmacKey,
+        PiiSecrets pii,
         String elasticsearchUsername,
         String elasticsearchPassword,
         String elasticsearchApiKey,
@@ -46,13 +46,8 @@ public record StreamingConfig(
     /** Where the Kafka security settings are read: {@code --kafka.security.<name>} (docs/CONTRACT.md §6.6). */
     public static final String KAFKA_SECURITY = KafkaClientSecurity.JOB.prefix();
 
-    /** The demo key of {@code pii.hmac-key}; it is public, so it must be changed in production. */
-    public static final String DEMO_HMAC_KEY = "eldercare-demo-hmac-key-change-me";
-
     /** Prefix of the environment variable of each setting ({@link #envName(String)}). */
     public static final String ENV_PREFIX = "ELDERCARE_JOB_";
-
-    private static final int MIN_HMAC_KEY_BYTES = 16;
 
     public static final Setting<String> KAFKA_BOOTSTRAP =
             Setting.text("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers.");
@@ -115,17 +110,24 @@ public record StreamingConfig(
             "kafka.transactional-id-prefix",
             "eldercare-streaming",
             "Prefix of the Kafka sinks' transactional ids; each sink appends its own name.");
-    public static final Setting<String> PII_HMAC_KEY = Setting.text(
-                    "pii.hmac-key",
-                    DEMO_HMAC_KEY,
-                    "Secret key (at least 16 bytes) of the identity and phone number hashes in the recipients and"
-                            + " service-records indexes; the default is a demo key and must be changed in"
-                            + " production. Changing it later orphans every indexed hash (re-resolve from the"
-                            + " events).")
-            .rule(
-                    key -> key.getBytes(StandardCharsets.UTF_8).length >= MIN_HMAC_KEY_BYTES,
-                    "must be at least " + MIN_HMAC_KEY_BYTES + " bytes")
-            .secret();
+    public static final Setting<String> PII_HMAC_KEY_FILE = Setting.text(
+            "pii.hmac-key-file",
+            "",
+            "File holding the secret key (at least 16 bytes) of the ID number and phone digests: the API's"
+                    + " eldercare.security.hmac-key. Read by each task, never a job argument; empty reads env "
+                    + PiiSecrets.ENV_HMAC_KEY + " on the task managers. Changing it orphans every digest at rest"
+                    + " (docs/CONTRACT.md §6.7).");
+    public static final Setting<String> PII_KEYS_FILE = Setting.text(
+            "pii.keys-file",
+            "",
+            "File holding the keyring (kid:base64key,…; the first seals) of sealed recipients: the API's"
+                    + " eldercare.security.pii-keys. Empty reads env " + PiiSecrets.ENV_KEYS
+                    + " on the task managers.");
+    public static final Setting<Boolean> PII_ALLOW_DEMO_KEY = Setting.bool(
+            "pii.allow-demo-key",
+            "false",
+            "Lets the job run with the public demo keys (and use them when none is set). Only the local launcher sets"
+                    + " it; otherwise the demo keys and a missing key are refused.");
 
     /** Every setting, in the order of {@link #toArgs()}. */
     public static final List<Setting<?>> SETTINGS = List.of(
@@ -153,7 +155,9 @@ public record StreamingConfig(
             PARALLELISM,
             INDICATORS_KAFKA,
             TRANSACTIONAL_ID_PREFIX,
-            PII_HMAC_KEY);
+            PII_HMAC_KEY_FILE,
+            PII_KEYS_FILE,
+            PII_ALLOW_DEMO_KEY);
 
     /** The keys whose values are secrets: never in {@link #toString()}, best given by environment or file. */
     public static final List<String> SECRETS =
@@ -165,7 +169,7 @@ public record StreamingConfig(
         CHECKPOINT_INTERVAL.check(checkpointInterval);
         COALESCE_INTERVAL.check(coalesceInterval);
         ALERT_SILENCE.check(silenceThreshold);
-        PII_HMAC_KEY.check(piiHmacKey);
+        java.util.Objects.requireNonNull(pii, "pii");
         kafkaSecurity = kafkaSecurity == null ? KafkaClientSecurity.plaintext() : kafkaSecurity;
         elasticsearchConfig(
                 elasticsearchUrl,
@@ -212,10 +216,13 @@ public record StreamingConfig(
 
     /**
      * Like {@link #fromArgs(String[])}, with each option's default first overridden by the environment variable
-     * {@link #envName(String)} (e.g. {@code ELDERCARE_JOB_PII_HMAC_KEY}), so secrets can come from a Kubernetes or
+     * {@link #envName(String)} (e.g. {@code ELDERCARE_JOB_ES_PASSWORD}), so secrets can come from a Kubernetes or
      * compose secret instead of the job's visible arguments. Arguments win over the environment.
      */
     public static StreamingConfig fromArgs(String[] args, Function<String, String> environment) {
+        for (String arg : args) {
+            refuseKeyArgument(arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : "");
+        }
         return from(Settings.fromArgs(args, SETTINGS)
                 .orElse(Settings.environment(SETTINGS, s -> s.envName(ENV_PREFIX), environment)));
     }
@@ -240,7 +247,7 @@ public record StreamingConfig(
                 s.get(PARALLELISM),
                 s.get(INDICATORS_KAFKA),
                 s.get(TRANSACTIONAL_ID_PREFIX),
-                s.get(PII_HMAC_KEY),
+                new PiiSecrets(s.get(PII_HMAC_KEY_FILE), s.get(PII_KEYS_FILE), s.get(PII_ALLOW_DEMO_KEY)),
                 s.get(ES_USERNAME),
                 s.get(ES_PASSWORD),
                 s.get(ES_API_KEY),
@@ -276,7 +283,9 @@ public record StreamingConfig(
                 PARALLELISM.with(parallelism),
                 INDICATORS_KAFKA.with(publishIndicatorsToKafka),
                 TRANSACTIONAL_ID_PREFIX.with(transactionalIdPrefix),
-                PII_HMAC_KEY.with(piiHmacKey));
+                PII_HMAC_KEY_FILE.with(pii.hmacKeyFile()),
+                PII_KEYS_FILE.with(pii.keysFile()),
+                PII_ALLOW_DEMO_KEY.with(pii.allowDemoKey()));
     }
 
     /** The settings as {@code --key=value} arguments; {@code fromArgs(toArgs())} gives an equal config. */
@@ -322,6 +331,7 @@ public record StreamingConfig(
 
     /** A copy with one setting changed, by its key as in {@link #SETTINGS}; errors name the bare key. */
     public StreamingConfig with(String key, String value) {
+        refuseKeyArgument(key);
         Map<String, String> current = new LinkedHashMap<>();
         values().forEach(v -> current.put(v.setting().key(), formatted(v)));
         if (!current.containsKey(key)) {
@@ -329,6 +339,15 @@ public record StreamingConfig(
         }
         current.put(key, value);
         return from(Settings.of(current));
+    }
+
+    /** The PII keys were options once; now they never are (docs/CONTRACT.md §6.7). */
+    private static void refuseKeyArgument(String key) {
+        if (key.equals("pii.hmac-key")) {
+            throw new IllegalArgumentException("--pii.hmac-key: keys are never job arguments any more; name a file with"
+                    + " --pii.hmac-key-file or set " + PiiSecrets.ENV_HMAC_KEY + " on the task managers"
+                    + " (docs/CONTRACT.md §6.7)");
+        }
     }
 
     private static <T> String formatted(Setting.Value<T> v) {

@@ -72,6 +72,7 @@ class IndicatorJobMiniClusterTest {
         JobSinks sinks = new JobSinks(
                 indicators, history, facilities, alerts, deadLetters, serviceRecords, recipients, null, null);
         StreamingConfig config = StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)
                 .withSilenceThreshold(Duration.ofHours(1));
 

@@ -77,7 +77,7 @@ class OperatorTopicTrustTest {
                 env,
                 env.fromData(records, RawEvent.TYPE),
                 sinks,
-                StreamingConfig.defaults().withCoalesceInterval(Duration.ZERO));
+                StreamingConfig.defaults().with("pii.allow-demo-key", "true").withCoalesceInterval(Duration.ZERO));
         env.execute("operator topic trust");
 
         assertThat(facilities.collected().getLast().occupiedBeds())

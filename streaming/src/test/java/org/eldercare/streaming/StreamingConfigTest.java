@@ -22,9 +22,11 @@ class StreamingConfigTest {
                             "kafka.security.password",
                             "kafka.security.password-file",
                             "kafka.security.truststore-location",
-                            "kafka.security.truststore-password")
+                            "kafka.security.truststore-password",
+                            "pii.hmac-key-file",
+                            "pii.keys-file")
                     .contains(o.key())) {
-                assertThat(o.defaultText()).isNotBlank(); // credentials and trust default to none
+                assertThat(o.defaultText()).isNotBlank(); // credentials, trust and key files default to none
             }
             assertThat(o.description()).isNotBlank();
         });
@@ -59,27 +61,28 @@ class StreamingConfigTest {
     }
 
     @Test
-    void keepsTheHmacKeyOutOfToStringAndRefusesAShortOne() {
-        StreamingConfig config = StreamingConfig.defaults().with("pii.hmac-key", "a-production-secret-of-32-bytes!");
+    void takesNoKeyAsAnArgumentOnlyWhereToReadIt() {
+        // docs/CONTRACT.md §6.7: keys never on a command line.
+        assertThatThrownBy(() -> StreamingConfig.defaults().with("pii.hmac-key", "a-production-secret-of-32-bytes!"))
+                .hasMessageStartingWith("--pii.hmac-key: keys are never job arguments")
+                .hasMessageNotContaining("a-production-secret");
+        StreamingConfig config = StreamingConfig.defaults().with("pii.hmac-key-file", "/run/secrets/hmac");
 
-        assertThat(StreamingConfig.defaults().piiHmacKey()).isEqualTo(StreamingConfig.DEMO_HMAC_KEY);
-        assertThat(config.piiHmacKey()).isEqualTo("a-production-secret-of-32-bytes!");
-        assertThat(config.toString()).doesNotContain("a-production-secret").contains("--pii.hmac-key=<redacted>");
-        assertThatThrownBy(() -> StreamingConfig.defaults().with("pii.hmac-key", "short"))
-                .hasMessage("pii.hmac-key: must be at least 16 bytes");
+        assertThat(config.pii().hmacKeyFile()).isEqualTo("/run/secrets/hmac");
+        assertThat(config.pii().allowDemoKey()).isFalse();
     }
 
     @Test
     void takesSecretsFromTheEnvironmentAndLetsArgumentsWin() {
         java.util.Map<String, String> env = java.util.Map.of(
-                "ELDERCARE_JOB_PII_HMAC_KEY", "a-key-from-a-kubernetes-secret",
+                "ELDERCARE_JOB_PII_KEYS_FILE", "/run/secrets/keys",
                 "ELDERCARE_JOB_ES_USERNAME", "eldercare-job",
                 "ELDERCARE_JOB_ES_PASSWORD", "from-env",
                 "ELDERCARE_JOB_KAFKA_BOOTSTRAP", "env-kafka:9092");
 
         StreamingConfig config = StreamingConfig.fromArgs(new String[] {"--kafka.bootstrap=arg-kafka:9092"}, env::get);
 
-        assertThat(config.piiHmacKey()).isEqualTo("a-key-from-a-kubernetes-secret");
+        assertThat(config.pii().keysFile()).isEqualTo("/run/secrets/keys");
         assertThat(config.elasticsearchPassword()).isEqualTo("from-env");
         assertThat(config.kafkaBootstrap()).isEqualTo("arg-kafka:9092");
         assertThat(StreamingConfig.envName("kafka.transactional-id-prefix"))

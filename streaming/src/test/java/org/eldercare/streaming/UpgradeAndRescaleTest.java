@@ -200,7 +200,10 @@ class UpgradeAndRescaleTest {
     }
 
     private static StreamingConfig config() {
-        return StreamingConfig.defaults().withCoalesceInterval(Duration.ZERO).withSilenceThreshold(Duration.ofHours(1));
+        return StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
     }
 
     private static Configuration noKryo() {

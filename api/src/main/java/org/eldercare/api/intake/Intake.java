@@ -12,30 +12,44 @@ import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.SealedRecipient;
+import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.validation.ReadResult;
+import org.eldercare.search.normalize.RecipientTokeniser;
 import org.springframework.stereotype.Service;
 
 /**
  * Takes validated request events from one caller: checks that each event's source belongs to the
  * caller, drops repeats of recently accepted events, writes the rest durably and answers with the
- * counts. Either every fresh event of a request is acknowledged by Kafka, or none is reported
+ * counts. A {@code service.delivered} recipient is sealed before it is written (docs/CONTRACT.md §6.7): the
+ * raw ID number and phone stay in this request's memory. Either every fresh event of a request is acknowledged by Kafka, or none is reported
  * accepted ({@link EventLogUnavailableException}); a resend is then safe, because the stream
  * deduplicates by {@code (source, id)}.
  */
 @Service
 public class Intake {
 
+    static final String SEALED_BY_CLIENT = "data.recipient: must be the raw form of docs/CONTRACT.md §1; the sealed"
+            + " form is written by the platform only (docs/CONTRACT.md §6.7)";
+
     private final EventLog log;
     private final IntakeDeduplicator recent;
     private final IntakeCounters counters;
     private final Clock clock;
+    private final RecipientTokeniser tokeniser;
 
-    public Intake(EventLog log, IntakeDeduplicator recent, IntakeCounters counters, Clock clock) {
+    public Intake(
+            EventLog log,
+            IntakeDeduplicator recent,
+            IntakeCounters counters,
+            Clock clock,
+            RecipientTokeniser tokeniser) {
         this.log = log;
         this.recent = recent;
         this.counters = counters;
         this.clock = clock;
+        this.tokeniser = tokeniser;
     }
 
     public IntakeResponse submit(Caller caller, List<ReadResult> results, List<String> rawEvents) {
@@ -49,7 +63,7 @@ public class Intake {
             ReadResult result = results.get(i);
             List<String> errors = result instanceof ReadResult.Invalid invalid
                     ? invalid.errors()
-                    : SourceOwnership.check(caller, ((ReadResult.Valid) result).event());
+                    : checks(caller, ((ReadResult.Valid) result).event());
             if (!errors.isEmpty()) {
                 rejected.add(new IntakeResponse.RejectedEvent(i, idOf(result), errors));
                 errors.forEach(counters::rejectedFor);
@@ -60,7 +74,8 @@ public class Intake {
             if (!inRequest.add(event.dedupKey()) || recent.contains(event)) {
                 duplicates++;
             } else {
-                fresh.add(event);
+                // Sealed before it is written: the topic never holds a raw ID number or phone (§6.7).
+                fresh.add(tokeniser.seal(event));
             }
         }
         if (!deadLetters.isEmpty()) {
@@ -72,6 +87,15 @@ public class Intake {
         }
         counters.record(fresh.size(), duplicates, rejected.size());
         return new IntakeResponse(fresh.size(), duplicates, rejected);
+    }
+
+    private static List<String> checks(Caller caller, CareEvent event) {
+        List<String> errors = SourceOwnership.check(caller, event);
+        if (event.data() instanceof ServiceDelivered d && d.recipient() instanceof SealedRecipient) {
+            errors = new ArrayList<>(errors);
+            errors.add(SEALED_BY_CLIENT);
+        }
+        return errors;
     }
 
     private static String idOf(ReadResult result) {

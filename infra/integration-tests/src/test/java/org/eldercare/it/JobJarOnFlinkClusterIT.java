@@ -91,7 +91,14 @@ class JobJarOnFlinkClusterIT {
                         "--es.url=" + stack.elasticsearchUrl(),
                         "--checkpoint.dir=" + dir.resolve("checkpoints").toUri(),
                         "--checkpoint.interval=PT2S",
-                        "--parallelism=2"));
+                        "--parallelism=2",
+                        // Keys in files the tasks read, never in the arguments (docs/CONTRACT.md §6.7).
+                        "--pii.hmac-key-file="
+                                + java.nio.file.Files.writeString(
+                                        dir.resolve("pii-hmac-key"), "job-jar-it-hmac-key-0001"),
+                        "--pii.keys-file="
+                                + java.nio.file.Files.writeString(
+                                        dir.resolve("pii-keys"), "it:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")));
         awaitRunning(jobId);
 
         OffsetDateTime start = OffsetDateTime.now(SHANGHAI).minusMinutes(2).truncatedTo(ChronoUnit.SECONDS);

@@ -40,6 +40,7 @@ import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.normalize.RecipientNormalizer;
 import org.eldercare.search.resolve.ResolutionThresholds;
 import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.recipient.RecipientResolution;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
@@ -84,7 +85,15 @@ class RecipientResolutionIT {
         StreamExecutionEnvironment env = environment(data.resolve("checkpoints"));
         RecipientResolution.attach(
                 events(env, evaluation.records()),
-                KEY,
+                // Keys in files the tasks read (docs/CONTRACT.md §6.7), as a deployment hands them over.
+                new PiiSecrets(
+                        java.nio.file.Files.writeString(data.resolve("hmac-key"), KEY)
+                                .toString(),
+                        java.nio.file.Files.writeString(
+                                        data.resolve("pii-keys"),
+                                        "it:" + "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+                                .toString(),
+                        false),
                 RecipientResolution.serviceRecordsSink(documents),
                 RecipientResolution.recipientsSink(documents));
         env.executeAsync("recipient resolution IT").getJobExecutionResult().get(5, TimeUnit.MINUTES);

@@ -2,7 +2,10 @@ package org.eldercare.ingest.event;
 
 import java.time.OffsetDateTime;
 
-/** Data of {@code service.delivered}; {@code caregiverId} may be null. */
+/**
+ * Data of {@code service.delivered}; {@code caregiverId} may be null. {@code recipient} is raw as received, sealed
+ * once accepted (docs/CONTRACT.md §6.7).
+ */
 public record ServiceDelivered(
         String recordId,
         String facilityId,
@@ -10,7 +13,7 @@ public record ServiceDelivered(
         ServiceType serviceType,
         OffsetDateTime startedAt,
         int durationMinutes,
-        Recipient recipient)
+        RecipientData recipient)
         implements EventData {
     @Override
     public String partitionKey() {

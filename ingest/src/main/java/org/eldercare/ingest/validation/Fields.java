@@ -241,6 +241,11 @@ final class Fields {
         return new Fields(node, path.isEmpty() ? field : path + "." + field, errors);
     }
 
+    /** The names of this object's fields, in order. */
+    java.util.Iterator<String> fieldNames() {
+        return object.fieldNames();
+    }
+
     /**
      * An optional array of at most {@code max} objects, each read with the path {@code field[i]}; an empty list when
      * the field is missing, null when it breaks a rule.

@@ -35,6 +35,8 @@ final class Limits {
     static final int ADDRESS_MAX = 500;
     static final int ID_NUMBER_MAX = 32;
     static final int PHONE_MAX = 32;
+    /** Characters of a sealed recipient's ciphertext: the raw recipient's limits, encrypted and encoded. */
+    static final int SEALED_MAX = 4_096;
 
     static final int FIRST_POPULATION_YEAR = 1949;
     static final String EARLIEST_BIRTH_DATE = "1900-01-01";

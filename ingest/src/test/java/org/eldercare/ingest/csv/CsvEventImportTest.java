@@ -12,6 +12,7 @@ import java.util.List;
 import org.eldercare.ingest.event.BedsChanged;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.FacilityDetails;
+import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.ingest.validation.EventReader;
@@ -44,7 +45,7 @@ class CsvEventImportTest {
                         EventType.MEAL_SERVED,
                         EventType.SERVICE_DELIVERED);
         ServiceDelivered service = result.validEvents().get(5).dataAs(ServiceDelivered.class);
-        assertThat(service.recipient().address()).contains("301室, 送餐到家");
+        assertThat(((Recipient) service.recipient()).address()).contains("301室, 送餐到家");
     }
 
     @Test

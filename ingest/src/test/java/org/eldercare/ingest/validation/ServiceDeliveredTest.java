@@ -9,6 +9,7 @@ import static org.eldercare.ingest.validation.Judge.valid;
 import java.time.LocalDate;
 import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
 import org.eldercare.ingest.fixtures.EventJson;
@@ -51,8 +52,8 @@ class ServiceDeliveredTest {
     void acceptsARecipientWithNameAndOneOtherField() {
         var record = valid(onlyName().set("data.recipient.phone", PHONE)).dataAs(ServiceDelivered.class);
 
-        assertThat(record.recipient().phone()).isEqualTo(PHONE);
-        assertThat(record.recipient().idNumber()).isNull();
+        assertThat(((Recipient) record.recipient()).phone()).isEqualTo(PHONE);
+        assertThat(((Recipient) record.recipient()).idNumber()).isNull();
     }
 
     @Test
@@ -150,5 +151,38 @@ class ServiceDeliveredTest {
         assertThat(valid(serviceDelivered("r-1", "f-1")).toString())
                 .doesNotContain(ID_NUMBER)
                 .doesNotContain(PHONE);
+    }
+
+    private static final String SEALED = "k1:" + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_";
+
+    private static EventJson sealedForm() {
+        EventJson event = onlyName().remove("data.recipient.name");
+        return event.set("data.recipient.sealed", SEALED)
+                .set("data.recipient.idDigest", "0123456789abcdef0123456789abcdef")
+                .set("data.recipient.idMasked", "110109********1234")
+                .set("data.recipient.phoneMasked", "138****5678");
+    }
+
+    @Test
+    void readsTheSealedFormOfDocsContract67() {
+        var record = valid(sealedForm()).dataAs(ServiceDelivered.class);
+
+        assertThat(record.recipient())
+                .isEqualTo(new SealedRecipient(
+                        "0123456789abcdef0123456789abcdef", "110109********1234", null, "138****5678", SEALED));
+    }
+
+    @Test
+    void refusesRawFieldsBesideTheSealedFormAndRawNumbersInItsMasks() {
+        assertThat(errorsOf(sealedForm().set("data.recipient.idNumber", ID_NUMBER)))
+                .containsExactly("data.recipient.idNumber: must not stand beside sealed (docs/CONTRACT.md §6.7)");
+        assertThat(errorsOf(sealedForm().set("data.recipient.phoneMasked", PHONE)))
+                .containsExactly("data.recipient.phoneMasked: must be a mask like 110109********1234 or 138****5678");
+        assertThat(errorsOf(sealedForm().set("data.recipient.idMasked", ID_NUMBER)))
+                .containsExactly("data.recipient.idMasked: must be a mask like 110109********1234 or 138****5678");
+        assertThat(errorsOf(sealedForm().set("data.recipient.sealed", "no-kid")))
+                .singleElement()
+                .asString()
+                .startsWith("data.recipient.sealed: must be <kid>:<base64url ciphertext>");
     }
 }

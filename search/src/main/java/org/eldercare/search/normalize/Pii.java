@@ -20,6 +20,9 @@ public final class Pii implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The public demo key of the local run; production refuses it (docs/CONTRACT.md §6.4, §6.7). */
+    public static final String DEMO_KEY = "eldercare-demo-hmac-key-change-me";
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 16;
 

@@ -10,18 +10,25 @@ import org.apache.flink.util.OutputTag;
 import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.SealedRecipient;
+import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.ingest.topic.Topics;
 import org.eldercare.ingest.validation.EventReader;
 import org.eldercare.ingest.validation.ReadResult;
+import org.eldercare.search.normalize.PiiKeyring;
+import org.eldercare.search.normalize.RecipientTokeniser;
 import org.eldercare.streaming.kafka.RawEvent;
+import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
  * Parses and validates raw record values with the intake's own {@link EventReader}, because operators
  * may produce straight to Kafka. Valid events go on as {@link CareEvent}s; the rest leave through
- * {@link #REJECTED} as dead letters, stage {@link Rejection#STREAM}, with the raw JSON as payload.
+ * {@link #REJECTED} as dead letters, stage {@link Rejection#STREAM}, with the redacted JSON as payload. A raw
+ * {@code data.recipient} is sealed here, before any state, checkpoint or sink sees it, and a sealed one that the
+ * job's keys cannot open is rejected (docs/CONTRACT.md §6.7).
  *
  * <p>A record from an operator's own topic speaks for that operator only (docs/CONTRACT.md §6.6): when its {@code
  * source} is not {@code /operators/<the topic's operator>} it is rejected here, before dedup, so it is never applied
@@ -33,30 +40,56 @@ public final class ParseEvents extends ProcessFunction<RawEvent, CareEvent> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("invalid-events", StreamTypes.REJECTION);
 
+    static final String UNOPENABLE = "data.recipient.sealed: cannot be opened with the platform's PII keys";
+
+    private final PiiSecrets pii;
     private transient EventReader reader;
+    private transient RecipientTokeniser tokeniser;
+
+    /** {@code pii} says where the keys are; they are read in {@link #open}, on the task. */
+    public ParseEvents(PiiSecrets pii) {
+        this.pii = pii;
+    }
 
     @Override
     public void open(OpenContext context) {
         reader = new EventReader(Regions.load(), Clock.systemUTC());
+        tokeniser = pii.tokeniser();
     }
 
     @Override
     public void processElement(RawEvent raw, Context ctx, Collector<CareEvent> out) {
-        byte[] value = raw.value();
-        switch (reader.read(value)) {
+        switch (reader.read(raw.value())) {
             case ReadResult.Valid valid -> {
                 CareEvent event = valid.event();
-                if (raw.topicOperator() == null
-                        || event.source().equals(CareEvent.OPERATOR_SOURCE_PREFIX + raw.topicOperator())) {
-                    out.collect(event);
-                } else {
+                if (raw.topicOperator() != null
+                        && !event.source().equals(CareEvent.OPERATOR_SOURCE_PREFIX + raw.topicOperator())) {
                     ReadResult.Invalid forged = new ReadResult.Invalid(
                             event.id(), event.source(), event.type().wireName(), List.of(sourceRule(raw)));
                     ctx.output(REJECTED, rejection(forged, raw, now(ctx)));
+                } else if (!opens(event)) {
+                    ReadResult.Invalid invalid = new ReadResult.Invalid(
+                            event.id(), event.source(), event.type().wireName(), List.of(UNOPENABLE));
+                    ctx.output(REJECTED, rejection(invalid, raw, now(ctx)));
+                } else {
+                    // A raw recipient from a direct producer is sealed before anything keeps or passes it on.
+                    out.collect(tokeniser.seal(event));
                 }
             }
             case ReadResult.Invalid invalid -> ctx.output(REJECTED, rejection(invalid, raw, now(ctx)));
         }
+    }
+
+    /** False for a sealed recipient that no key of the ring opens: the resolver could never read it. */
+    private boolean opens(CareEvent event) {
+        if (event.data() instanceof ServiceDelivered d && d.recipient() instanceof SealedRecipient sealed) {
+            try {
+                tokeniser.open(sealed);
+            } catch (PiiKeyring.SealedValueException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The reason of docs/CONTRACT.md §6.6, naming the field and the rule. */

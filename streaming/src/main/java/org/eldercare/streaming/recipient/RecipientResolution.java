@@ -8,6 +8,7 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.resolve.ResolutionThresholds;
 import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
 
 /**
@@ -33,12 +34,12 @@ public final class RecipientResolution {
     /** Resolves {@code serviceEvents} with {@link ResolutionThresholds#DEFAULT} and writes both indexes. */
     public static SingleOutputStreamOperator<ServiceRecordDocument> attach(
             DataStream<CareEvent> serviceEvents,
-            String hmacKey,
+            PiiSecrets pii,
             Sink<ServiceRecordDocument> serviceRecords,
             Sink<RecipientEntry> recipients) {
         SingleOutputStreamOperator<ServiceRecordDocument> resolved = serviceEvents
                 .keyBy(e -> ResolveRecipients.ALL, Types.STRING)
-                .process(new ResolveRecipients(hmacKey, ResolutionThresholds.DEFAULT), ResolveRecipients.SERVICE_RECORD)
+                .process(new ResolveRecipients(pii, ResolutionThresholds.DEFAULT), ResolveRecipients.SERVICE_RECORD)
                 .setParallelism(1)
                 .setMaxParallelism(1)
                 .name("resolve recipients")

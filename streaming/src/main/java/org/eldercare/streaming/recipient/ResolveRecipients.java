@@ -16,8 +16,8 @@ import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.normalize.Addresses;
 import org.eldercare.search.normalize.NormalizedRecipient;
-import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.normalize.RecipientNormalizer;
+import org.eldercare.search.normalize.RecipientTokeniser;
 import org.eldercare.search.resolve.Merge;
 import org.eldercare.search.resolve.MergeLog;
 import org.eldercare.search.resolve.Person;
@@ -25,6 +25,7 @@ import org.eldercare.search.resolve.RecipientResolver;
 import org.eldercare.search.resolve.Resolution;
 import org.eldercare.search.resolve.ResolutionThresholds;
 import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.serde.ImmutableTypeInfo;
 
 /**
@@ -55,22 +56,26 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
     private static final TypeInformation<Person> PERSON =
             new ImmutableTypeInfo<>(Person.class, PersonSerializer.INSTANCE);
 
-    private final String hmacKey;
+    private final PiiSecrets pii;
     private final ResolutionThresholds thresholds;
+    private transient RecipientTokeniser tokeniser;
     private transient RecipientNormalizer normalizer;
     private transient StatePersonStore store;
     private transient ResolvedRecords records;
 
-    /** {@code hmacKey} keys the identity and phone number hashes (at least 16 bytes). */
-    public ResolveRecipients(String hmacKey, ResolutionThresholds thresholds) {
-        Pii.withKey(hmacKey); // fail at graph building, not at the first record
-        this.hmacKey = hmacKey;
+    /**
+     * {@code pii} says where the keys are: the HMAC key of the digests and the keyring that opens sealed recipients.
+     * They are read in {@link #open}, on the task, so they are never part of the job graph.
+     */
+    public ResolveRecipients(PiiSecrets pii, ResolutionThresholds thresholds) {
+        this.pii = pii;
         this.thresholds = thresholds;
     }
 
     @Override
     public void open(OpenContext context) {
-        normalizer = new RecipientNormalizer(Pii.withKey(hmacKey), new Addresses(Regions.load()));
+        tokeniser = pii.tokeniser();
+        normalizer = new RecipientNormalizer(tokeniser.pii(), new Addresses(Regions.load()));
         var ctx = getRuntimeContext();
         store = new StatePersonStore(
                 ctx.getMapState(new MapStateDescriptor<>("persons", Types.STRING, PERSON)),
@@ -95,7 +100,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
                             RecipientEntry.current(p, store.absorbedBy(p.recipientId()), normalizer.pii())));
             return;
         }
-        NormalizedRecipient recipient = normalizer.normalize(record.recipient());
+        // Opened in memory for this record only: what is kept and indexed is normalised evidence (§6.2, §6.7).
+        NormalizedRecipient recipient = normalizer.normalize(tokeniser.open(record.recipient()));
         // A resolver per record: its merge log is this record's merges; the lasting history is the redirect state.
         Resolution resolution = new RecipientResolver(store, new MergeLog(), thresholds)
                 .resolve(recordKey, record.startedAt().toInstant(), recipient);

@@ -25,6 +25,7 @@ import org.eldercare.search.register.Labels;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.register.PersonFacts;
 import org.eldercare.search.register.ServiceList;
+import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 
@@ -43,15 +44,16 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
 
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("register-rejections", StreamTypes.REJECTION);
 
-    private final String hmacKey;
+    private final PiiSecrets secrets;
 
     private transient ValueState<PersonDocument> person;
     private transient ValueState<LocalDate> birthDate;
     private transient ValueState<Long> timer;
     private transient Pii pii;
 
-    public PersonRegister(String hmacKey) {
-        this.hmacKey = hmacKey;
+    /** {@code secrets} says where the HMAC key is; it is read in {@link #open}, on the task (docs/CONTRACT.md §6.7). */
+    public PersonRegister(PiiSecrets secrets) {
+        this.secrets = secrets;
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
         birthDate =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date", LocalTimeTypeInfo.LOCAL_DATE));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("label-timer", Types.LONG));
-        pii = Pii.withKey(hmacKey);
+        pii = secrets.tokeniser().pii();
     }
 
     @Override

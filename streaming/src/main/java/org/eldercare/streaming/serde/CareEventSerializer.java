@@ -26,6 +26,8 @@ import org.eldercare.ingest.event.MealType;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
 
@@ -39,11 +41,17 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
-     * Form 2 adds the register's types (docs/CONTRACT.md §7); form 1, the first release's, is the same bytes for
-     * every other type, so both are read alike. Bump it when a field changes (see {@code VersionedSerializer}); a
-     * build that knows only form 1 then refuses a checkpoint that may hold register events instead of misreading it.
+     * Form 3: a recipient starts with a tag, 0 none, 1 raw, 2 sealed (docs/CONTRACT.md §6.7); forms 1 and 2 wrote a
+     * boolean (0 none, 1 raw) in its place, so they read with the same code. Form 2 added the register's types
+     * (docs/CONTRACT.md §7); form 1, the first release's, is the same bytes for every other type. Bump it when a
+     * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
+     * checkpoint it would misread.
      */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+
+    private static final byte NO_RECIPIENT = 0;
+    private static final byte RAW_RECIPIENT = 1;
+    private static final byte SEALED_RECIPIENT = 2;
 
     private static final EventType[] TYPES = EventType.values();
     private static final FacilityKind[] KINDS = FacilityKind.values();
@@ -193,7 +201,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
 
     private static PersonDetails readPerson(DataInputView in) throws IOException {
         String personId = Wire.string(in);
-        Recipient identity = readRecipient(in);
+        Recipient identity = (Recipient) readRecipient(in); // the register's identity: raw (§7)
         String address = Wire.string(in);
         GeoPoint location = Wire.geo(in);
         String districtCode = Wire.string(in);
@@ -217,31 +225,48 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 certificate == 0 ? null : certificate);
     }
 
-    private static void writeRecipient(Recipient r, DataOutputView out) throws IOException {
-        out.writeBoolean(r != null);
-        if (r != null) {
-            Wire.string(r.name(), out);
-            Wire.string(r.idNumber(), out);
-            Wire.string(r.phone(), out);
-            Wire.string(r.gender(), out);
-            Wire.date(r.birthDate(), out);
-            Wire.string(r.address(), out);
-            Wire.geo(r.location(), out);
+    private static void writeRecipient(RecipientData recipient, DataOutputView out) throws IOException {
+        switch (recipient) {
+            case null -> out.writeByte(NO_RECIPIENT);
+            case Recipient r -> {
+                out.writeByte(RAW_RECIPIENT);
+                Wire.string(r.name(), out);
+                Wire.string(r.idNumber(), out);
+                Wire.string(r.phone(), out);
+                Wire.string(r.gender(), out);
+                Wire.date(r.birthDate(), out);
+                Wire.string(r.address(), out);
+                Wire.geo(r.location(), out);
+            }
+            case SealedRecipient r -> {
+                out.writeByte(SEALED_RECIPIENT);
+                Wire.string(r.idDigest(), out);
+                Wire.string(r.idMasked(), out);
+                Wire.string(r.phoneDigest(), out);
+                Wire.string(r.phoneMasked(), out);
+                Wire.string(r.sealed(), out);
+            }
         }
     }
 
-    private static Recipient readRecipient(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        return new Recipient(
-                Wire.string(in),
-                Wire.string(in),
-                Wire.string(in),
-                Wire.string(in),
-                Wire.date(in),
-                Wire.string(in),
-                Wire.geo(in));
+    private static RecipientData readRecipient(DataInputView in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case NO_RECIPIENT -> null;
+            case RAW_RECIPIENT ->
+                new Recipient(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.date(in),
+                        Wire.string(in),
+                        Wire.geo(in));
+            case SEALED_RECIPIENT ->
+                new SealedRecipient(
+                        Wire.string(in), Wire.string(in), Wire.string(in), Wire.string(in), Wire.string(in));
+            default -> throw new IOException("care event: unknown recipient form " + tag);
+        };
     }
 
     @Override

@@ -41,7 +41,7 @@ class RecipientDocumentsTest {
     private final ServiceDelivered record = Services.served(
                     1, new Recipient("刘桂兰", ID, PHONE, "F", null, HOME, new GeoPoint(39.73, 116.33)))
             .dataAs(ServiceDelivered.class);
-    private final NormalizedRecipient recipient = NORMALIZER.normalize(record.recipient());
+    private final NormalizedRecipient recipient = NORMALIZER.normalize((Recipient) record.recipient());
     private final Person person = Person.first("rcp-0123456789abcdef", Instant.parse("2025-03-01T00:00:00Z"), recipient)
             .withRecord(
                     NORMALIZER.normalize(Services.recipient("劉桂蘭", null, "13900001111", null, null, null)),

@@ -20,6 +20,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.resolve.ResolutionThresholds;
 import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.TestPiiSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,8 @@ class ResolveRecipientsTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, CareEvent, ServiceRecordDocument> harness(
             OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ResolveRecipients(HMAC_KEY, ResolutionThresholds.DEFAULT)),
+                new KeyedProcessOperator<>(
+                        new ResolveRecipients(TestPiiSecrets.withHmacKey(HMAC_KEY), ResolutionThresholds.DEFAULT)),
                 e -> ResolveRecipients.ALL,
                 Types.STRING);
         if (restore != null) {

@@ -41,7 +41,9 @@ class PersonRegisterTest {
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PersonRegister(KEY), CareEvent::partitionKey, Types.STRING);
+                new PersonRegister(org.eldercare.streaming.fixtures.TestPiiSecrets.withHmacKey(KEY)),
+                CareEvent::partitionKey,
+                Types.STRING);
         harness.setProcessingTime(millisAt(TODAY, 9));
     }
 

@@ -93,7 +93,10 @@ final class SavepointFixture {
     }
 
     static StreamingConfig config() {
-        return StreamingConfig.defaults().withCoalesceInterval(Duration.ZERO).withSilenceThreshold(Duration.ofHours(1));
+        return StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
     }
 
     static Configuration noKryo() {

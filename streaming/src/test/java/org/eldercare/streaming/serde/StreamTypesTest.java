@@ -35,7 +35,28 @@ class StreamTypesTest {
                 Events.shiftStarted("c-1", "f-1"),
                 Events.shiftEnded("c-1", "f-1"),
                 Events.serviceDelivered("f-1", "r-1"),
+                sealedService(),
                 Events.populationUpdated("110109001", 80_000, 20_000));
+    }
+
+    /** The form every service record has after parsing (docs/CONTRACT.md §6.7). */
+    private static CareEvent sealedService() {
+        CareEvent raw = Events.serviceDelivered("f-1", "r-2");
+        org.eldercare.ingest.event.ServiceDelivered d = raw.dataAs(org.eldercare.ingest.event.ServiceDelivered.class);
+        return new CareEvent(
+                raw.id(),
+                raw.source(),
+                raw.type(),
+                raw.time(),
+                new org.eldercare.ingest.event.ServiceDelivered(
+                        d.recordId(),
+                        d.facilityId(),
+                        d.caregiverId(),
+                        d.serviceType(),
+                        d.startedAt(),
+                        d.durationMinutes(),
+                        new org.eldercare.ingest.event.SealedRecipient(
+                                "0123456789abcdef0123456789abcdef", "110109********1234", null, null, "k1:AAAA")));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import org.eldercare.api.platform.KafkaConfig;
 import org.eldercare.api.platform.PlatformEndpoints;
 import org.eldercare.api.platform.SearchConfig;
 import org.eldercare.api.status.ComponentCheck;
+import org.eldercare.api.system.PiiSettings;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.infra.stack.LocalStackConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +45,10 @@ class LocalStackConfiguration {
             LocalStack stack,
             SearchConfig.IndexesReady indexes,
             KafkaConfig.TopicsReady topics,
+            PiiSettings pii,
             @Value("${eldercare.streaming.checkpoint-interval:PT2S}") Duration checkpointInterval)
             throws Exception {
-        return new StreamingLauncher(stack, StreamingLauncher.config(stack, checkpointInterval));
+        return new StreamingLauncher(stack, StreamingLauncher.config(stack, checkpointInterval, pii));
     }
 
     @Bean

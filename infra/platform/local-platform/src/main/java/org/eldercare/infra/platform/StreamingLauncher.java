@@ -1,11 +1,16 @@
 package org.eldercare.infra.platform;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.api.status.ComponentCheck;
+import org.eldercare.api.system.PiiSettings;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.streaming.JobEnvironment;
 import org.eldercare.streaming.StreamingConfig;
@@ -32,14 +37,37 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
         LOG.info("[stack] streaming: job {} submitted", job.getJobID());
     }
 
-    static StreamingConfig config(LocalStack stack, Duration checkpointInterval) {
+    /**
+     * The job's settings. Its PII keys are the API's own ({@code pii}: one setting feeds both, docs/CONTRACT.md
+     * §6.7), handed over in files only the owner may read, under {@code <data-dir>/flink/secrets}: never as job
+     * arguments or in the job graph. The demo keys are allowed only as far as the API allows them (local profile).
+     */
+    static StreamingConfig config(LocalStack stack, Duration checkpointInterval, PiiSettings pii) throws IOException {
         Path checkpoints = stack.config().flinkDir().resolve("checkpoints");
+        Path secrets = stack.config().flinkDir().resolve("secrets");
         return StreamingConfig.defaults()
                 .withKafkaBootstrap(stack.kafkaBootstrapServers())
                 .withCheckpointDir(checkpoints.toUri().toString())
                 .withParallelism(stack.config().flinkParallelism())
                 .with(StreamingConfig.ES_URL, stack.elasticsearchUrl())
-                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval);
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpointInterval)
+                .with(StreamingConfig.PII_HMAC_KEY_FILE, writeSecret(secrets.resolve("pii-hmac-key"), pii.hmacKey()))
+                .with(StreamingConfig.PII_KEYS_FILE, writeSecret(secrets.resolve("pii-keys"), pii.keys()))
+                .with(StreamingConfig.PII_ALLOW_DEMO_KEY, pii.demoAllowed());
+    }
+
+    /** Writes {@code value} to {@code file}, readable and writable by the owner only (0600 where POSIX). */
+    static String writeSecret(Path file, String value) throws IOException {
+        Files.createDirectories(file.getParent());
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Files.deleteIfExists(file);
+        if (posix) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, value, StandardCharsets.UTF_8);
+        return file.toAbsolutePath().toString();
     }
 
     private static StreamExecutionEnvironment environment(LocalStack stack, StreamingConfig config) {

@@ -18,6 +18,7 @@ import org.eldercare.ingest.event.CaregiverHired;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.FacilityDetails;
 import org.eldercare.ingest.event.FacilityKind;
+import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.ingest.validation.EventReader;
@@ -148,7 +149,7 @@ class CitySimulatorTest {
     @Test
     void servesTheSamePeopleAgainWithValidIdNumbers() {
         List<String> ids = services().stream()
-                .map(s -> s.recipient().idNumber())
+                .map(s -> ((Recipient) s.recipient()).idNumber())
                 .filter(id -> id != null && id.matches("[0-9]{17}[0-9X]"))
                 .toList();
 
@@ -162,10 +163,13 @@ class CitySimulatorTest {
     void typesSomeRecipientsWithHandEntrySlips() {
         List<ServiceDelivered> services = services();
 
-        assertThat(services).anySatisfy(s -> assertThat(s.recipient().name()).containsAnyOf(" ", "\u3000"));
         assertThat(services)
-                .anySatisfy(s -> assertThat(s.recipient().idNumber()).hasSize(15));
-        assertThat(services).anySatisfy(s -> assertThat(s.recipient().phone()).containsAnyOf("０", "１", "８", "９"));
+                .anySatisfy(s -> assertThat(((Recipient) s.recipient()).name()).containsAnyOf(" ", "\u3000"));
+        assertThat(services)
+                .anySatisfy(
+                        s -> assertThat(((Recipient) s.recipient()).idNumber()).hasSize(15));
+        assertThat(services)
+                .anySatisfy(s -> assertThat(((Recipient) s.recipient()).phone()).containsAnyOf("０", "１", "８", "９"));
     }
 
     @Test

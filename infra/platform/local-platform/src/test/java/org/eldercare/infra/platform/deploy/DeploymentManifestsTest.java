@@ -26,6 +26,7 @@ import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.index.RetentionSettings;
 import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.streaming.pii.PiiSecrets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -60,6 +61,9 @@ class DeploymentManifestsTest {
                 apiProperties.stream().map(DeploymentManifestsTest::envPattern).toList();
         Set<String> jobEnv = new TreeSet<>();
         StreamingConfig.SETTINGS.forEach(o -> jobEnv.add(o.envName(StreamingConfig.ENV_PREFIX)));
+        // The PII keys are no options: the tasks read them from these (docs/CONTRACT.md §6.7).
+        jobEnv.add(PiiSecrets.ENV_HMAC_KEY);
+        jobEnv.add(PiiSecrets.ENV_KEYS);
         checker = new ManifestChecker(
                 rootPomVersions(root.resolve("pom.xml")),
                 topics,

@@ -34,6 +34,16 @@ public final class PlatformClient {
                 .build());
     }
 
+    /** A JSON POST, such as a recipient match. */
+    public Reply postJson(String token, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public Reply get(String token, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)

@@ -29,6 +29,7 @@ class ProductionJarIT {
 
     static final String PLANNER_TOKEN = "it-planner-" + UUID.randomUUID();
     static final String HMAC_KEY = "it-hmac-" + UUID.randomUUID() + UUID.randomUUID();
+    static final String PII_KEYS = "it:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     static final String MONITOR_TOKEN = "it-monitor-" + UUID.randomUUID();
 
     static Path root;
@@ -143,6 +144,19 @@ class ProductionJarIT {
     }
 
     @Test
+    void refusesToStartWithoutAPiiKeyringNamingTheSetting() throws Exception {
+        // docs/CONTRACT.md §6.7: production has no default keyring.
+        Path log = work.resolve("api-no-pii-keys.log");
+        Map<String, String> env = productionEnv(freePort(), PLANNER_TOKEN, HMAC_KEY);
+        env.remove("ELDERCARE_SECURITY_PIIKEYS");
+        Process api = start(env, log);
+
+        assertThat(api.waitFor(180, TimeUnit.SECONDS)).as("the API exits").isTrue();
+        assertThat(api.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).contains("eldercare.security.pii-keys", "ELDERCARE_SECURITY_PIIKEYS");
+    }
+
+    @Test
     void refusesToStartWithoutAnHmacKeyNamingTheSetting() throws Exception {
         Path log = work.resolve("api-no-key.log");
         Map<String, String> env = productionEnv(freePort(), PLANNER_TOKEN, HMAC_KEY);
@@ -167,6 +181,7 @@ class ProductionJarIT {
         env.put("ELDERCARE_KAFKA_BOOTSTRAPSERVERS", stack.kafkaBootstrapServers());
         env.put("ELDERCARE_ELASTICSEARCH_URL", stack.elasticsearchUrl());
         env.put("ELDERCARE_SECURITY_HMACKEY", hmacKey);
+        env.put("ELDERCARE_SECURITY_PIIKEYS", PII_KEYS);
         env.put("ELDERCARE_SECURITY_TOKENS_0_TOKEN", plannerToken);
         env.put("ELDERCARE_SECURITY_TOKENS_0_NAME", "planner");
         env.put("ELDERCARE_SECURITY_TOKENS_0_ROLE", "PLANNER");

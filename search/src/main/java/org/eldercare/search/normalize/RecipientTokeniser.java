@@ -1,0 +1,100 @@
+package org.eldercare.search.normalize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Optional;
+import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.SealedRecipient;
+import org.eldercare.ingest.event.ServiceDelivered;
+
+/**
+ * Turns a raw recipient into its form at rest and back (docs/CONTRACT.md §6.7): HMAC digests and masks of the ID
+ * number and phone ({@link Pii}), and the whole raw recipient as AES-GCM ciphertext under the active key of the
+ * {@link PiiKeyring}. The one place the platform seals recipients: the API before it writes the events topic, the
+ * streaming job for a raw recipient a producer wrote to the topic directly. Opening happens in memory only, where a
+ * recipient is resolved.
+ */
+public final class RecipientTokeniser {
+
+    /** The associated data of every sealed recipient: a value sealed for another purpose does not open here. */
+    public static final String CONTEXT = "eldercare.recipient.v1";
+
+    private static final ObjectMapper JSON = CloudEventJson.mapper();
+
+    private final Pii pii;
+    private final PiiKeyring keys;
+
+    public RecipientTokeniser(Pii pii, PiiKeyring keys) {
+        this.pii = pii;
+        this.keys = keys;
+    }
+
+    public Pii pii() {
+        return pii;
+    }
+
+    /** {@code raw} at rest: digests, masks and ciphertext; nothing raw. */
+    public SealedRecipient seal(Recipient raw) {
+        Optional<IdNumber> id = IdNumbers.parse(raw.idNumber());
+        Optional<Phone> phone = Phones.parse(raw.phone());
+        byte[] plaintext;
+        try {
+            plaintext = JSON.writeValueAsBytes(raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("recipient: cannot be written as JSON");
+        }
+        return new SealedRecipient(
+                id.map(n -> pii.hashIdNumber(n.value())).orElse(null),
+                id.map(IdNumber::masked).orElse(null),
+                phone.map(p -> pii.hashPhone(p.value())).orElse(null),
+                phone.map(Phone::masked).orElse(null),
+                keys.seal(plaintext, CONTEXT));
+    }
+
+    /** The recipient in either form as raw, in memory: a sealed one is opened. */
+    public Recipient open(RecipientData recipient) {
+        return switch (recipient) {
+            case Recipient raw -> raw;
+            case SealedRecipient sealed -> open(sealed);
+        };
+    }
+
+    /**
+     * The raw recipient of {@code sealed}.
+     *
+     * @throws PiiKeyring.SealedValueException when no key of the ring opens it
+     */
+    public Recipient open(SealedRecipient sealed) {
+        byte[] plaintext = keys.open(sealed.sealed(), CONTEXT);
+        try {
+            return JSON.readValue(plaintext, Recipient.class);
+        } catch (IOException e) {
+            // Never chain Jackson's message: it may quote the plaintext.
+            throw new PiiKeyring.SealedValueException("sealed value: opens, but is no recipient");
+        }
+    }
+
+    /** The event as it may be written: a {@code service.delivered} with a raw recipient is sealed, others as they are. */
+    public CareEvent seal(CareEvent event) {
+        if (!(event.data() instanceof ServiceDelivered d) || !(d.recipient() instanceof Recipient raw)) {
+            return event;
+        }
+        ServiceDelivered sealed = new ServiceDelivered(
+                d.recordId(),
+                d.facilityId(),
+                d.caregiverId(),
+                d.serviceType(),
+                d.startedAt(),
+                d.durationMinutes(),
+                seal(raw));
+        return new CareEvent(event.id(), event.source(), event.type(), event.time(), sealed);
+    }
+
+    @Override
+    public String toString() {
+        return "RecipientTokeniser[" + keys + "]";
+    }
+}
