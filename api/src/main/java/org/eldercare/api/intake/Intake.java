@@ -12,6 +12,7 @@ import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
@@ -32,6 +33,8 @@ public class Intake {
 
     static final String SEALED_BY_CLIENT = "data.recipient: must be the raw form of docs/CONTRACT.md §1; the sealed"
             + " form is written by the platform only (docs/CONTRACT.md §6.7)";
+    static final String SEALED_IDENTITY_BY_CLIENT = "data.identity: must be the raw form of docs/CONTRACT.md §7.2; the"
+            + " sealed form is written by the platform only (docs/CONTRACT.md §6.7)";
 
     private final EventLog log;
     private final IntakeDeduplicator recent;
@@ -94,6 +97,10 @@ public class Intake {
         if (event.data() instanceof ServiceDelivered d && d.recipient() instanceof SealedRecipient) {
             errors = new ArrayList<>(errors);
             errors.add(SEALED_BY_CLIENT);
+        }
+        if (event.data() instanceof PersonDetails p && p.identity() instanceof SealedRecipient) {
+            errors = new ArrayList<>(errors);
+            errors.add(SEALED_IDENTITY_BY_CLIENT);
         }
         return errors;
     }

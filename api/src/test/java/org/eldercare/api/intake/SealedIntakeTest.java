@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
@@ -92,6 +93,29 @@ class SealedIntakeTest {
         Recipient opened = tokeniser.open(sealed);
         assertThat(opened.idNumber()).isEqualTo(ID);
         assertThat(opened.phone()).isEqualTo(PHONE);
+    }
+
+    @Test
+    void sealsARegisteredPersonsIdentityBeforeItIsWritten() {
+        OffsetDateTime at = OffsetDateTime.ofInstant(IntakeFakes.NOW, ZoneOffset.ofHours(8));
+        String person = """
+                {"specversion":"1.0","id":"p-1","source":"/civil-affairs/110109001","type":"person.registered",
+                 "time":"%s","data":{"personId":"p-1","identity":{"name":"%s","idNumber":"%s","phone":"%s"},
+                 "address":"门头沟区大峪街道1号","districtCode":"110109","streetCode":"110109001",
+                 "livingArrangement":"ALONE"}}""".formatted(RFC3339.format(at.minusMinutes(5)), NAME, ID, PHONE);
+
+        assertThat(post("demo-civil-affairs", person))
+                .hasStatus(202)
+                .bodyJson()
+                .extractingPath("$.accepted")
+                .isEqualTo(1);
+
+        var written = log.appended.getFirst();
+        assertThat(CloudEventJson.writeString(written)).doesNotContain(ID, PHONE, NAME);
+        SealedRecipient sealed =
+                (SealedRecipient) written.dataAs(PersonDetails.class).identity();
+        assertThat(sealed.idDigest()).isEqualTo(tokeniser.pii().hashIdNumber(ID));
+        assertThat(tokeniser.open(sealed).idNumber()).isEqualTo(ID);
     }
 
     @Test

@@ -4,15 +4,15 @@ import java.util.List;
 
 /**
  * {@code person.registered} and {@code person.updated}: every field of one person in a civil-affairs register
- * (docs/CONTRACT.md §7.2). The {@code identity} holds the person's name and identifiers; {@link #recipient()} adds
- * the register's address and location to it in the shape of a service record's recipient, so that the same
- * resolution joins the two. Holds full identifiers: never log or return it as is.
+ * (docs/CONTRACT.md §7.2). The {@code identity} holds the person's name and identifiers in the shape of a service
+ * record's recipient, so that the same resolution joins the two: raw as the office typed it, in memory only, or
+ * sealed (§6.7), the form written to the events topic and passed through the job.
  *
  * @param disabilityCertificateLevel 1 (most severe) to 4, or null without a certificate
  */
 public record PersonDetails(
         String personId,
-        Recipient identity,
+        RecipientData identity,
         String address,
         GeoPoint location,
         String districtCode,
@@ -26,16 +26,18 @@ public record PersonDetails(
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
     }
 
-    /** The identity with the register's address and location, as a service record's recipient would hold them. */
-    public Recipient recipient() {
-        return new Recipient(
-                identity.name(),
-                identity.idNumber(),
-                identity.phone(),
-                identity.gender(),
-                identity.birthDate(),
+    /** These details with {@code identity} in another form: sealed before writing, opened in memory. */
+    public PersonDetails withIdentity(RecipientData other) {
+        return new PersonDetails(
+                personId,
+                other,
                 address,
-                location);
+                location,
+                districtCode,
+                streetCode,
+                livingArrangement,
+                benefits,
+                disabilityCertificateLevel);
     }
 
     /** The Kafka key of every register event about this person. */

@@ -14,6 +14,8 @@ import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.SealedRecipient;
 
 /**
  * The register of older people (docs/CONTRACT.md §7.2): {@code person.registered}, {@code person.updated} and
@@ -44,7 +46,10 @@ final class PersonReaders {
         String personId = data.code("personId", true);
         String address = data.text("address", REGISTER_ADDRESS_MAX, true);
         GeoPoint location = data.location("location", false);
-        Recipient identity = identity(data.object("identity", true), today);
+        Fields identityFields = data.object("identity", true);
+        RecipientData identity = identityFields != null && identityFields.node(SealedRecipient.SEALED_FIELD) != null
+                ? ServiceDeliveredReader.sealed(identityFields)
+                : identity(identityFields, today);
         String districtCode = regions.district(data, "districtCode");
         String streetCode = regions.streetIn(data, "streetCode", districtCode);
         LivingArrangement arrangement = data.choice("livingArrangement", ARRANGEMENTS, null);

@@ -70,7 +70,7 @@ final class ServiceDeliveredReader {
      * The sealed form (docs/CONTRACT.md §6.7): {@code sealed} and, optionally, digests and masks; nothing raw beside
      * them. Whether the ciphertext opens is for whoever holds the keys to check.
      */
-    private static SealedRecipient sealed(Fields person) {
+    static SealedRecipient sealed(Fields person) {
         String sealed = person.string(SealedRecipient.SEALED_FIELD, true);
         if (sealed != null && !SEALED.matcher(sealed).matches()) {
             person.error(

@@ -17,6 +17,8 @@ import org.eldercare.ingest.event.BenefitType;
 import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.SealedRecipient;
+import org.eldercare.ingest.fixtures.EventJson;
 import org.eldercare.ingest.fixtures.Events;
 import org.eldercare.ingest.fixtures.TestStreets;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,10 @@ class RegisterDataTest {
         assertThat(person.benefits())
                 .containsExactly(new Benefit(BenefitType.MINIMUM_SUBSISTENCE, LocalDate.parse("2024-01-01"), null));
         assertThat(person.disabilityCertificateLevel()).isEqualTo(3);
-        Recipient asRecipient = person.recipient();
-        assertThat(asRecipient.idNumber()).isEqualTo(Events.REGISTERED_ID_NUMBER);
-        assertThat(asRecipient.birthDate()).isEqualTo(LocalDate.parse("1945-03-02"));
-        assertThat(asRecipient.address()).isEqualTo("门头沟区大峪街道新桥大街12号");
+        Recipient identity = (Recipient) person.identity();
+        assertThat(identity.idNumber()).isEqualTo(Events.REGISTERED_ID_NUMBER);
+        assertThat(identity.birthDate()).isEqualTo(LocalDate.parse("1945-03-02"));
+        assertThat(person.address()).isEqualTo("门头沟区大峪街道新桥大街12号");
         assertThat(person.toString())
                 .doesNotContain(Events.REGISTERED_ID_NUMBER)
                 .doesNotContain("王秀英");
@@ -48,7 +50,7 @@ class RegisterDataTest {
         PersonDetails person =
                 valid(personRegistered("p-1").remove("data.identity.birthDate")).dataAs(PersonDetails.class);
 
-        assertThat(person.identity().birthDate()).isEqualTo(LocalDate.parse("1945-03-02"));
+        assertThat(((Recipient) person.identity()).birthDate()).isEqualTo(LocalDate.parse("1945-03-02"));
     }
 
     @Test
@@ -141,6 +143,19 @@ class RegisterDataTest {
                 .singleElement()
                 .asString()
                 .startsWith("source: must be /operators/<operatorId> or /civil-affairs/<office>");
+    }
+
+    @Test
+    void readsTheSealedIdentityThePlatformWritesToTheTopic() {
+        EventJson sealed = personRegistered("p-1")
+                .remove("data.identity")
+                .set("data.identity.sealed", "k1:" + "c2VhbGVkLWlkZW50aXR5".repeat(2))
+                .set("data.identity.idMasked", "110109********1230");
+
+        PersonDetails person = valid(sealed).dataAs(PersonDetails.class);
+
+        assertThat(person.identity()).isInstanceOf(SealedRecipient.class);
+        assertThat(((SealedRecipient) person.identity()).idMasked()).isEqualTo("110109********1230");
     }
 
     @Test

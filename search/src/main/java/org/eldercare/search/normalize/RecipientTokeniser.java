@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.RecipientData;
 import org.eldercare.ingest.event.SealedRecipient;
@@ -77,8 +78,14 @@ public final class RecipientTokeniser {
         }
     }
 
-    /** The event as it may be written: a {@code service.delivered} with a raw recipient is sealed, others as they are. */
+    /**
+     * The event as it may be written: a {@code service.delivered} recipient or a register identity (docs/CONTRACT.md
+     * §7) that is raw is sealed; others as they are.
+     */
     public CareEvent seal(CareEvent event) {
+        if (event.data() instanceof PersonDetails p && p.identity() instanceof Recipient raw) {
+            return new CareEvent(event.id(), event.source(), event.type(), event.time(), p.withIdentity(seal(raw)));
+        }
         if (!(event.data() instanceof ServiceDelivered d) || !(d.recipient() instanceof Recipient raw)) {
             return event;
         }

@@ -10,6 +10,7 @@ import org.apache.flink.util.OutputTag;
 import org.eldercare.ingest.deadletter.DeadLetterPayload;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
@@ -82,7 +83,13 @@ public final class ParseEvents extends ProcessFunction<RawEvent, CareEvent> {
 
     /** False for a sealed recipient that no key of the ring opens: the resolver could never read it. */
     private boolean opens(CareEvent event) {
-        if (event.data() instanceof ServiceDelivered d && d.recipient() instanceof SealedRecipient sealed) {
+        SealedRecipient sealed = null;
+        if (event.data() instanceof ServiceDelivered d && d.recipient() instanceof SealedRecipient s) {
+            sealed = s;
+        } else if (event.data() instanceof PersonDetails p && p.identity() instanceof SealedRecipient s) {
+            sealed = s;
+        }
+        if (sealed != null) {
             try {
                 tokeniser.open(sealed);
             } catch (PiiKeyring.SealedValueException e) {

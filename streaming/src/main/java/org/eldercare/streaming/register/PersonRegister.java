@@ -19,6 +19,7 @@ import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.search.normalize.IdNumbers;
 import org.eldercare.search.normalize.Pii;
+import org.eldercare.search.normalize.RecipientTokeniser;
 import org.eldercare.search.register.Assessment;
 import org.eldercare.search.register.Label;
 import org.eldercare.search.register.Labels;
@@ -50,6 +51,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     private transient ValueState<LocalDate> birthDate;
     private transient ValueState<Long> timer;
     private transient Pii pii;
+    private transient RecipientTokeniser tokeniser;
 
     /** {@code secrets} says where the HMAC key is; it is read in {@link #open}, on the task (docs/CONTRACT.md §6.7). */
     public PersonRegister(PiiSecrets secrets) {
@@ -62,7 +64,8 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
         birthDate =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date", LocalTimeTypeInfo.LOCAL_DATE));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("label-timer", Types.LONG));
-        pii = secrets.tokeniser().pii();
+        tokeniser = secrets.tokeniser();
+        pii = tokeniser.pii();
     }
 
     @Override
@@ -73,7 +76,8 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
             if (current != null && event.time().isBefore(current.updatedAt())) {
                 return; // an older state event: last writer by time wins (docs/CONTRACT.md §2)
             }
-            Recipient identity = details.identity();
+            // Opened in memory only: the stream carries the identity sealed (docs/CONTRACT.md §6.7).
+            Recipient identity = tokeniser.open(details.identity());
             birthDate.update(identity.birthDate());
             next = new PersonDocument(
                     details.personId(),

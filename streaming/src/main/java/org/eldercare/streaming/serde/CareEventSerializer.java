@@ -201,7 +201,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
 
     private static PersonDetails readPerson(DataInputView in) throws IOException {
         String personId = Wire.string(in);
-        Recipient identity = (Recipient) readRecipient(in); // the register's identity: raw (§7)
+        RecipientData identity = readRecipient(in); // sealed in the stream (§6.7), raw only in tests
         String address = Wire.string(in);
         GeoPoint location = Wire.geo(in);
         String districtCode = Wire.string(in);

@@ -35,15 +35,15 @@ class PersonRegisterTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-12-01");
     private static final String KEY = "person-register-test-key";
+    private static final org.eldercare.streaming.pii.PiiSecrets SECRETS =
+            org.eldercare.streaming.fixtures.TestPiiSecrets.withHmacKey(KEY);
 
     private KeyedOneInputStreamOperatorTestHarness<String, CareEvent, PersonDocument> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PersonRegister(org.eldercare.streaming.fixtures.TestPiiSecrets.withHmacKey(KEY)),
-                CareEvent::partitionKey,
-                Types.STRING);
+                new PersonRegister(SECRETS), CareEvent::partitionKey, Types.STRING);
         harness.setProcessingTime(millisAt(TODAY, 9));
     }
 
@@ -80,6 +80,21 @@ class PersonRegisterTest {
                 .doesNotContain("19500302")
                 .doesNotContain("13812345678")
                 .doesNotContain("1950-03-02");
+    }
+
+    @Test
+    void opensASealedIdentityInMemoryAndPublishesTheSameMasksAndDigest() throws Exception {
+        CareEvent raw = personRegistered("p-1", LocalDate.parse("1950-03-02"), LivingArrangement.ALONE);
+        CareEvent sealed = SECRETS.tokeniser().seal(raw);
+        assertThat(((org.eldercare.ingest.event.PersonDetails) sealed.data()).identity())
+                .isInstanceOf(org.eldercare.ingest.event.SealedRecipient.class);
+
+        harness.processElement(sealed, 0);
+
+        PersonDocument doc = latest();
+        assertThat(doc.idNumberMasked()).startsWith("110109********");
+        assertThat(doc.age()).isEqualTo(76);
+        assertThat(labels(doc)).containsExactly(LIVING_ALONE, EMPTY_NEST);
     }
 
     @Test
