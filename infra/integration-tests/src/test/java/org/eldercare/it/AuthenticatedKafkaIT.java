@@ -188,7 +188,9 @@ class AuthenticatedKafkaIT {
                     "--kafka.security.protocol=SASL_PLAINTEXT",
                     "--kafka.security.username=" + JOB,
                     "--coalesce.interval=PT0S",
-                    "--parallelism=1"
+                    "--parallelism=1",
+                    // This test is about who may write where; the PII keys are the public demo ones (§6.7).
+                    "--pii.allow-demo-key=true"
                 },
                 Map.of("ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD", PASSWORDS.get(JOB))::get);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
