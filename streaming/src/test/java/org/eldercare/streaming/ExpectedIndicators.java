@@ -263,6 +263,7 @@ public final class ExpectedIndicators {
                 meals,
                 services,
                 targets,
+                null,
                 null);
     }
 

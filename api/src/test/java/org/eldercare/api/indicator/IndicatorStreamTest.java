@@ -203,6 +203,7 @@ class IndicatorStreamTest {
                 0,
                 0,
                 List.of(),
-                OffsetDateTime.parse(asOf));
+                OffsetDateTime.parse(asOf),
+                null);
     }
 }

@@ -65,7 +65,8 @@ final class Fixtures {
                 120,
                 30,
                 List.of(),
-                asOf);
+                asOf,
+                null);
     }
 
     static AlertDocument alert(String type, String scope, String districtCode, boolean active, OffsetDateTime since) {

@@ -97,6 +97,7 @@ class IndexRegistryTest {
                 0,
                 0,
                 List.of(),
-                asOf);
+                asOf,
+                null);
     }
 }

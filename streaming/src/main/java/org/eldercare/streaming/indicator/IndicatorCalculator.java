@@ -13,7 +13,7 @@ import org.eldercare.streaming.facility.FacilityTotals;
 
 /**
  * The counting rules of docs/CONTRACT.md §2 for one scope, as a pure function of the facilities' totals, the
- * planners' street populations and "today".
+ * planners' street populations and "today"; the register's coverage (§7.5) is passed through as counted.
  *
  * <p>Population: the census figures of the scope, plus, for each street with a planner's figure,
  * that figure minus the street's census figure. For a street this is simply the planner's figure;
@@ -28,7 +28,8 @@ public final class IndicatorCalculator {
             Iterable<FacilityTotals> facilities,
             Map<String, PopulationFigure> populations,
             long today,
-            OffsetDateTime asOf) {
+            OffsetDateTime asOf,
+            IndicatorDocument.Coverage coverage) {
         long beds = 0,
                 institutionBeds = 0,
                 occupied = 0,
@@ -96,7 +97,8 @@ public final class IndicatorCalculator {
                 meals,
                 services,
                 List.copyOf(targets),
-                asOf);
+                asOf,
+                coverage);
     }
 
     private static Long population(

@@ -7,6 +7,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.IndicatorDocument.Coverage;
+import org.eldercare.search.document.IndicatorDocument.GroupCoverage;
 import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 
 /** The binary form of an {@link IndicatorDocument}, field by field, its targets included. */
@@ -15,8 +17,11 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
     private static final long serialVersionUID = 1L;
     public static final IndicatorSerializer INSTANCE = new IndicatorSerializer();
 
-    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
-    private static final int FORMAT = 1;
+    /**
+     * Form 2 adds {@code coverage} (docs/CONTRACT.md §7.5) after {@code asOf}; form 1, the first release's, reads as
+     * {@link Coverage#NONE}. Bump it when a field changes (see {@code VersionedSerializer}).
+     */
+    private static final int FORMAT = 2;
 
     @Override
     public int formatVersion() {
@@ -56,6 +61,36 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
             Wire.nullableBoolean(t.met(), out);
         }
         Wire.time(d.asOf(), out);
+        Coverage c = d.coverage();
+        out.writeLong(c.registered());
+        out.writeLong(c.entitled());
+        out.writeLong(c.served());
+        Wire.nullableDouble(c.rate(), out);
+        out.writeLong(c.assessmentsOverdue());
+        out.writeInt(c.groups().size());
+        for (GroupCoverage g : c.groups()) {
+            Wire.string(g.group(), out);
+            out.writeLong(g.entitled());
+            out.writeLong(g.served());
+            Wire.nullableDouble(g.rate(), out);
+        }
+    }
+
+    private static Coverage coverage(DataInputView in, int formatVersion) throws IOException {
+        if (formatVersion < 2) {
+            return Coverage.NONE;
+        }
+        long registered = in.readLong();
+        long entitled = in.readLong();
+        long served = in.readLong();
+        Double rate = Wire.nullableDouble(in);
+        long overdue = in.readLong();
+        int count = in.readInt();
+        List<GroupCoverage> groups = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            groups.add(new GroupCoverage(Wire.string(in), in.readLong(), in.readLong(), Wire.nullableDouble(in)));
+        }
+        return new Coverage(registered, entitled, served, rate, overdue, groups);
     }
 
     @Override
@@ -115,7 +150,8 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                 meals,
                 services,
                 List.copyOf(targets),
-                Wire.time(in));
+                Wire.time(in),
+                coverage(in, formatVersion));
     }
 
     @Override

@@ -57,7 +57,8 @@ class TargetAlertsTest {
                 0,
                 0,
                 targets,
-                ShanghaiTime.at(0));
+                ShanghaiTime.at(0),
+                null);
     }
 
     @Test

@@ -54,7 +54,8 @@ class MinuteHistoryTest {
                 0,
                 0,
                 List.of(),
-                ShanghaiTime.at(at));
+                ShanghaiTime.at(at),
+                null);
     }
 
     @Test

@@ -120,7 +120,8 @@ class StreamTypesTest {
                         List.of(
                                 new TargetStatus("careCenters", 9, "=", true, null, null),
                                 new TargetStatus("careStations", 36, ">=", true, 1.0, false)),
-                        AT));
+                        AT,
+                        null));
     }
 
     @ParameterizedTest
