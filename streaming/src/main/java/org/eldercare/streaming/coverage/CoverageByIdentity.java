@@ -72,12 +72,12 @@ public final class CoverageByIdentity
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CoverageChange> out) throws Exception {
         timer.clear();
-        publish(ctx.getCurrentKey(), timestamp, ctx, out);
+        // A timer restored late fires late: judge by the clock, never by an earlier day.
+        publish(ctx.getCurrentKey(), Math.max(timestamp, ctx.timerService().currentProcessingTime()), ctx, out);
     }
 
     /** The share as of the day of {@code now}, sent on when it changed; the timer set to when it next may. */
     private void publish(String identity, long now, Context ctx, Collector<CoverageChange> out) throws Exception {
-        long today = ShanghaiTime.epochDay(now);
         RegisterEntry standing = null;
         for (RegisterEntry e : entries.values()) {
             if (standing == null
@@ -91,7 +91,15 @@ public final class CoverageByIdentity
             long day = ShanghaiTime.epochDay(at);
             lastDay = lastDay == null ? day : Math.max(lastDay, day);
         }
-        boolean served = lastDay != null && lastDay >= today - (WINDOW_DAYS - 1);
+        // The first instant the latest service no longer counts: midnight Asia/Shanghai starting day D + 30, so a
+        // service on day D counts on days D to D + 29. "Served" and its timer come from this one value.
+        Long servedUntil = lastDay == null
+                ? null
+                : LocalDate.ofEpochDay(lastDay + WINDOW_DAYS)
+                        .atStartOfDay(ShanghaiTime.ZONE)
+                        .toInstant()
+                        .toEpochMilli();
+        boolean served = servedUntil != null && now < servedUntil;
         CoverageShare next = standing == null
                 ? null
                 : new CoverageShare(standing.streetCode(), standing.districtCode(), standing.labels(), served);
@@ -106,12 +114,7 @@ public final class CoverageByIdentity
         }
 
         Long scheduled = timer.value();
-        Long wanted = served && standing != null
-                ? LocalDate.ofEpochDay(lastDay + WINDOW_DAYS)
-                        .atStartOfDay(ShanghaiTime.ZONE)
-                        .toInstant()
-                        .toEpochMilli()
-                : null;
+        Long wanted = served && standing != null ? servedUntil : null;
         if (scheduled != null && !scheduled.equals(wanted)) {
             ctx.timerService().deleteProcessingTimeTimer(scheduled);
         }
