@@ -14,8 +14,11 @@ import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.IndicatorDocument.Coverage;
+import org.eldercare.search.document.IndicatorDocument.GroupCoverage;
 import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 import org.eldercare.streaming.fixtures.Events;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -121,7 +124,33 @@ class StreamTypesTest {
                                 new TargetStatus("careCenters", 9, "=", true, null, null),
                                 new TargetStatus("careStations", 36, ">=", true, 1.0, false)),
                         AT,
-                        null));
+                        new Coverage(
+                                12,
+                                6,
+                                5,
+                                0.8333,
+                                1,
+                                List.of(
+                                        new GroupCoverage("AGE_80_PLUS", 6, 5, 0.8333),
+                                        new GroupCoverage("SPECIAL_HARDSHIP", 0, 0, null)))));
+    }
+
+    @Test
+    void anIndicatorDocumentOfFormOneReadsWithNoCoverage() throws Exception {
+        IndicatorDocument withCoverage = (IndicatorDocument) everyDocument()
+                .filter(d -> d instanceof IndicatorDocument)
+                .findFirst()
+                .orElseThrow();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        IndicatorSerializer.INSTANCE.serialize(withCoverage, out);
+
+        // Form 1 is form 2 up to asOf: a reader of form 1 stops there.
+        IndicatorDocument formOne =
+                IndicatorSerializer.INSTANCE.readerOf(1).deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(formOne.coverage()).isEqualTo(Coverage.NONE);
+        assertThat(formOne.asOf()).isEqualTo(withCoverage.asOf());
+        assertThat(formOne.targets()).isEqualTo(withCoverage.targets());
     }
 
     @ParameterizedTest
