@@ -206,7 +206,7 @@ class RegisterScoresTest {
     }
 
     private static LabelledRecord labelled(String key, TruePerson p, boolean withId) {
-        return new LabelledRecord("op-eval:" + key, Instant.EPOCH, record(p, withId), p.truthId());
+        return new LabelledRecord(key, Instant.EPOCH, record(p, withId), p.truthId());
     }
 
     private static Recipient record(TruePerson p, boolean withId) {
