@@ -34,12 +34,14 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * The register of older people (docs/CONTRACT.md §7), keyed by {@code person/<personId>}: keeps each person's
  * details and latest assessment, and emits the person's document with the labels that hold today and the services
  * they entitle to, each time an event changes them and again, by a processing-time timer, at the midnight (Asia/
- * Shanghai) of the next day a label can change with no event: a birthday, a benefit's end, a re-assessment falling
- * due.
+ * Shanghai) of the next day a label can change with no event: a benefit's start or end, a re-assessment falling
+ * due, and, for the age labels, every day of a year in which the person turns 80 or 90 ({@link
+ * Labels#nextAgeCheck}).
  *
  * <p>Details are last-writer-wins by event time, like a facility's (§2). An assessment for a person the register
- * does not know is rejected through {@link #REJECTED}. The state holds masks and digests for display, and the birth
- * date in clear, which the age labels need (noted in docs/CONTRACT.md §7.3).
+ * does not know is rejected through {@link #REJECTED}. The state holds masks and digests for display, the birth year,
+ * and the birth date only as AES-GCM ciphertext under the PII keyring, opened in memory when labels are computed;
+ * no timer falls on a birthday (docs/CONTRACT.md §6.7, §7.3).
  */
 public final class PersonRegister extends KeyedProcessFunction<String, CareEvent, PersonDocument> {
 
@@ -48,7 +50,11 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     private final PiiSecrets secrets;
 
     private transient ValueState<PersonDocument> person;
-    private transient ValueState<LocalDate> birthDate;
+    /** The birth date sealed for the person ({@link RecipientTokeniser#sealBirthDate}). */
+    private transient ValueState<String> sealedBirthDate;
+    /** The first release's birth date in clear: read once per person, sealed, and cleared. */
+    private transient ValueState<LocalDate> legacyBirthDate;
+
     private transient ValueState<Long> timer;
     private transient Pii pii;
     private transient RecipientTokeniser tokeniser;
@@ -61,7 +67,8 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     @Override
     public void open(OpenContext context) {
         person = getRuntimeContext().getState(new ValueStateDescriptor<>("person", RegisterTypes.PERSON));
-        birthDate =
+        sealedBirthDate = getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date-sealed", Types.STRING));
+        legacyBirthDate =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date", LocalTimeTypeInfo.LOCAL_DATE));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("label-timer", Types.LONG));
         tokeniser = secrets.tokeniser();
@@ -70,6 +77,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
 
     @Override
     public void processElement(CareEvent event, Context ctx, Collector<PersonDocument> out) throws Exception {
+        sealLegacyBirthDate(ctx.getCurrentKey());
         PersonDocument current = person.value();
         PersonDocument next;
         if (event.data() instanceof PersonDetails details) {
@@ -78,7 +86,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
             }
             // Opened in memory only: the stream carries the identity sealed (docs/CONTRACT.md §6.7).
             Recipient identity = tokeniser.open(details.identity());
-            birthDate.update(identity.birthDate());
+            sealedBirthDate.update(tokeniser.sealBirthDate(identity.birthDate(), ctx.getCurrentKey()));
             next = new PersonDocument(
                     details.personId(),
                     details.districtCode(),
@@ -112,7 +120,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
                     recorded.assessedOn(),
                     recorded.organisation(),
                     recorded.reassessDueOn());
-            PersonFacts facts = facts(current).withAssessment(assessment);
+            PersonFacts facts = facts(current, ctx.getCurrentKey()).withAssessment(assessment);
             next = withAssessment(current, facts.assessment());
         } else {
             throw new IllegalArgumentException(
@@ -124,6 +132,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonDocument> out) throws Exception {
         timer.clear();
+        sealLegacyBirthDate(ctx.getCurrentKey());
         PersonDocument current = person.value();
         if (current != null) {
             publish(current, timestamp, ctx, out);
@@ -133,7 +142,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     /** Labels and entitlements as of the day of {@code now}, the document stored and emitted, the next timer set. */
     private void publish(PersonDocument doc, long now, Context ctx, Collector<PersonDocument> out) throws Exception {
         LocalDate today = LocalDate.ofEpochDay(ShanghaiTime.epochDay(now));
-        PersonFacts facts = facts(doc);
+        PersonFacts facts = facts(doc, ctx.getCurrentKey());
         List<Label> labels = Labels.on(facts, today);
         List<String> entitlements = ServiceList.forDistrict(doc.districtCode()).entitlements(labels).stream()
                 .map(ServiceList.Service::code)
@@ -160,7 +169,10 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
         out.collect(labelled);
 
         Long scheduled = timer.value();
-        LocalDate change = Labels.nextChange(facts, today);
+        LocalDate change = earliest(
+                Labels.nextChange(
+                        new PersonFacts(null, facts.livingArrangement(), facts.benefits(), facts.assessment()), today),
+                Labels.nextAgeCheck(doc.birthYear(), today));
         Long wanted = change == null
                 ? null
                 : change.atStartOfDay(ShanghaiTime.ZONE).toInstant().toEpochMilli();
@@ -173,8 +185,25 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
         timer.update(wanted);
     }
 
-    private PersonFacts facts(PersonDocument doc) throws Exception {
-        return new PersonFacts(birthDate.value(), doc.livingArrangement(), doc.benefits(), doc.assessment());
+    /** The facts of {@code doc} with the birth date opened in memory. */
+    private PersonFacts facts(PersonDocument doc, String key) throws Exception {
+        LocalDate birthDate = tokeniser.openBirthDate(sealedBirthDate.value(), key);
+        return new PersonFacts(birthDate, doc.livingArrangement(), doc.benefits(), doc.assessment());
+    }
+
+    /** State of the first release kept the birth date in clear: seal it the first time the person is touched. */
+    private void sealLegacyBirthDate(String key) throws Exception {
+        LocalDate legacy = legacyBirthDate.value();
+        if (legacy != null) {
+            if (sealedBirthDate.value() == null) {
+                sealedBirthDate.update(tokeniser.sealBirthDate(legacy, key));
+            }
+            legacyBirthDate.clear();
+        }
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     private static PersonDocument withAssessment(PersonDocument d, Assessment assessment) {
