@@ -2,12 +2,16 @@ package org.eldercare.streaming.register;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.LocalTimeTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.eldercare.ingest.codec.CloudEventJson;
@@ -47,12 +51,15 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
 
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("register-rejections", StreamTypes.REJECTION);
 
+    /** The state in which the previous release kept the birth date in clear. */
+    static final String LEGACY_BIRTH_DATE = "birth-date";
+
     private final PiiSecrets secrets;
 
     private transient ValueState<PersonDocument> person;
     /** The birth date sealed for the person ({@link RecipientTokeniser#sealBirthDate}). */
     private transient ValueState<String> sealedBirthDate;
-    /** The first release's birth date in clear: read once per person, sealed, and cleared. */
+    /** The previous release's birth date in clear: sealed and cleared on restore ({@link PersonRegisterOperator}). */
     private transient ValueState<LocalDate> legacyBirthDate;
 
     private transient ValueState<Long> timer;
@@ -68,8 +75,8 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     public void open(OpenContext context) {
         person = getRuntimeContext().getState(new ValueStateDescriptor<>("person", RegisterTypes.PERSON));
         sealedBirthDate = getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date-sealed", Types.STRING));
-        legacyBirthDate =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("birth-date", LocalTimeTypeInfo.LOCAL_DATE));
+        legacyBirthDate = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(LEGACY_BIRTH_DATE, LocalTimeTypeInfo.LOCAL_DATE));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("label-timer", Types.LONG));
         tokeniser = secrets.tokeniser();
         pii = tokeniser.pii();
@@ -77,7 +84,6 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
 
     @Override
     public void processElement(CareEvent event, Context ctx, Collector<PersonDocument> out) throws Exception {
-        sealLegacyBirthDate(ctx.getCurrentKey());
         PersonDocument current = person.value();
         PersonDocument next;
         if (event.data() instanceof PersonDetails details) {
@@ -132,7 +138,6 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonDocument> out) throws Exception {
         timer.clear();
-        sealLegacyBirthDate(ctx.getCurrentKey());
         PersonDocument current = person.value();
         if (current != null) {
             publish(current, timestamp, ctx, out);
@@ -191,7 +196,7 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
         return new PersonFacts(birthDate, doc.livingArrangement(), doc.benefits(), doc.assessment());
     }
 
-    /** State of the first release kept the birth date in clear: seal it the first time the person is touched. */
+    /** Seals the current person's birth date if the previous release kept it in clear, and clears the clear one. */
     private void sealLegacyBirthDate(String key) throws Exception {
         LocalDate legacy = legacyBirthDate.value();
         if (legacy != null) {
@@ -200,6 +205,41 @@ public final class PersonRegister extends KeyedProcessFunction<String, CareEvent
             }
             legacyBirthDate.clear();
         }
+    }
+
+    /**
+     * Seals the birth date of every person the previous release kept in clear, and moves the timer it set at a
+     * birthday to the next midnight, where {@link #onTimer} publishes and schedules as this release does. Called by
+     * {@link PersonRegisterOperator} once the state is restored, on every key at once.
+     *
+     * @return how many persons were upgraded
+     */
+    int upgradeLegacyBirthDates(KeyedStateBackend<String> backend, InternalTimerService<VoidNamespace> timers)
+            throws Exception {
+        List<String> keys;
+        try (Stream<String> legacy = backend.getKeys(LEGACY_BIRTH_DATE, VoidNamespace.INSTANCE)) {
+            keys = legacy.toList(); // copied: the loop clears the state it came from
+        }
+        long midnight = LocalDate.ofEpochDay(ShanghaiTime.epochDay(timers.currentProcessingTime()))
+                .plusDays(1)
+                .atStartOfDay(ShanghaiTime.ZONE)
+                .toInstant()
+                .toEpochMilli();
+        for (String key : keys) {
+            backend.setCurrentKey(key);
+            sealLegacyBirthDate(key);
+            Long scheduled = timer.value();
+            if (scheduled != null) {
+                timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, scheduled);
+            }
+            if (person.value() != null) {
+                timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, midnight);
+                timer.update(midnight);
+            } else {
+                timer.clear();
+            }
+        }
+        return keys.size();
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {
