@@ -146,7 +146,7 @@ class RecipientFakes {
                 records.put(ServiceRecordDocument.documentId("op-1", recordId), json.valueToTree(doc));
             }
             store.persons().forEach(p -> {
-                RecipientEntry entry = RecipientEntry.current(p, List.of(), normalizer.pii());
+                RecipientEntry entry = RecipientEntry.current(p, List.of());
                 documents.add(entry.person());
                 persons.put(p.recipientId(), json.valueToTree(entry));
             });

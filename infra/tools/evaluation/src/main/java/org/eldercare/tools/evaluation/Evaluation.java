@@ -57,9 +57,8 @@ public final class Evaluation {
     public EvaluationResult match(EvaluationSet set, Resolved resolved, ResolutionThresholds thresholds) {
         InMemoryPersonStore store = resolved.store();
         Contingency table = resolved.table();
-        InMemoryCandidateSource source = new InMemoryCandidateSource(store.persons().stream()
-                .map(p -> RecipientDocument.of(p, normalizer.pii()))
-                .toList());
+        InMemoryCandidateSource source = new InMemoryCandidateSource(
+                store.persons().stream().map(p -> RecipientDocument.of(p)).toList());
         RecipientMatcher matcher = new RecipientMatcher(normalizer, source, thresholds);
         Map<String, String> truthOfCluster = table.majorityTruth();
         int known = 0, top1 = 0, top10 = 0, matches = 0, rightMatches = 0, absent = 0, absentMatched = 0;
