@@ -294,9 +294,7 @@ public final class ExpectedIndicators {
         java.time.LocalDate to = java.time.LocalDate.parse("2025-12-31");
         double share = today.isBefore(from)
                 ? 0
-                : today.isAfter(to)
-                        ? 1
-                        : java.time.temporal.ChronoUnit.DAYS.between(from, today) / 1826.0;
+                : today.isAfter(to) ? 1 : java.time.temporal.ChronoUnit.DAYS.between(from, today) / 1826.0;
         double expected = t.baseline2020() + (t.target() - t.baseline2020()) * share;
         String progress = null;
         if (actual != null) {

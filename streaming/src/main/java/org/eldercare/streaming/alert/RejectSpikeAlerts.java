@@ -84,7 +84,8 @@ public final class RejectSpikeAlerts extends KeyedProcessFunction<String, Reject
     }
 
     private Map<String, String> params(String operator, int n) {
-        return Map.of("operatorId", operator, "rejected", Integer.toString(n), "threshold", Integer.toString(threshold));
+        return Map.of(
+                "operatorId", operator, "rejected", Integer.toString(n), "threshold", Integer.toString(threshold));
     }
 
     private String message(String operator, int n) {

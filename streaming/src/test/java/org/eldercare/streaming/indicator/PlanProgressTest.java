@@ -76,12 +76,14 @@ class PlanProgressTest {
     void theExpectedValueMovesWithTheDayAlone() {
         List<FacilityTotals> same = stations(136);
 
-        assertThat(target(daxing(same, LocalDate.of(2022, 1, 1)), "careStations").progress())
+        assertThat(target(daxing(same, LocalDate.of(2022, 1, 1)), "careStations")
+                        .progress())
                 .as("2022: 133.6 expected")
                 .isEqualTo("AHEAD");
         assertThat(target(daxing(same, NEW_YEAR_2024), "careStations").progress())
                 .isEqualTo("BEHIND");
-        assertThat(target(daxing(same, LocalDate.of(2026, 12, 1)), "careStations").expected())
+        assertThat(target(daxing(same, LocalDate.of(2026, 12, 1)), "careStations")
+                        .expected())
                 .as("past the plan period the line stays at the target")
                 .isEqualTo(140.0);
     }

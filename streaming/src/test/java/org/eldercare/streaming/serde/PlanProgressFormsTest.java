@@ -76,8 +76,8 @@ class PlanProgressFormsTest {
                 60);
         byte[] form2 = bytes(FacilityDocumentSerializer.INSTANCE, doc);
 
-        FacilityDocument read = readOldForm(
-                FacilityDocumentSerializer.INSTANCE, Arrays.copyOf(form2, form2.length - Integer.BYTES), 1);
+        FacilityDocument read =
+                readOldForm(FacilityDocumentSerializer.INSTANCE, Arrays.copyOf(form2, form2.length - Integer.BYTES), 1);
 
         assertThat(read.nursingBeds()).isZero();
         assertThat(read.beds()).isEqualTo(100);

@@ -27,8 +27,7 @@ class StreamTypesTest {
     static Stream<CareEvent> everyEventShape() {
         return Stream.of(
                 Events.registered("f-1", CARE_STATION, 10),
-                Events.institution(
-                        org.eldercare.ingest.event.EventType.FACILITY_UPDATED, "f-2", 100, 60, "110115001"),
+                Events.institution(org.eldercare.ingest.event.EventType.FACILITY_UPDATED, "f-2", 100, 60, "110115001"),
                 Events.statusChanged("f-1", org.eldercare.ingest.event.FacilityStatus.SUSPENDED),
                 Events.bedOccupied("f-1", 2),
                 Events.bedReleased("f-1", 1),

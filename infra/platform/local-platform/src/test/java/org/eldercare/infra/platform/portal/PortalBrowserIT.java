@@ -130,9 +130,10 @@ class PortalBrowserIT {
     void writesTheMissedTargetAlertInChineseWithTheEnglishBeside() {
         page.showTab("dashboard");
         // One station of Mentougou's binding ≥ 36 (test 1): the district misses a binding target.
-        page.await(CATCH_UP, d -> d.findElements(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]"))
-                .stream()
-                .anyMatch(a -> a.getText().contains("未达约束性指标")));
+        page.await(
+                CATCH_UP,
+                d -> d.findElements(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]")).stream()
+                        .anyMatch(a -> a.getText().contains("未达约束性指标")));
         WebElement alert = driver.findElement(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]"));
         String type = alert.findElement(testId("alert-type")).getText();
         String message = alert.findElement(testId("alert-message")).getText();
@@ -151,16 +152,20 @@ class PortalBrowserIT {
     void showsDaxingsTrajectoryFromItsBaselineAndMentougouHasNone() {
         page.showTab("dashboard");
         // Mentougou's table gives 2025 targets only: no line to stand against.
-        page.await(CATCH_UP, d -> d.findElement(testId("plan-progress")).getText().contains("未给出2020年基线"));
+        page.await(
+                CATCH_UP, d -> d.findElement(testId("plan-progress")).getText().contains("未给出2020年基线"));
 
-        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select"))).selectByValue("110115");
-        page.await(CATCH_UP, d -> !d.findElements(testId("progress-careStations")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select")))
+                .selectByValue("110115");
+        page.await(
+                CATCH_UP, d -> !d.findElements(testId("progress-careStations")).isEmpty());
         WebElement stations = driver.findElement(testId("progress-careStations"));
 
         assertThat(stations.getText()).startsWith("驿站").contains("132", "≥140", "落后", "Behind");
         assertThat(stations.getDomAttribute("data-progress")).isEqualTo("BEHIND");
         screenshots.save("plan-progress");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select"))).selectByValue(DISTRICT);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select")))
+                .selectByValue(DISTRICT);
     }
 
     @Test
