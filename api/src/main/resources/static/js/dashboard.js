@@ -168,10 +168,10 @@ export class Dashboard {
       const span = row.querySelector(`[data-field="${target.indicator}"]`);
       if (!span) return;
       const td = span.parentElement;
-      td.classList.add('target', target.met ? 'met' : 'unmet');
-      td.title = `${t('target.goal', { cmp: comparatorSymbol(target.comparator), target: fmtTarget(target.indicator, target.target) })} · ${t(target.met ? 'target.met' : 'target.unmet')}`;
+      td.classList.add('target', metClass(target));
+      td.title = `${t('target.goal', { cmp: comparatorSymbol(target.comparator), target: fmtTarget(target.indicator, target.target) })} · ${t(metKey(target))}`;
       td.append(el('span', { class: 'badge', dataset: { testid: 'target-badge', met: String(target.met) } },
-        `${t(target.met ? 'target.met' : 'target.unmet')}${target.binding ? ' ※' : ''}`));
+        `${t(metKey(target))}${target.binding ? ' ※' : ''}`));
     });
   }
 
@@ -215,13 +215,13 @@ export class Dashboard {
       return;
     }
     this.targets.replaceChildren(...ind.targets.map((target) => el('li', {
-      class: `target-card ${target.met ? 'met' : 'unmet'}`,
+      class: `target-card ${metClass(target)}`,
       dataset: { testid: `target-${target.indicator}`, met: String(target.met), binding: String(target.binding) },
     },
     el('span', { class: 'target-name' }, t(`field.${target.indicator}`), target.binding ? el('span', { class: 'binding', title: t('target.binding') }, ' ※') : null),
     el('span', { class: 'target-actual', dataset: { field: 'actual' } }, t('target.actual', { actual: fmtActual(target) })),
     el('span', { class: 'target-goal' }, t('target.goal', { cmp: comparatorSymbol(target.comparator), target: fmtTarget(target.indicator, target.target) })),
-    el('span', { class: 'badge' }, t(target.met ? 'target.met' : 'target.unmet')))));
+    el('span', { class: 'badge' }, t(metKey(target))))));
   }
 
   /**
@@ -359,6 +359,17 @@ export class Dashboard {
     this.renderAlerts();
     if (this.liveStateValue) this.liveState.textContent = t(`live.${this.liveStateValue}`);
   }
+}
+
+/** A target whose actual value is unknown (no denominator yet, e.g. no institution beds) is neither met nor unmet. */
+function metKey(target) {
+  if (target.met === null || target.met === undefined) return 'target.noData';
+  return target.met ? 'target.met' : 'target.unmet';
+}
+
+function metClass(target) {
+  if (target.met === null || target.met === undefined) return 'nodata';
+  return target.met ? 'met' : 'unmet';
 }
 
 function fmtActual(target) {

@@ -62,6 +62,7 @@ export default {
 
   'target.met': 'Met',
   'target.unmet': 'Below target',
+  'target.noData': 'No data',
   'target.binding': 'binding',
   'target.goal': 'Target {cmp}{target}',
   'target.actual': 'Now {actual}',

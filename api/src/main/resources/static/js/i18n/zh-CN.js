@@ -62,6 +62,7 @@ export default {
 
   'target.met': '达标',
   'target.unmet': '未达标',
+  'target.noData': '暂无数据',
   'target.binding': '约束性',
   'target.goal': '目标 {cmp}{target}',
   'target.actual': '当前 {actual}',
