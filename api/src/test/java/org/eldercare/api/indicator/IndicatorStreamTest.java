@@ -203,7 +203,6 @@ class IndicatorStreamTest {
                 0,
                 0,
                 List.of(),
-                OffsetDateTime.parse(asOf),
-                null);
+                OffsetDateTime.parse(asOf));
     }
 }

@@ -65,8 +65,7 @@ final class Fixtures {
                 120,
                 30,
                 List.of(),
-                asOf,
-                null);
+                asOf);
     }
 
     static AlertDocument alert(String type, String scope, String districtCode, boolean active, OffsetDateTime since) {

@@ -97,7 +97,6 @@ class IndexRegistryTest {
                 0,
                 0,
                 List.of(),
-                asOf,
-                null);
+                asOf);
     }
 }

@@ -1,6 +1,7 @@
 package org.eldercare.streaming.serde;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -18,10 +19,12 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
     public static final IndicatorSerializer INSTANCE = new IndicatorSerializer();
 
     /**
-     * Form 2 adds {@code coverage} (docs/CONTRACT.md §7.5) after {@code asOf}; form 1, the first release's, reads as
-     * {@link Coverage#NONE}. Bump it when a field changes (see {@code VersionedSerializer}).
+     * Form 3 appends {@code coverage} (docs/CONTRACT.md §7.5) after the plan-progress block; forms 1 and 2 read as
+     * {@link Coverage#NONE}. Form 2 appends the plan-progress block (docs/CONTRACT.md §8.2, §8.3): nursing-type beds
+     * and their share, then each target's trajectory in the order of the targets. Form 1, the first release's, reads
+     * without it (0, null). Bump it when a field changes (see {@code VersionedSerializer}).
      */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     @Override
     public int formatVersion() {
@@ -61,7 +64,23 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
             Wire.nullableBoolean(t.met(), out);
         }
         Wire.time(d.asOf(), out);
-        Coverage c = d.coverage();
+        writePlanProgress(d, out);
+        writeCoverage(d.coverage(), out);
+    }
+
+    private static void writePlanProgress(IndicatorDocument d, DataOutputView out) throws IOException {
+        out.writeLong(d.institutionNursingBeds());
+        Wire.nullableDouble(d.nursingBedShare(), out);
+        for (TargetStatus t : d.targets()) {
+            Wire.nullableDouble(t.baseline(), out);
+            Wire.string(t.baselineOn(), out);
+            Wire.string(t.targetOn(), out);
+            Wire.nullableDouble(t.expected(), out);
+            Wire.string(t.progress(), out);
+        }
+    }
+
+    private static void writeCoverage(Coverage c, DataOutputView out) throws IOException {
         out.writeLong(c.registered());
         out.writeLong(c.entitled());
         out.writeLong(c.served());
@@ -77,7 +96,7 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
     }
 
     private static Coverage coverage(DataInputView in, int formatVersion) throws IOException {
-        if (formatVersion < 2) {
+        if (formatVersion < 3) {
             return Coverage.NONE;
         }
         long registered = in.readLong();
@@ -127,6 +146,30 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                     Wire.nullableDouble(in),
                     Wire.nullableBoolean(in)));
         }
+        OffsetDateTime asOf = Wire.time(in);
+        long nursingBeds = 0;
+        Double nursingShare = null;
+        if (formatVersion >= 2) {
+            nursingBeds = in.readLong();
+            nursingShare = Wire.nullableDouble(in);
+            for (int i = 0; i < targetCount; i++) {
+                TargetStatus t = targets.get(i);
+                targets.set(
+                        i,
+                        new TargetStatus(
+                                t.indicator(),
+                                t.target(),
+                                t.comparator(),
+                                t.binding(),
+                                t.actual(),
+                                t.met(),
+                                Wire.nullableDouble(in),
+                                Wire.string(in),
+                                Wire.string(in),
+                                Wire.nullableDouble(in),
+                                Wire.string(in)));
+            }
+        }
         return new IndicatorDocument(
                 code,
                 name,
@@ -137,6 +180,8 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                 bedsRatio,
                 institutionBeds,
                 institutionRatio,
+                nursingBeds,
+                nursingShare,
                 occupied,
                 occupancy,
                 careCenters,
@@ -150,7 +195,7 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                 meals,
                 services,
                 List.copyOf(targets),
-                Wire.time(in),
+                asOf,
                 coverage(in, formatVersion));
     }
 

@@ -57,8 +57,7 @@ class TargetAlertsTest {
                 0,
                 0,
                 targets,
-                ShanghaiTime.at(0),
-                null);
+                ShanghaiTime.at(0));
     }
 
     @Test
@@ -75,6 +74,16 @@ class TargetAlertsTest {
         assertThat(alerts.get(0).message()).contains("careCenters (target = 9)", "careStations (target >= 36)");
         assertThat(alerts.get(0).message()).doesNotContain("bedsPerThousandResidents");
         assertThat(alerts.get(1).message()).doesNotContain("careCenters");
+    }
+
+    @Test
+    void carriesTheMissedTargetsAsParamsForThePortalToWriteInChinese() throws Exception {
+        harness.processElement(district(3, 10), 0);
+
+        AlertDocument alert = harness.extractOutputValues().getFirst();
+        assertThat(alert.params())
+                .containsEntry("name", "门头沟区")
+                .containsEntry("missed", "careCenters:=:9,careStations:>=:36");
     }
 
     @Test

@@ -54,8 +54,7 @@ class MinuteHistoryTest {
                 0,
                 0,
                 List.of(),
-                ShanghaiTime.at(at),
-                null);
+                ShanghaiTime.at(at));
     }
 
     @Test

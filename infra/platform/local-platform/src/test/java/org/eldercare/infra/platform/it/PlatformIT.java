@@ -138,7 +138,9 @@ class PlatformIT {
         JsonNode district = client().get("demo-planner", "/api/v1/indicators/districts/" + DISTRICT)
                 .body();
         assertThat(district.path("beds").asLong()).isEqualTo(30);
-        assertThat(district.path("targets").size()).isEqualTo(4);
+        assertThat(district.path("targets").size())
+                .as("Mentougou's four, and the national nursing-bed share (docs/CONTRACT.md §8.3)")
+                .isEqualTo(5);
     }
 
     @Test

@@ -138,6 +138,49 @@ class PortalBrowserIT {
 
     @Test
     @Order(2)
+    void writesTheMissedTargetAlertInChineseWithTheEnglishBeside() {
+        page.showTab("dashboard");
+        // One station of Mentougou's binding ≥ 36 (test 1): the district misses a binding target.
+        page.await(
+                CATCH_UP,
+                d -> d.findElements(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]")).stream()
+                        .anyMatch(a -> a.getText().contains("未达约束性指标")));
+        WebElement alert = driver.findElement(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]"));
+        String type = alert.findElement(testId("alert-type")).getText();
+        String message = alert.findElement(testId("alert-message")).getText();
+
+        assertThat(type).startsWith("约束性指标未达标").endsWith("Binding target missed");
+        assertThat(message).startsWith("门头沟区未达约束性指标").contains("驿站（目标 ≥36）");
+        assertThat(alert.getText())
+                .as("no raw code in the zh-CN view, and the English beside")
+                .doesNotContain("BINDING_TARGET_MISSED")
+                .contains("misses binding targets");
+        screenshots.save("alerts-zh");
+    }
+
+    @Test
+    @Order(3)
+    void showsDaxingsTrajectoryFromItsBaselineAndMentougouHasNone() {
+        page.showTab("dashboard");
+        // Mentougou's table gives 2025 targets only: no line to stand against.
+        page.await(
+                CATCH_UP, d -> d.findElement(testId("plan-progress")).getText().contains("未给出2020年基线"));
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select")))
+                .selectByValue("110115");
+        page.await(
+                CATCH_UP, d -> !d.findElements(testId("progress-careStations")).isEmpty());
+        WebElement stations = driver.findElement(testId("progress-careStations"));
+
+        assertThat(stations.getText()).startsWith("驿站").contains("132", "≥140", "落后", "Behind");
+        assertThat(stations.getDomAttribute("data-progress")).isEqualTo("BEHIND");
+        screenshots.save("plan-progress");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select")))
+                .selectByValue(DISTRICT);
+    }
+
+    @Test
+    @Order(4)
     void rendersItsChineseInTheServedWebfontWithNoSystemCjkFont() {
         page.showTab("dashboard");
         @SuppressWarnings("unchecked")
@@ -172,7 +215,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void findsTheRegisteredStationNearbyWithItsDistanceAndFreeBeds() {
         page.showTab("finder");
         page.type("finder-lat", "39.9410");
@@ -194,7 +237,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void identifiesACallerByNameAndPhoneAndOpensTheirServiceHistory() {
         send(List.of(
                 serviceDelivered("op-1", STATION, CALLER, "MEAL", 120),
@@ -239,7 +282,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void neverShowsTheCallersFullIdNumberOrPhoneOnAnyView() {
         for (String view : List.of("hotline", "dashboard", "finder")) {
             page.showTab(view);
