@@ -250,17 +250,28 @@ class PortalBrowserIT {
         page.type("hl-phone", CALLER.phone());
         page.click("hl-submit");
 
-        WebElement candidate = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+        // Read what the first candidate shows inside the wait: a reply to an earlier click may still replace the
+        // list, and an element held across that would be stale.
+        List<String> shown = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
             List<WebElement> found = d.findElements(testId("candidate"));
             if (found.isEmpty()) {
                 d.findElement(testId("hl-submit")).click(); // resolution may trail the stream; ask again
                 return null;
             }
-            return found.getFirst();
+            WebElement first = found.getFirst();
+            return List.of(
+                    first.getDomAttribute("data-decision"),
+                    first.findElement(field("phoneMasked")).getText());
         });
-        assertThat(candidate.getDomAttribute("data-decision")).isEqualTo("MATCH");
-        assertThat(candidate.findElement(field("phoneMasked")).getText()).isEqualTo(Pii.maskPhone(CALLER.phone()));
-        candidate.findElement(By.cssSelector("button.candidate-main")).click();
+        assertThat(shown.get(0)).isEqualTo("MATCH");
+        assertThat(shown.get(1)).isEqualTo(Pii.maskPhone(CALLER.phone()));
+        page.await(Duration.ofSeconds(20), d -> {
+            d.findElements(testId("candidate"))
+                    .getFirst()
+                    .findElement(By.cssSelector("button.candidate-main"))
+                    .click();
+            return true;
+        });
 
         page.await(
                 Duration.ofSeconds(20),
@@ -296,7 +307,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void showsStreetStaffTheirUnservedPeopleMaskedWithLabelsAndTheStationThatCanVisit() {
         var reply = api.postBatch(
                 "demo-civil-affairs",
