@@ -14,16 +14,24 @@ import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.alert.FacilityAlerts;
 import org.eldercare.streaming.alert.RejectSpikeAlerts;
 import org.eldercare.streaming.alert.TargetAlerts;
 import org.eldercare.streaming.caregiver.CaregiverDelta;
 import org.eldercare.streaming.caregiver.CaregiverRegistry;
+import org.eldercare.streaming.coverage.CoverageByIdentity;
+import org.eldercare.streaming.coverage.CoverageChange;
+import org.eldercare.streaming.coverage.EntryUpdate;
+import org.eldercare.streaming.coverage.RecipientDigests;
+import org.eldercare.streaming.coverage.RegisterIdentities;
+import org.eldercare.streaming.coverage.ServedUpdate;
 import org.eldercare.streaming.dedup.Deduplicator;
 import org.eldercare.streaming.facility.FacilityContribution;
 import org.eldercare.streaming.facility.FacilityLedger;
 import org.eldercare.streaming.facility.FacilitySnapshot;
 import org.eldercare.streaming.facility.FacilityView;
+import org.eldercare.streaming.indicator.CoverageFanOut;
 import org.eldercare.streaming.indicator.MinuteHistory;
 import org.eldercare.streaming.indicator.PopulationToScopes;
 import org.eldercare.streaming.indicator.ScopeAggregator;
@@ -33,6 +41,7 @@ import org.eldercare.streaming.indicator.ScopeUpdate;
 import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.parse.ParseEvents;
 import org.eldercare.streaming.recipient.RecipientResolution;
+import org.eldercare.streaming.recipient.ResolveRecipients;
 import org.eldercare.streaming.register.PersonRegister;
 import org.eldercare.streaming.register.PersonRegisterOperator;
 import org.eldercare.streaming.register.RegisterTypes;
@@ -47,6 +56,8 @@ import org.eldercare.streaming.serde.StreamTypes;
  * raw ─parse─▶ keyBy(facility|street) dedup ─┬─ population ───────────────────────────────┐
  *                                            └─ ledger(facility) ─▶ view(facility) ─ fan-out ┴▶ keyBy(scope) indicators ─▶ history, target alerts
  *                                               └─ caregiver events ▶ keyBy(caregiver) registry ─▲   └▶ facility alerts
+ * register ─▶ keyBy(person) register ─▶ keyBy(person) identity ─┐                                ▲
+ * service records ─▶ resolve recipients ─▶ keyBy(recipient) ID digests ─┴▶ keyBy(identity) coverage ┘
  * </pre>
  *
  * <p>A facility's events keep their Kafka order from the source to the ledger (parsing runs at the
@@ -127,6 +138,29 @@ public final class IndicatorJob {
                 .name("facilities sink")
                 .uid("facilities-sink");
 
+        SingleOutputStreamOperator<PersonDocument> persons = DataStreamUtils.reinterpretAsKeyedStream(
+                        unique.filter(e -> e.type().register())
+                                .name("register events")
+                                .uid("register-events"),
+                        CareEvent::partitionKey,
+                        Types.STRING)
+                .transform(
+                        "register of older people",
+                        RegisterTypes.PERSON,
+                        new PersonRegisterOperator(new PersonRegister(config.pii())))
+                .name("register of older people")
+                .uid("person-register");
+        if (sinks.persons() != null) {
+            persons.sinkTo(sinks.persons()).name("persons sink").uid("persons-sink");
+        }
+
+        SingleOutputStreamOperator<ServiceRecordDocument> resolved = RecipientResolution.attach(
+                ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
+                config.pii(),
+                sinks.serviceRecords(),
+                sinks.recipients());
+        DataStream<ScopeUpdate> coverageUpdates = coverage(persons, resolved);
+
         DataStream<ScopeUpdate> scopeUpdates = facilities
                 .flatMap(new ScopeFanOut(), TypeInformation.of(ScopeUpdate.class))
                 .name("facility to street and district")
@@ -143,7 +177,8 @@ public final class IndicatorJob {
                                 .uid("reference-scopes")
                                 .map(ScopeUpdate::touch, TypeInformation.of(ScopeUpdate.class))
                                 .name("publish every scope once")
-                                .uid("scope-touch"));
+                                .uid("scope-touch"),
+                        coverageUpdates);
 
         SingleOutputStreamOperator<IndicatorDocument> indicators = scopeUpdates
                 .keyBy(ScopeUpdate::scopeCode, Types.STRING)
@@ -162,22 +197,6 @@ public final class IndicatorJob {
                 .sinkTo(sinks.indicatorHistory())
                 .name("indicator history sink")
                 .uid("indicator-history-sink");
-
-        SingleOutputStreamOperator<PersonDocument> persons = DataStreamUtils.reinterpretAsKeyedStream(
-                        unique.filter(e -> e.type().register())
-                                .name("register events")
-                                .uid("register-events"),
-                        CareEvent::partitionKey,
-                        Types.STRING)
-                .transform(
-                        "register of older people",
-                        RegisterTypes.PERSON,
-                        new PersonRegisterOperator(new PersonRegister(config.pii())))
-                .name("register of older people")
-                .uid("person-register");
-        if (sinks.persons() != null) {
-            persons.sinkTo(sinks.persons()).name("persons sink").uid("persons-sink");
-        }
 
         DataStream<Rejection> rejections = parsed.getSideOutput(ParseEvents.REJECTED)
                 .union(ledger.getSideOutput(FacilityLedger.REJECTED), persons.getSideOutput(PersonRegister.REJECTED));
@@ -207,12 +226,32 @@ public final class IndicatorJob {
                                 .name("reject spike alerts")
                                 .uid("reject-spike-alerts"));
         alerts.sinkTo(sinks.alerts()).name("alerts sink").uid("alerts-sink");
+    }
 
-        RecipientResolution.attach(
-                ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
-                config.pii(),
-                sinks.serviceRecords(),
-                sinks.recipients());
+    /**
+     * The register's coverage (docs/CONTRACT.md §7.5): register entries filed under the person they name, joined by
+     * keyed ID digest with the recipients the resolution says were served, one share per person, sent to the person's
+     * street and district.
+     */
+    private static DataStream<ScopeUpdate> coverage(
+            DataStream<PersonDocument> persons, SingleOutputStreamOperator<ServiceRecordDocument> resolved) {
+        DataStream<EntryUpdate> entries = persons.keyBy(PersonDocument::personId, Types.STRING)
+                .process(new RegisterIdentities(), EntryUpdate.TYPE)
+                .name("register entries by identity")
+                .uid("coverage-register-identities");
+        DataStream<ServedUpdate> served = resolved.getSideOutput(ResolveRecipients.RECIPIENTS)
+                .keyBy(RecipientDigests::key, Types.STRING)
+                .process(new RecipientDigests(), ServedUpdate.TYPE)
+                .name("served by ID digest")
+                .uid("coverage-recipient-digests");
+        return entries.keyBy(EntryUpdate::identity, Types.STRING)
+                .connect(served.keyBy(ServedUpdate::identity, Types.STRING))
+                .process(new CoverageByIdentity(), CoverageChange.TYPE)
+                .name("coverage per person")
+                .uid("coverage-by-identity")
+                .flatMap(new CoverageFanOut(), TypeInformation.of(ScopeUpdate.class))
+                .name("coverage to street and district")
+                .uid("coverage-fan-out");
     }
 
     private static boolean isPopulation(CareEvent event) {

@@ -25,7 +25,8 @@ import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 
 /**
  * The docs/CONTRACT.md §2 counting rules as a plain fold over a list of events in order, written apart from
- * the job so the MiniCluster test compares two independent readings of the rules.
+ * the job so the MiniCluster test compares two independent readings of the rules. The register's coverage (§7.5) is
+ * {@link ExpectedCoverage}'s.
  */
 public final class ExpectedIndicators {
 
@@ -54,13 +55,17 @@ public final class ExpectedIndicators {
     final Set<String> seen = new HashSet<>();
     int serviceRecords;
 
+    final ExpectedCoverage coverage;
+
     public ExpectedIndicators(List<CareEvent> events) {
         events.forEach(this::apply);
+        coverage = new ExpectedCoverage(events);
+        rejections.addAll(coverage.rejections);
     }
 
     private void apply(CareEvent e) {
-        if (!seen.add(e.source() + "|" + e.id())) {
-            return;
+        if (e.type().register() || !seen.add(e.source() + "|" + e.id())) {
+            return; // the register is ExpectedCoverage's
         }
         long t = e.time().toInstant().toEpochMilli();
         java.time.LocalDate day =
@@ -271,7 +276,8 @@ public final class ExpectedIndicators {
                 meals,
                 services,
                 targets,
-                null);
+                null,
+                coverage.of(code, today));
     }
 
     /**

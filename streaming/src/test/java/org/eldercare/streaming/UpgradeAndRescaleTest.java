@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
@@ -43,6 +44,7 @@ import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.fixtures.CityDay;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
+import org.eldercare.streaming.fixtures.RegisterCityDay;
 import org.eldercare.streaming.indicator.ScopeInfo;
 import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  * indicator of every scope equals {@link ExpectedIndicators}, the independent fold over the whole day, and the dead
  * letters are exactly the fold's: the state came back whole, was split over the new parallelism, and nothing was
  * counted twice or lost (the second half resends some ids of the first, which only the restored dedup state drops).
+ * The day starts with the register's ({@link RegisterCityDay}), so the coverage of every scope, whose people and
+ * services straddle the savepoint, must come back whole too.
  */
 class UpgradeAndRescaleTest {
 
@@ -69,7 +73,11 @@ class UpgradeAndRescaleTest {
     private static final String SOURCE_UID = "upgrade-test-events";
     private static final OffsetDateTime START =
             OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(2).truncatedTo(ChronoUnit.SECONDS);
-    private static final List<CareEvent> DAY = CityDay.events(START);
+    /** The register's day first, so the savepoint falls amid its services (docs/CONTRACT.md §7.5). */
+    private static final List<CareEvent> DAY = Stream.concat(
+                    RegisterCityDay.events(START, START.toLocalDate()).stream(), CityDay.events(START).stream())
+            .toList();
+
     private static final List<CareEvent> FIRST_HALF = DAY.subList(0, DAY.size() / 2);
     private static final List<CareEvent> SECOND_HALF = DAY.subList(DAY.size() / 2, DAY.size());
 

@@ -130,7 +130,12 @@ class RegisterController {
         Map<String, List<String>> recipients = directory.recipientsByDigest(digests);
         List<String> allIds =
                 recipients.values().stream().flatMap(List::stream).distinct().toList();
-        OffsetDateTime since = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(SERVED_WINDOW_DAYS);
+        // The 30 Asia/Shanghai days ending today, as the coverage indicators count them (docs/CONTRACT.md §7.5).
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        OffsetDateTime since = java.time.LocalDate.now(shanghai)
+                .minusDays(SERVED_WINDOW_DAYS - 1)
+                .atStartOfDay(shanghai)
+                .toOffsetDateTime();
         Map<String, String> lastServed = directory.lastServedSince(allIds, since);
 
         List<WorkItem> items = new ArrayList<>();

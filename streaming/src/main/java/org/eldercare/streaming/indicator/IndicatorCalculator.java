@@ -15,7 +15,7 @@ import org.eldercare.streaming.facility.FacilityTotals;
 
 /**
  * The counting rules of docs/CONTRACT.md §2 for one scope, as a pure function of the facilities' totals, the
- * planners' street populations and "today".
+ * planners' street populations and "today"; the register's coverage (§7.5) is passed through as counted.
  *
  * <p>Targets carry the straight line from their 2020 baseline (docs/CONTRACT.md §8.2) for "today"; the
  * nursing-type bed share (§8.3) is counted over OPERATING institutions like {@code institutionBeds}.
@@ -28,12 +28,23 @@ public final class IndicatorCalculator {
 
     private IndicatorCalculator() {}
 
+    /** The indicators of a scope with nobody in the register (docs/CONTRACT.md §7.5). */
     public static IndicatorDocument compute(
             ScopeInfo scope,
             Iterable<FacilityTotals> facilities,
             Map<String, PopulationFigure> populations,
             long today,
             OffsetDateTime asOf) {
+        return compute(scope, facilities, populations, today, asOf, IndicatorDocument.Coverage.NONE);
+    }
+
+    public static IndicatorDocument compute(
+            ScopeInfo scope,
+            Iterable<FacilityTotals> facilities,
+            Map<String, PopulationFigure> populations,
+            long today,
+            OffsetDateTime asOf,
+            IndicatorDocument.Coverage coverage) {
         long beds = 0,
                 institutionBeds = 0,
                 institutionNursingBeds = 0,
@@ -106,7 +117,8 @@ public final class IndicatorCalculator {
                 meals,
                 services,
                 List.copyOf(targets),
-                asOf);
+                asOf,
+                coverage);
     }
 
     /** The target met or not, and where it stands against its straight line on {@code today} (§8.2). */

@@ -14,13 +14,16 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.streaming.coverage.CoverageCounts;
+import org.eldercare.streaming.coverage.CoverageShare;
 import org.eldercare.streaming.facility.FacilityTotals;
 import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
  * The live indicators of one scope (street or district code), keyed by that code. Keeps the latest
  * totals per facility, so a re-sent facility replaces its share and is never added twice, and the
- * planners' latest population per street (last-writer-wins by event time).
+ * planners' latest population per street (last-writer-wins by event time). Coverage (docs/CONTRACT.md §7.5) works
+ * the same way: the latest share per person replaces the one before, and running counts keep the sum.
  *
  * <p>Writes are coalesced: a changed scope is emitted at most once per {@code coalesce} interval
  * (processing-time timer; 0 emits on every change). Every scope also re-emits at midnight
@@ -35,6 +38,8 @@ public final class ScopeAggregator extends KeyedProcessFunction<String, ScopeUpd
     private transient MapState<String, FacilityTotals> facilities;
     private transient MapState<String, PopulationFigure> populations;
     private transient ValueState<Long> flushAt;
+    private transient MapState<String, CoverageShare> coverageShares;
+    private transient ValueState<CoverageCounts> coverageCounts;
     private transient Map<String, ScopeInfo> scopes;
 
     public ScopeAggregator(Duration coalesce) {
@@ -50,6 +55,10 @@ public final class ScopeAggregator extends KeyedProcessFunction<String, ScopeUpd
                 .getMapState(new MapStateDescriptor<>(
                         "street-populations", Types.STRING, TypeInformation.of(PopulationFigure.class)));
         flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-at", Types.LONG));
+        coverageShares = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("coverage-shares", Types.STRING, CoverageShare.TYPE));
+        coverageCounts =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("coverage-counts", CoverageCounts.TYPE));
         scopes = new HashMap<>();
     }
 
@@ -65,6 +74,15 @@ public final class ScopeAggregator extends KeyedProcessFunction<String, ScopeUpd
                 }
             }
             case TOUCH -> {}
+            case COVERAGE -> {
+                CoverageShare before = coverageShares.get(update.person());
+                if (update.share() == null) {
+                    coverageShares.remove(update.person());
+                } else {
+                    coverageShares.put(update.person(), update.share());
+                }
+                coverageCounts.update(coverage().replace(before, update.share()));
+            }
         }
         long now = ctx.timerService().currentProcessingTime();
         ctx.timerService().registerProcessingTimeTimer(ShanghaiTime.nextMidnight(now));
@@ -94,6 +112,16 @@ public final class ScopeAggregator extends KeyedProcessFunction<String, ScopeUpd
             figures.put(e.getKey(), e.getValue());
         }
         return IndicatorCalculator.compute(
-                scope, facilities.values(), figures, ShanghaiTime.epochDay(now), ShanghaiTime.at(now));
+                scope,
+                facilities.values(),
+                figures,
+                ShanghaiTime.epochDay(now),
+                ShanghaiTime.at(now),
+                coverage().coverage());
+    }
+
+    private CoverageCounts coverage() throws Exception {
+        CoverageCounts counts = coverageCounts.value();
+        return counts == null ? CoverageCounts.NONE : counts;
     }
 }

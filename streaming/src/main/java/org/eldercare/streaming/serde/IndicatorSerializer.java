@@ -8,6 +8,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.IndicatorDocument.Coverage;
+import org.eldercare.search.document.IndicatorDocument.GroupCoverage;
 import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 
 /** The binary form of an {@link IndicatorDocument}, field by field, its targets included. */
@@ -17,11 +19,12 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
     public static final IndicatorSerializer INSTANCE = new IndicatorSerializer();
 
     /**
-     * Form 2 appends the plan-progress block (docs/CONTRACT.md §8.2, §8.3): nursing-type beds and their share, then
-     * each target's trajectory in the order of the targets. Form 1, the first release's, reads without it (0, null).
-     * Bump it when a field changes (see {@code VersionedSerializer}).
+     * Form 3 appends {@code coverage} (docs/CONTRACT.md §7.5) after the plan-progress block; forms 1 and 2 read as
+     * {@link Coverage#NONE}. Form 2 appends the plan-progress block (docs/CONTRACT.md §8.2, §8.3): nursing-type beds
+     * and their share, then each target's trajectory in the order of the targets. Form 1, the first release's, reads
+     * without it (0, null). Bump it when a field changes (see {@code VersionedSerializer}).
      */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     @Override
     public int formatVersion() {
@@ -62,6 +65,7 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
         }
         Wire.time(d.asOf(), out);
         writePlanProgress(d, out);
+        writeCoverage(d.coverage(), out);
     }
 
     private static void writePlanProgress(IndicatorDocument d, DataOutputView out) throws IOException {
@@ -74,6 +78,38 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
             Wire.nullableDouble(t.expected(), out);
             Wire.string(t.progress(), out);
         }
+    }
+
+    private static void writeCoverage(Coverage c, DataOutputView out) throws IOException {
+        out.writeLong(c.registered());
+        out.writeLong(c.entitled());
+        out.writeLong(c.served());
+        Wire.nullableDouble(c.rate(), out);
+        out.writeLong(c.assessmentsOverdue());
+        out.writeInt(c.groups().size());
+        for (GroupCoverage g : c.groups()) {
+            Wire.string(g.group(), out);
+            out.writeLong(g.entitled());
+            out.writeLong(g.served());
+            Wire.nullableDouble(g.rate(), out);
+        }
+    }
+
+    private static Coverage coverage(DataInputView in, int formatVersion) throws IOException {
+        if (formatVersion < 3) {
+            return Coverage.NONE;
+        }
+        long registered = in.readLong();
+        long entitled = in.readLong();
+        long served = in.readLong();
+        Double rate = Wire.nullableDouble(in);
+        long overdue = in.readLong();
+        int count = in.readInt();
+        List<GroupCoverage> groups = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            groups.add(new GroupCoverage(Wire.string(in), in.readLong(), in.readLong(), Wire.nullableDouble(in)));
+        }
+        return new Coverage(registered, entitled, served, rate, overdue, groups);
     }
 
     @Override
@@ -159,7 +195,8 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                 meals,
                 services,
                 List.copyOf(targets),
-                asOf);
+                asOf,
+                coverage(in, formatVersion));
     }
 
     @Override

@@ -15,8 +15,11 @@ import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.IndicatorDocument.Coverage;
+import org.eldercare.search.document.IndicatorDocument.GroupCoverage;
 import org.eldercare.search.document.IndicatorDocument.TargetStatus;
 import org.eldercare.streaming.fixtures.Events;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -189,7 +192,38 @@ class StreamTypesTest {
                                         140.0,
                                         "AHEAD"),
                                 new TargetStatus("nursingBedShare", 0.55, ">=", true, 0.6, true)),
-                        AT));
+                        AT,
+                        new Coverage(
+                                12,
+                                6,
+                                5,
+                                0.8333,
+                                1,
+                                List.of(
+                                        new GroupCoverage("AGE_80_PLUS", 6, 5, 0.8333),
+                                        new GroupCoverage("SPECIAL_HARDSHIP", 0, 0, null)))));
+    }
+
+    @Test
+    void anIndicatorDocumentOfFormOneOrTwoReadsWithNoCoverage() throws Exception {
+        IndicatorDocument withCoverage = (IndicatorDocument) everyDocument()
+                .filter(d -> d instanceof IndicatorDocument i && i.coverage().registered() > 0)
+                .findFirst()
+                .orElseThrow();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        IndicatorSerializer.INSTANCE.serialize(withCoverage, out);
+
+        // Form 3 is form 2 and then coverage, form 2 is form 1 and then plan progress: older readers stop early.
+        for (int form = 1; form <= 2; form++) {
+            IndicatorDocument older = IndicatorSerializer.INSTANCE
+                    .readerOf(form)
+                    .deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertThat(older.coverage()).as("form %d", form).isEqualTo(Coverage.NONE);
+            assertThat(older.asOf()).isEqualTo(withCoverage.asOf());
+        }
+        IndicatorDocument formTwo =
+                IndicatorSerializer.INSTANCE.readerOf(2).deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(formTwo.targets()).isEqualTo(withCoverage.targets());
     }
 
     @ParameterizedTest

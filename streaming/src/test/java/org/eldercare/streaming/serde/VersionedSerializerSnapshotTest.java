@@ -138,7 +138,13 @@ class VersionedSerializerSnapshotTest {
                 PersonSerializer.INSTANCE,
                 ServiceRecordSerializer.INSTANCE,
                 RecipientEntrySerializer.INSTANCE,
-                SeenEventsSerializer.INSTANCE);
+                SeenEventsSerializer.INSTANCE,
+                org.eldercare.streaming.coverage.CoverageShare.Serializer.INSTANCE,
+                org.eldercare.streaming.coverage.CoverageCounts.Serializer.INSTANCE,
+                org.eldercare.streaming.coverage.RegisterEntry.Serializer.INSTANCE,
+                org.eldercare.streaming.coverage.EntryUpdate.Serializer.INSTANCE,
+                org.eldercare.streaming.coverage.ServedUpdate.Serializer.INSTANCE,
+                org.eldercare.streaming.coverage.CoverageChange.Serializer.INSTANCE);
     }
 
     /** A checkpoint of the release before versioning names the same Snapshot class at SimpleTypeSerializerSnapshot's version 3, with no payload. */

@@ -299,6 +299,22 @@ class PlatformIT {
                 .doesNotContain(eightyFive)
                 .doesNotContain(eightyFive.substring(6, 14));
 
+        var coverage = client().awaitOrFail(
+                        "the street's coverage among its indicators (docs/CONTRACT.md §7.5)",
+                        CATCH_UP,
+                        () -> client().get("demo-planner", "/api/v1/indicators/streets/" + STREET),
+                        r -> r.status() == 200
+                                && r.body().path("coverage").path("registered").asInt() == 3)
+                .body()
+                .path("coverage");
+        assertThat(coverage.path("entitled").asInt())
+                .as("it-p-alone and it-p-85")
+                .isEqualTo(2);
+        assertThat(coverage.path("served").asInt()).as("it-p-85").isEqualTo(1);
+        assertThat(coverage.path("rate").asDouble()).isEqualTo(0.5);
+        assertThat(coverage.path("groups").get(0).toString())
+                .isEqualTo("{\"group\":\"AGE_80_PLUS\",\"entitled\":1,\"served\":1,\"rate\":1.0}");
+
         assertThat(client().get("demo-operator-1", "/api/v1/worklist?streetCode=" + STREET)
                         .status())
                 .isEqualTo(403);
