@@ -181,7 +181,9 @@ class AuthenticatedKafkaIT {
                 new CollectingSink<RecipientEntry>("auth-recipients"),
                 null,
                 rejections);
-        // The job's password comes from its environment, as in production; never from its arguments.
+        // The job's password comes from a file, as in production: the job carries only its path (§6.6).
+        java.nio.file.Path passwordFile = dir.resolve("job-kafka-password");
+        java.nio.file.Files.writeString(passwordFile, PASSWORDS.get(JOB) + "\n");
         StreamingConfig config = StreamingConfig.fromArgs(
                 new String[] {
                     "--kafka.bootstrap=" + kafka.bootstrapServers(),
@@ -192,7 +194,7 @@ class AuthenticatedKafkaIT {
                     // This test is about who may write where; the PII keys are the public demo ones (§6.7).
                     "--pii.allow-demo-key=true"
                 },
-                Map.of("ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD", PASSWORDS.get(JOB))::get);
+                Map.of("ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD_FILE", passwordFile.toString())::get);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         IndicatorJob.buildOnTopics(
                 env,
