@@ -42,7 +42,7 @@ final class FlinkCluster implements AutoCloseable {
         restTls = newRestTls();
         Configuration flink = directories();
         flink.addAll(restSsl(restTls));
-        flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        flink.set(RestOptions.BIND_ADDRESS, config.bindAddress());
         flink.set(RestOptions.ADDRESS, "127.0.0.1");
         flink.set(RestOptions.BIND_PORT, Integer.toString(config.flinkRestPort()));
         flink.set(RestOptions.PORT, config.flinkRestPort());

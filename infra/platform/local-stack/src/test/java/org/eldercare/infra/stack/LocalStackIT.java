@@ -233,6 +233,38 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(6)
+    void everyNodeListensOnLoopbackOnlyByDefault() throws Exception {
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+        java.net.InetAddress outside = nonLoopbackAddress();
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no non-loopback IPv4 address");
+        for (int port : List.of(config.kafkaPort(), config.esHttpPort(), config.flinkRestPort())) {
+            assertThat(Ports.listening(port)).as("port %d on loopback", port).isTrue();
+            assertThatThrownBy(() -> {
+                        try (java.net.Socket socket = new java.net.Socket()) {
+                            socket.connect(new java.net.InetSocketAddress(outside, port), 2000);
+                        }
+                    })
+                    .as("port %d on %s", port, outside)
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    private static java.net.InetAddress nonLoopbackAddress() throws java.net.SocketException {
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+                    return address;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     @Order(7)
     void failsFastNamingThePropertyWhenAPortIsTaken() throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
