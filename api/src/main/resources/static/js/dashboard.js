@@ -3,7 +3,7 @@
  * over SSE; a facility map coloured by occupancy; trend charts; active alerts.
  */
 import { get, query } from './api.js';
-import { t, districtName, onLangChange } from './i18n.js';
+import { t, tEn, lang, districtName, onLangChange } from './i18n.js';
 import { el, showError, fmtInt, fmtDec, fmtPercent, fmtTime, comparatorSymbol } from './dom.js';
 import { loadRegions } from './regions.js';
 import { onIndicator, onLiveState } from './live.js';
@@ -20,6 +20,7 @@ const COLUMNS = [
   { field: 'beds', fmt: int },
   { field: 'bedsPerThousandResidents', fmt: dec2 },
   { field: 'institutionBedsPerThousandResidents', fmt: dec2 },
+  { field: 'nursingBedShare', fmt: fmtPercent },
   { field: 'occupiedBeds', fmt: int },
   { field: 'occupancyRate', fmt: fmtPercent },
   { field: 'careCenters', fmt: int },
@@ -42,6 +43,8 @@ export class Dashboard {
     this.head = document.getElementById('indicator-head');
     this.body = document.getElementById('indicator-body');
     this.targets = document.getElementById('targets');
+    this.progressHead = document.getElementById('progress-head');
+    this.progressBody = document.getElementById('progress-body');
     this.alerts = document.getElementById('alerts');
     this.errorBox = document.getElementById('dash-error');
     this.asOf = document.getElementById('as-of');
@@ -165,10 +168,10 @@ export class Dashboard {
       const span = row.querySelector(`[data-field="${target.indicator}"]`);
       if (!span) return;
       const td = span.parentElement;
-      td.classList.add('target', target.met ? 'met' : 'unmet');
-      td.title = `${t('target.goal', { cmp: comparatorSymbol(target.comparator), target: target.target })} · ${t(target.met ? 'target.met' : 'target.unmet')}`;
+      td.classList.add('target', metClass(target));
+      td.title = `${t('target.goal', { cmp: comparatorSymbol(target.comparator), target: fmtTarget(target.indicator, target.target) })} · ${t(metKey(target))}`;
       td.append(el('span', { class: 'badge', dataset: { testid: 'target-badge', met: String(target.met) } },
-        `${t(target.met ? 'target.met' : 'target.unmet')}${target.binding ? ' ※' : ''}`));
+        `${t(metKey(target))}${target.binding ? ' ※' : ''}`));
     });
   }
 
@@ -202,6 +205,7 @@ export class Dashboard {
   }
 
   renderTargets(ind) {
+    this.renderProgress(ind);
     if (!ind) {
       this.targets.replaceChildren();
       return;
@@ -211,13 +215,43 @@ export class Dashboard {
       return;
     }
     this.targets.replaceChildren(...ind.targets.map((target) => el('li', {
-      class: `target-card ${target.met ? 'met' : 'unmet'}`,
+      class: `target-card ${metClass(target)}`,
       dataset: { testid: `target-${target.indicator}`, met: String(target.met), binding: String(target.binding) },
     },
     el('span', { class: 'target-name' }, t(`field.${target.indicator}`), target.binding ? el('span', { class: 'binding', title: t('target.binding') }, ' ※') : null),
     el('span', { class: 'target-actual', dataset: { field: 'actual' } }, t('target.actual', { actual: fmtActual(target) })),
-    el('span', { class: 'target-goal' }, t('target.goal', { cmp: comparatorSymbol(target.comparator), target: target.target })),
-    el('span', { class: 'badge' }, t(target.met ? 'target.met' : 'target.unmet')))));
+    el('span', { class: 'target-goal' }, t('target.goal', { cmp: comparatorSymbol(target.comparator), target: fmtTarget(target.indicator, target.target) })),
+    el('span', { class: 'badge' }, t(metKey(target))))));
+  }
+
+  /**
+   * Baseline, expected today, actual and target of each target with a 2020 baseline (docs/CONTRACT.md §8.2), with a
+   * bar: the target's span from baseline, the expected mark and the actual fill.
+   */
+  renderProgress(ind) {
+    this.progressHead.replaceChildren(...['indicator', 'baseline', 'expected', 'actual', 'target', 'status']
+      .map((k) => el('th', { scope: 'col' }, t(`progress.${k}`))));
+    const lines = (ind?.targets || []).filter((x) => x.baseline !== null && x.baseline !== undefined);
+    if (!ind) {
+      this.progressBody.replaceChildren();
+      return;
+    }
+    if (!lines.length) {
+      this.progressBody.replaceChildren(el('tr', {}, el('td', { colspan: '6', class: 'empty' }, t('dash.noBaseline'))));
+      return;
+    }
+    this.progressBody.replaceChildren(...lines.map((x) => {
+      const status = x.progress ? t(`progress.${x.progress}`) : '—';
+      const statusEn = x.progress && lang() !== 'en' ? tEn(`progress.${x.progress}`) : null;
+      return el('tr', { dataset: { testid: `progress-${x.indicator}`, progress: x.progress ?? '' } },
+        el('th', { scope: 'row' }, t(`field.${x.indicator}`), x.binding ? el('span', { class: 'binding', title: t('target.binding') }, ' ※') : null),
+        el('td', { class: 'num', dataset: { field: 'baseline' } }, fmtValue(x.indicator, x.baseline)),
+        el('td', { class: 'num', dataset: { field: 'expected' } }, fmtValue(x.indicator, x.expected, 1)),
+        el('td', { class: 'num', dataset: { field: 'actual' } }, fmtValue(x.indicator, x.actual)),
+        el('td', { class: 'num', dataset: { field: 'target' } }, `${comparatorSymbol(x.comparator)}${fmtTarget(x.indicator, x.target)}`),
+        el('td', { class: `progress-status ${(x.progress || '').toLowerCase()}` },
+          progressBar(x), status, statusEn ? el('span', { class: 'en', lang: 'en' }, ` ${statusEn}`) : null));
+    }));
   }
 
   chartFor(code) {
@@ -264,11 +298,29 @@ export class Dashboard {
       this.alerts.replaceChildren(el('li', { class: 'empty' }, t('dash.noAlerts')));
       return;
     }
+    // Chinese first, the English beside it (docs/CONTRACT.md §8.4); the English view shows English only.
+    const beside = lang() !== 'en';
     this.alerts.replaceChildren(...active.map((a) => el('li', { class: 'alert', dataset: { testid: 'alert', type: a.type } },
-      el('span', { class: 'alert-type' }, a.type),
+      el('span', { class: 'alert-type', dataset: { testid: 'alert-type' } }, t(`alert.${a.type}`),
+        beside ? el('span', { class: 'en', lang: 'en' }, ` ${tEn(`alert.${a.type}`)}`) : null),
       el('span', { class: 'alert-scope' }, this.scopeName(a.scope)),
-      el('span', { class: 'alert-message' }, a.message),
+      el('span', { class: 'alert-message', dataset: { testid: 'alert-message' } }, this.alertText(a, t)),
+      beside ? el('span', { class: 'alert-message en', lang: 'en' }, this.alertText(a, tEn)) : null,
       el('time', { datetime: a.since }, fmtTime(a.since)))));
+  }
+
+  /** The alert in one language from its params; an alert without params (older ones) keeps its English message. */
+  alertText(a, tr) {
+    const p = a.params || {};
+    if (!Object.keys(p).length) return a.message;
+    if (a.type === 'BINDING_TARGET_MISSED') {
+      const missed = (p.missed || '').split(',').filter(Boolean).map((item) => {
+        const [indicator, cmp, target] = item.split(':');
+        return tr('alert.missedItem', { field: tr(`field.${indicator}`), cmp: comparatorSymbol(cmp), target: fmtTarget(indicator, Number(target)) });
+      }).join(tr('alert.listSeparator'));
+      return tr('alert.text.BINDING_TARGET_MISSED', { name: tr === t ? this.scopeName(a.scope) : (p.name ?? a.scope), missed });
+    }
+    return tr(`alert.text.${a.type}`, p);
   }
 
   scopeName(scope) {
@@ -309,9 +361,41 @@ export class Dashboard {
   }
 }
 
+/** A target whose actual value is unknown (no denominator yet, e.g. no institution beds) is neither met nor unmet. */
+function metKey(target) {
+  if (target.met === null || target.met === undefined) return 'target.noData';
+  return target.met ? 'target.met' : 'target.unmet';
+}
+
+function metClass(target) {
+  if (target.met === null || target.met === undefined) return 'nodata';
+  return target.met ? 'met' : 'unmet';
+}
+
 function fmtActual(target) {
-  if (target.actual === null || target.actual === undefined) return '—';
-  return Number.isInteger(target.actual) ? fmtInt(target.actual) : fmtDec(target.actual, 2);
+  return fmtValue(target.indicator, target.actual);
+}
+
+/** Shares (the nursing-bed share, a fraction) as percentages; counts as integers; ratios with `digits` decimals. */
+function fmtValue(indicator, value, digits = 2) {
+  if (value === null || value === undefined) return '—';
+  if (indicator === 'nursingBedShare') return fmtPercent(value);
+  return Number.isInteger(value) ? fmtInt(value) : fmtDec(value, digits);
+}
+
+function fmtTarget(indicator, value) {
+  return indicator === 'nursingBedShare' ? fmtPercent(value) : value;
+}
+
+/** A bar from baseline (0%) to target (100%): the actual as fill, the expected value as a mark. */
+function progressBar(x) {
+  const span = x.target - x.baseline;
+  const at = (v) => (span === 0 ? (v >= x.target ? 100 : 0) : Math.max(0, Math.min(100, ((v - x.baseline) / span) * 100)));
+  const actual = x.actual === null || x.actual === undefined ? 0 : at(x.actual);
+  const expected = x.expected === null || x.expected === undefined ? 0 : at(x.expected);
+  return el('span', { class: 'bar', 'aria-hidden': 'true' },
+    el('span', { class: 'bar-fill', style: `width:${actual.toFixed(1)}%` }),
+    el('span', { class: 'bar-mark', style: `left:${expected.toFixed(1)}%` }));
 }
 
 function flashCell(td) {

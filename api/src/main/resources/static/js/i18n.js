@@ -20,6 +20,12 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+/** The English text of a key, to stand beside the Chinese in the zh-CN view. */
+export function tEn(key, params = {}) {
+  const text = en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
 /** A district's display name: the data's Chinese name, or the English one when English is on. */
 export function districtName(code, chineseName) {
   return current === 'en' && en[`district.${code}`] ? en[`district.${code}`] : chineseName;

@@ -9,8 +9,9 @@ import { startStatus } from './status.js';
 import { Dashboard } from './dashboard.js';
 import { Finder } from './finder.js';
 import { Hotline } from './hotline.js';
+import { People } from './people.js';
 
-const views = { dashboard: new Dashboard(), finder: new Finder(), hotline: new Hotline() };
+const views = { dashboard: new Dashboard(), finder: new Finder(), hotline: new Hotline(), people: new People() };
 let current = null;
 
 function showView(name) {

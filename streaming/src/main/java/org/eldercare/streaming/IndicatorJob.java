@@ -34,6 +34,7 @@ import org.eldercare.streaming.kafka.RawEvent;
 import org.eldercare.streaming.parse.ParseEvents;
 import org.eldercare.streaming.recipient.RecipientResolution;
 import org.eldercare.streaming.register.PersonRegister;
+import org.eldercare.streaming.register.PersonRegisterOperator;
 import org.eldercare.streaming.register.RegisterTypes;
 import org.eldercare.streaming.serde.StreamTypes;
 
@@ -168,7 +169,10 @@ public final class IndicatorJob {
                                 .uid("register-events"),
                         CareEvent::partitionKey,
                         Types.STRING)
-                .process(new PersonRegister(config.pii()), RegisterTypes.PERSON)
+                .transform(
+                        "register of older people",
+                        RegisterTypes.PERSON,
+                        new PersonRegisterOperator(new PersonRegister(config.pii())))
                 .name("register of older people")
                 .uid("person-register");
         if (sinks.persons() != null) {

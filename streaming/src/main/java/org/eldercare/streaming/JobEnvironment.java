@@ -54,6 +54,15 @@ public final class JobEnvironment {
 
     /** The Flink configuration every environment is created with. */
     public Configuration configuration() {
+        return configuration(Optional.empty());
+    }
+
+    /**
+     * As {@link #configuration()}, for a submitter that may have named a savepoint ({@code flink run -s}, the
+     * Kubernetes operator's upgrade): a named savepoint wins over the newest retained checkpoint, which would
+     * otherwise replace it and silently start the upgraded job from older state.
+     */
+    public Configuration configuration(Optional<String> namedSavepoint) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
@@ -61,16 +70,23 @@ public final class JobEnvironment {
             conf.set(
                     CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-            resumesFrom()
-                    .ifPresent(chk -> conf.set(
-                            StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString()));
+            if (namedSavepoint.isPresent()) {
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, namedSavepoint.get());
+            } else {
+                resumesFrom()
+                        .ifPresent(chk -> conf.set(
+                                StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString()));
+            }
         }
         return conf;
     }
 
     /** For the job jar: the environment of the cluster the jar was submitted to. */
     public StreamExecutionEnvironment onCluster() {
-        return configure(StreamExecutionEnvironment.getExecutionEnvironment(configuration()));
+        Optional<String> named = StreamExecutionEnvironment.getExecutionEnvironment()
+                .getConfiguration()
+                .getOptional(StateRecoveryOptions.SAVEPOINT_PATH);
+        return configure(StreamExecutionEnvironment.getExecutionEnvironment(configuration(named)));
     }
 
     /** An in-process local environment (tests). */

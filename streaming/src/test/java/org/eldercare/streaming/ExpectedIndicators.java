@@ -34,6 +34,7 @@ public final class ExpectedIndicators {
         FacilityKind kind;
         String street;
         int beds;
+        int nursingBeds;
         int occupied;
         FacilityStatus status;
         long detailsTime = Long.MIN_VALUE;
@@ -94,6 +95,7 @@ public final class ExpectedIndicators {
                     f.kind = d.kind();
                     f.street = d.streetCode();
                     f.beds = d.beds();
+                    f.nursingBeds = d.nursingBeds();
                     f.occupied = Math.min(f.occupied, f.beds);
                     f.detailsTime = t;
                 }
@@ -186,6 +188,7 @@ public final class ExpectedIndicators {
         }
         long beds = 0,
                 institutionBeds = 0,
+                nursingBeds = 0,
                 occupied = 0,
                 centers = 0,
                 stations = 0,
@@ -211,6 +214,7 @@ public final class ExpectedIndicators {
                 case INSTITUTION -> {
                     institutions++;
                     institutionBeds += f.beds;
+                    nursingBeds += f.nursingBeds;
                 }
                 case MEAL_TABLE -> tables++;
             }
@@ -228,17 +232,19 @@ public final class ExpectedIndicators {
         Double bedsRatio = beds * 1000.0 / residents;
         Double institutionRatio = institutionBeds * 1000.0 / residents;
         Double caregiverRatio = caregivers * 10000.0 / elderly;
+        Double nursingShare = institutionBeds == 0 ? null : nursingBeds / (double) institutionBeds;
         List<TargetStatus> targets = new ArrayList<>();
         for (PlanTarget t : plan) {
-            double actual = switch (t.indicator()) {
+            Double actual = switch (t.indicator()) {
                 case "bedsPerThousandResidents" -> bedsRatio;
                 case "institutionBedsPerThousandResidents" -> institutionRatio;
-                case "careCenters" -> centers;
-                case "careStations" -> stations;
-                default -> caregiverRatio;
+                case "careCenters" -> (double) centers;
+                case "careStations" -> (double) stations;
+                case "caregiversPerTenThousandElderly" -> caregiverRatio;
+                case "nursingBedShare" -> nursingShare;
+                default -> throw new IllegalStateException(t.indicator());
             };
-            targets.add(
-                    new TargetStatus(t.indicator(), t.target(), t.comparator(), t.binding(), actual, t.isMet(actual)));
+            targets.add(target(t, actual, today));
         }
         return new IndicatorDocument(
                 code,
@@ -250,6 +256,8 @@ public final class ExpectedIndicators {
                 bedsRatio,
                 institutionBeds,
                 institutionRatio,
+                nursingBeds,
+                nursingShare,
                 occupied,
                 beds == 0 ? null : occupied / (double) beds,
                 centers,
@@ -264,6 +272,49 @@ public final class ExpectedIndicators {
                 services,
                 targets,
                 null);
+    }
+
+    /**
+     * Met by the comparator, and the straight line of docs/CONTRACT.md §8.2 worked out here on its own: 1,826 days
+     * from 2020-12-31 to 2025-12-31, held to the baseline before and the target after.
+     */
+    private static TargetStatus target(PlanTarget t, Double actual, java.time.LocalDate today) {
+        Boolean met = null;
+        if (actual != null) {
+            met = switch (t.comparator()) {
+                case ">=" -> actual >= t.target() - 1e-9;
+                case "<=" -> actual <= t.target() + 1e-9;
+                default -> Math.abs(actual - t.target()) <= 1e-9;
+            };
+        }
+        if (t.baseline2020() == null) {
+            return new TargetStatus(t.indicator(), t.target(), t.comparator(), t.binding(), actual, met);
+        }
+        java.time.LocalDate from = java.time.LocalDate.parse("2020-12-31");
+        java.time.LocalDate to = java.time.LocalDate.parse("2025-12-31");
+        double share = today.isBefore(from)
+                ? 0
+                : today.isAfter(to) ? 1 : java.time.temporal.ChronoUnit.DAYS.between(from, today) / 1826.0;
+        double expected = t.baseline2020() + (t.target() - t.baseline2020()) * share;
+        String progress = null;
+        if (actual != null) {
+            double better = ">=".equals(t.comparator()) ? actual - expected : expected - actual;
+            progress = Math.abs(actual - expected) <= 1e-9
+                    ? "ON_TRACK"
+                    : better > 0 && !"=".equals(t.comparator()) ? "AHEAD" : "BEHIND";
+        }
+        return new TargetStatus(
+                t.indicator(),
+                t.target(),
+                t.comparator(),
+                t.binding(),
+                actual,
+                met,
+                t.baseline2020(),
+                "2020-12-31",
+                "2025-12-31",
+                expected,
+                progress);
     }
 
     private static boolean in(Facility f, String code) {

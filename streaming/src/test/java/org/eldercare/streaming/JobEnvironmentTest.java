@@ -71,4 +71,44 @@ class JobEnvironmentTest {
         assertThat(conf.getOptional(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
                 .isEmpty();
     }
+
+    @Test
+    void aSavepointTheSubmitterNamesWinsOverTheNewestRetainedCheckpoint() throws Exception {
+        Path chk = Files.createDirectories(dir.resolve("job-a/chk-3"));
+        Files.writeString(chk.resolve("_metadata"), "x");
+        String named = dir.resolve("savepoint-upgrade").toUri().toString();
+        JobEnvironment environment = JobEnvironment.of(
+                StreamingConfig.defaults().withCheckpointDir(dir.toUri().toString()));
+
+        SubmittedWithSavepoint.install(named);
+        try {
+            // The path `flink run -s <savepoint> job.jar` takes: the client's context environment names it.
+            StreamExecutionEnvironment env = environment.onCluster();
+
+            assertThat(env.getConfiguration().get(StateRecoveryOptions.SAVEPOINT_PATH))
+                    .isEqualTo(named);
+        } finally {
+            SubmittedWithSavepoint.uninstall();
+        }
+        assertThat(environment.configuration().get(StateRecoveryOptions.SAVEPOINT_PATH))
+                .as("with no savepoint named, the newest retained checkpoint is still restored")
+                .isEqualTo(chk.toUri().toString());
+    }
+
+    /** A client context as {@code flink run -s} installs it: the cluster's configuration names a savepoint. */
+    private static final class SubmittedWithSavepoint extends StreamExecutionEnvironment {
+
+        static void install(String savepoint) {
+            initializeContextEnvironment(conf -> {
+                Configuration merged = new Configuration();
+                merged.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+                merged.addAll(conf);
+                return new StreamExecutionEnvironment(merged);
+            });
+        }
+
+        static void uninstall() {
+            resetContextEnvironment();
+        }
+    }
 }

@@ -6,12 +6,15 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eldercare.api.system.Caller;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.index.IndexRegistry;
@@ -37,9 +40,15 @@ public class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final ElasticsearchClient client;
+    private final Timer writeLatency;
 
-    AuditLog(ElasticsearchClient client) {
+    AuditLog(ElasticsearchClient client, MeterRegistry registry) {
         this.client = client;
+        // Every personal-data read waits for this write: its share of the read's latency is worth watching.
+        this.writeLatency = Timer.builder("eldercare.audit.write")
+                .description("Latency of writing one audit entry, which a personal-data read waits for")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     record Entry(
@@ -60,10 +69,12 @@ public class AuditLog {
                 target,
                 query,
                 resultCount);
+        long start = System.nanoTime();
         try {
             client.index(i -> i.index(IndexRegistry.AUDIT.name())
                     .id(IndexRegistry.AUDIT.id(entry))
                     .document(entry));
+            writeLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (IOException | ElasticsearchException e) {
             throw unavailable(e);
         }

@@ -11,6 +11,9 @@ import org.eldercare.api.recipient.AuditLog;
 import org.eldercare.api.system.CurrentCaller;
 import org.eldercare.api.system.NotFoundException;
 import org.eldercare.api.system.PlainJson;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.search.facility.FacilitySearch;
+import org.eldercare.search.facility.NearbyFacility;
 import org.eldercare.search.register.CareLabel;
 import org.eldercare.search.register.Risk;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +34,18 @@ class RegisterController {
 
     private final RegisterDirectory directory;
     private final AuditLog audit;
+    private final FacilitySearch finder;
+    private final Regions regions;
 
-    RegisterController(RegisterDirectory directory, AuditLog audit) {
+    RegisterController(RegisterDirectory directory, AuditLog audit, FacilitySearch finder, Regions regions) {
         this.directory = directory;
         this.audit = audit;
+        this.finder = finder;
+        this.regions = regions;
+    }
+
+    private String districtOf(WorkItem item) {
+        return regions.street(item.streetCode()).map(s -> s.districtCode()).orElse(null);
     }
 
     /** One line of the worklist. {@code lastServedAt} is null when no service was seen in the window. */
@@ -50,7 +61,26 @@ class RegisterController {
             List<String> entitlements,
             int risk,
             boolean servedInWindow,
-            String lastServedAt) {}
+            String lastServedAt,
+            List<NearbyFacility> nearestFacilities) {
+
+        WorkItem withFacilities(List<NearbyFacility> facilities) {
+            return new WorkItem(
+                    personId,
+                    nameMasked,
+                    idNumberMasked,
+                    phoneMasked,
+                    birthYear,
+                    age,
+                    streetCode,
+                    labels,
+                    entitlements,
+                    risk,
+                    servedInWindow,
+                    lastServedAt,
+                    facilities);
+        }
+    }
 
     /** A label with its evidence, as the register holds it. */
     record LabelView(String label, String evidence) {}
@@ -131,7 +161,8 @@ class RegisterController {
                     entitlements,
                     Risk.score(held),
                     last != null,
-                    last));
+                    last,
+                    List.of()));
         }
         int served = (int) items.stream().filter(WorkItem::servedInWindow).count();
         List<WorkItem> listed = items.stream()
@@ -141,8 +172,12 @@ class RegisterController {
                         .thenComparing(i -> i.age() == null ? 0 : i.age(), Comparator.reverseOrder())
                         .thenComparing(WorkItem::personId))
                 .toList();
-        List<WorkItem> pageItems =
-                listed.stream().skip((long) page * size).limit(size).toList();
+        ServingFacilities serving = new ServingFacilities(finder, regions);
+        List<WorkItem> pageItems = listed.stream()
+                .skip((long) page * size)
+                .limit(size)
+                .map(i -> i.withFacilities(serving.near(districtOf(i), i.streetCode(), i.entitlements())))
+                .toList();
         audit.record(
                 CurrentCaller.get(),
                 "WORKLIST",

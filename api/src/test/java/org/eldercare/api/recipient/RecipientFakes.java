@@ -3,6 +3,7 @@ package org.eldercare.api.recipient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -145,7 +146,7 @@ class RecipientFakes {
                 records.put(ServiceRecordDocument.documentId("op-1", recordId), json.valueToTree(doc));
             }
             store.persons().forEach(p -> {
-                RecipientEntry entry = RecipientEntry.current(p, List.of(), normalizer.pii());
+                RecipientEntry entry = RecipientEntry.current(p, List.of());
                 documents.add(entry.person());
                 persons.put(p.recipientId(), json.valueToTree(entry));
             });
@@ -164,7 +165,7 @@ class RecipientFakes {
         }
 
         private RecordingAuditLog(FakeTransport transport) {
-            super(new ElasticsearchClient(transport));
+            super(new ElasticsearchClient(transport), new SimpleMeterRegistry());
             this.transport = transport;
         }
 

@@ -19,7 +19,14 @@ public record PlanTarget(
             "institutionBedsPerThousandResidents",
             "careCenters",
             "careStations",
-            "caregiversPerTenThousandElderly");
+            "caregiversPerTenThousandElderly",
+            "nursingBedShare");
+
+    /**
+     * Counts of facilities built and operating (建成运营…数量): a plan figure for them is a floor, met at that number or
+     * more (docs/CONTRACT.md §8.1).
+     */
+    public static final Set<String> BUILD_OUT_COUNTS = Set.of("careCenters", "careStations");
 
     /** Absorbs floating-point noise from ratios such as 7 beds per 1,000 computed as 6.9999999. */
     private static final double EPSILON = 1e-9;
@@ -31,6 +38,10 @@ public record PlanTarget(
         }
         if (!">=".equals(comparator) && !"=".equals(comparator) && !"<=".equals(comparator)) {
             throw new IllegalArgumentException("comparator: must be one of >=, =, <=, was " + comparator);
+        }
+        if (BUILD_OUT_COUNTS.contains(indicator) && !">=".equals(comparator)) {
+            throw new IllegalArgumentException(
+                    indicator + ": a build-out count is a floor; comparator must be >= (docs/CONTRACT.md §8.1)");
         }
     }
 

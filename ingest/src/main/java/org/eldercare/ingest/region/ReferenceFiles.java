@@ -36,7 +36,10 @@ final class ReferenceFiles {
         }
     }
 
-    record PlanTargetsFile(String provenance, List<DistrictPlan> districts) {}
+    /** {@code national} holds the targets of the national plan, which every district carries (CONTRACT §8.3). */
+    record PlanTargetsFile(String provenance, NationalPlan national, List<DistrictPlan> districts) {}
+
+    record NationalPlan(String plan, List<PlanTarget> targets) {}
 
     record DistrictPlan(String districtCode, String plan, List<PlanTarget> targets) {}
 }

@@ -39,9 +39,11 @@ final class RegionsLoader {
     Regions load() {
         List<DistrictRow> rows =
                 read(ReferenceFiles.DISTRICTS, DistrictsFile.class).districts();
+        PlanTargetsFile plans = read(ReferenceFiles.PLAN_TARGETS, PlanTargetsFile.class);
         Map<String, List<PlanTarget>> targets =
-                read(ReferenceFiles.PLAN_TARGETS, PlanTargetsFile.class).districts().stream()
-                        .collect(Collectors.toMap(DistrictPlan::districtCode, DistrictPlan::targets));
+                plans.districts().stream().collect(Collectors.toMap(DistrictPlan::districtCode, DistrictPlan::targets));
+        List<PlanTarget> national =
+                plans.national() == null ? List.of() : plans.national().targets();
         Set<String> seenStreets = new HashSet<>();
         List<District> districts = new ArrayList<>();
         StreetNames names = new StreetNames();
@@ -62,7 +64,7 @@ final class RegionsLoader {
                     row.residents(),
                     row.elderly60(),
                     streets,
-                    targets.getOrDefault(row.code(), List.of())));
+                    withNational(targets.getOrDefault(row.code(), List.of()), national)));
         }
         Map<String, District> byCode =
                 districts.stream().collect(Collectors.toMap(District::code, Function.identity()));
@@ -73,6 +75,14 @@ final class RegionsLoader {
                 targets.keySet().toString(),
                 "districtCode: must be a known district");
         return new Regions(districts, names);
+    }
+
+    /** A district's own targets, then each national one its plan does not set itself. */
+    private static List<PlanTarget> withNational(List<PlanTarget> own, List<PlanTarget> national) {
+        List<PlanTarget> all = new ArrayList<>(own);
+        Set<String> set = own.stream().map(PlanTarget::indicator).collect(Collectors.toSet());
+        national.stream().filter(t -> !set.contains(t.indicator())).forEach(all::add);
+        return List.copyOf(all);
     }
 
     private List<StreetRow> streetRowsOf(String districtCode) {

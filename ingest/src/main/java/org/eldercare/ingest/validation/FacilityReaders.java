@@ -30,10 +30,32 @@ final class FacilityReaders {
         int beds = data.requiredInt("beds", 0, Limits.BEDS_MAX);
         int mealSeats = data.optionalInt("mealSeats", 0, Limits.MEAL_SEATS_MAX, 0);
         FacilityStatus status = data.choice("status", STATUSES, FacilityStatus.OPERATING);
+        int nursingBeds = nursingBeds(data, beds);
         return data.clean()
                 ? new FacilityDetails(
-                        facilityId, kind, name, districtCode, streetCode, location, beds, mealSeats, status)
+                        facilityId,
+                        kind,
+                        name,
+                        districtCode,
+                        streetCode,
+                        location,
+                        beds,
+                        mealSeats,
+                        status,
+                        nursingBeds)
                 : null;
+    }
+
+    /** Nursing-type beds (docs/CONTRACT.md §8.3): part of {@code beds}, so never more than the same event's beds. */
+    private static int nursingBeds(Fields data, int beds) {
+        int nursingBeds = data.optionalInt("nursingBeds", 0, Limits.BEDS_MAX, 0);
+        // Compared only with beds as sent: an invalid beds already has its own error.
+        var sentBeds = data.node("beds");
+        boolean bedsValid = sentBeds != null && sentBeds.isNumber() && sentBeds.doubleValue() == beds;
+        if (bedsValid && nursingBeds > beds) {
+            data.error("nursingBeds", "must be at most beds (" + beds + ")");
+        }
+        return nursingBeds;
     }
 
     static EventData statusChanged(Fields data, Instant now) {

@@ -2,6 +2,7 @@ package org.eldercare.ingest.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +26,24 @@ class PlanTargetTest {
     }
 
     @Test
-    void exactCountIsMetOnlyAtTheTarget() {
-        PlanTarget careCenters = target("careCenters", 20, "=");
+    void exactValueIsMetOnlyAtTheTarget() {
+        PlanTarget exact = target("bedsPerThousandResidents", 20, "=");
 
-        assertThat(careCenters.isMet(20)).isTrue();
-        assertThat(careCenters.isMet(19)).isFalse();
-        assertThat(careCenters.isMet(21)).isFalse();
+        assertThat(exact.isMet(20)).isTrue();
+        assertThat(exact.isMet(19)).isFalse();
+        assertThat(exact.isMet(21)).isFalse();
+    }
+
+    @Test
+    void refusesAnythingButAFloorOnABuildOutCount() {
+        assertThatThrownBy(() -> target("careStations", 140, "="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("careStations: a build-out count is a floor; comparator must be >=");
     }
 
     @Test
     void ceilingIsMetAtOrBelowTheTarget() {
-        PlanTarget ceiling = target("careStations", 140, "<=");
+        PlanTarget ceiling = target("bedsPerThousandResidents", 140, "<=");
 
         assertThat(ceiling.isMet(140)).isTrue();
         assertThat(ceiling.isMet(12)).isTrue();

@@ -18,7 +18,7 @@ class RegionsLoaderTest {
               {"code": "110109", "name": "门头沟区", "residents": 1000, "elderly60": 200}]}
             """;
     private static final String NO_TARGETS = """
-            {"provenance": "test", "districts": []}
+            {"provenance": "test", "national": null, "districts": []}
             """;
 
     @TempDir

@@ -95,6 +95,53 @@ class FacilityDataTest {
     }
 
     @Test
+    void readsNursingBedsUpToTheFacilitysBeds() {
+        assertThat(details(facilityRegistered("f-1").set("data.nursingBeds", 12))
+                        .nursingBeds())
+                .isEqualTo(12);
+        assertThat(details(facilityRegistered("f-1").set("data.nursingBeds", 20))
+                        .nursingBeds())
+                .as("every bed of the 20 a nursing bed")
+                .isEqualTo(20);
+        assertThat(details(facilityUpdated("f-1").set("data.nursingBeds", 0)).nursingBeds())
+                .isZero();
+    }
+
+    @Test
+    void defaultsNursingBedsToZero() {
+        assertThat(details(facilityRegistered("f-1")).nursingBeds()).isZero();
+        assertThat(details(facilityRegistered("f-1").set("data.nursingBeds", null))
+                        .nursingBeds())
+                .isZero();
+    }
+
+    @Test
+    void rejectsMoreNursingBedsThanBeds() {
+        assertThat(errorsOf(facilityRegistered("f-1").set("data.nursingBeds", 21)))
+                .containsExactly("data.nursingBeds: must be at most beds (20)");
+        assertThat(errorsOf(facilityUpdated("f-1").set("data.beds", 0).set("data.nursingBeds", 1)))
+                .containsExactly("data.nursingBeds: must be at most beds (0)");
+    }
+
+    @Test
+    void rejectsNursingBedsThatAreNotAnIntegerInRange() {
+        assertThat(errorsOf(facilityRegistered("f-1").set("data.nursingBeds", -1)))
+                .containsExactly("data.nursingBeds: must be between 0 and 5000");
+        assertThat(errorsOf(facilityRegistered("f-1").set("data.nursingBeds", 5001)))
+                .containsExactly("data.nursingBeds: must be between 0 and 5000");
+        assertThat(errorsOf(facilityRegistered("f-1").set("data.nursingBeds", 2.5)))
+                .containsExactly("data.nursingBeds: must be an integer");
+        assertThat(errorsOf(facilityRegistered("f-1").set("data.nursingBeds", "12")))
+                .containsExactly("data.nursingBeds: must be an integer");
+    }
+
+    @Test
+    void anInvalidBedsCountIsNotBlamedOnNursingBeds() {
+        assertThat(errorsOf(facilityRegistered("f-1").set("data.beds", -1).set("data.nursingBeds", 5)))
+                .containsExactly("data.beds: must be between 0 and 5000");
+    }
+
+    @Test
     void rejectsBedsAboveFiveThousandOrBelowZero() {
         assertThat(errorsOf(facilityRegistered("f-1").set("data.beds", 5001)))
                 .containsExactly("data.beds: must be between 0 and 5000");

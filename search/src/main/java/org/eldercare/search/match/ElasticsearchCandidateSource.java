@@ -25,6 +25,9 @@ public final class ElasticsearchCandidateSource implements CandidateSource {
             SearchResponse<RecipientDocument> response = client.search(
                     s -> s.index(IndexNames.RECIPIENTS)
                             .query(CandidateQueryBuilder.build(query))
+                            // Only the best `limit` are read: not counting every hit lets the node skip
+                            // blocks that cannot make the top (a common name bigram hits thousands).
+                            .trackTotalHits(t -> t.enabled(false))
                             .size(limit),
                     RecipientDocument.class);
             return response.hits().hits().stream()

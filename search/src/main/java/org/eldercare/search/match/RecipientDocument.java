@@ -9,7 +9,6 @@ import java.util.Set;
 import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.search.normalize.NameNormalizer;
 import org.eldercare.search.normalize.NormalizedName;
-import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.RecipientProfile;
 
@@ -50,19 +49,21 @@ public record RecipientDocument(
         String firstSeenAt,
         String lastServiceAt) {
 
-    /** The document of {@code p}; {@code pii} digests its birth dates under the platform's key. */
-    public static RecipientDocument of(Person p, Pii pii) {
+    /** The document of {@code p}; its birth dates are already keyed digests in the person's profile. */
+    public static RecipientDocument of(Person p) {
         RecipientProfile profile = p.profile();
         Set<String> bigrams = new LinkedHashSet<>();
         Set<String> pinyin = new LinkedHashSet<>();
         Set<String> surnameBirth = new LinkedHashSet<>();
         Set<String> birthDigests = new LinkedHashSet<>();
-        profile.birthDates().forEach(b -> birthDigests.addAll(pii.birthDigests(b)));
+        birthDigests.addAll(profile.birthDigests());
         for (String text : profile.names()) {
             NormalizedName n = NameNormalizer.ofCleanText(text);
             bigrams.addAll(n.bigrams());
             pinyin.add(n.pinyin());
-            profile.birthDates().forEach(b -> surnameBirth.add(surnameBirthKey(n, pii.birthDateDigest(b))));
+            profile.birthDigests().stream()
+                    .filter(d -> d.startsWith("d:"))
+                    .forEach(d -> surnameBirth.add(surnameBirthKey(n, d)));
         }
         return new RecipientDocument(
                 p.recipientId(),
@@ -77,7 +78,7 @@ public record RecipientDocument(
                 p.idNumberMasked(),
                 List.copyOf(profile.phoneHashes()),
                 p.phoneMasked(),
-                p.birthDate() == null ? null : p.birthDate().getYear(),
+                p.birthYear(),
                 List.copyOf(birthDigests),
                 p.gender(),
                 List.copyOf(profile.genders()),
@@ -105,7 +106,7 @@ public record RecipientDocument(
                 Set.copyOf(orEmpty(weakIdHashes)),
                 Set.copyOf(orEmpty(idCorrectionHashes)),
                 Set.copyOf(orEmpty(phoneHashes)),
-                Set.of(),
+                birthYear == null ? Set.of() : Set.of(birthYear),
                 Set.copyOf(orEmpty(genders)),
                 Set.copyOf(orEmpty(districtCodes)),
                 Set.copyOf(orEmpty(streetCodes)),
@@ -129,7 +130,7 @@ public record RecipientDocument(
                 counts,
                 idNumberMasked,
                 phoneMasked,
-                null,
+                birthYear,
                 gender,
                 districtCode,
                 streetCode,

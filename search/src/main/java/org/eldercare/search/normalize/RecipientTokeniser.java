@@ -2,6 +2,9 @@ package org.eldercare.search.normalize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
@@ -22,6 +25,12 @@ public final class RecipientTokeniser {
 
     /** The associated data of every sealed recipient: a value sealed for another purpose does not open here. */
     public static final String CONTEXT = "eldercare.recipient.v1";
+
+    /**
+     * The associated data of a sealed birth date, followed by the subject it belongs to: a value sealed for one
+     * person does not open as another's.
+     */
+    public static final String BIRTH_DATE_CONTEXT = "eldercare.birth-date.v1|";
 
     private static final ObjectMapper JSON = CloudEventJson.mapper();
 
@@ -98,6 +107,33 @@ public final class RecipientTokeniser {
                 d.durationMinutes(),
                 seal(raw));
         return new CareEvent(event.id(), event.source(), event.type(), event.time(), sealed);
+    }
+
+    /**
+     * {@code date} as AES-GCM ciphertext under the active key, bound to {@code subject} (a register's person id): how
+     * state keeps a birth date it must read again (docs/CONTRACT.md §6.7, §7.3). Null for null.
+     */
+    public String sealBirthDate(LocalDate date, String subject) {
+        return date == null
+                ? null
+                : keys.seal(date.toString().getBytes(StandardCharsets.US_ASCII), BIRTH_DATE_CONTEXT + subject);
+    }
+
+    /**
+     * The birth date {@link #sealBirthDate sealed} for {@code subject}, in memory. Null for null.
+     *
+     * @throws PiiKeyring.SealedValueException when no key of the ring opens it for that subject
+     */
+    public LocalDate openBirthDate(String sealed, String subject) {
+        if (sealed == null) {
+            return null;
+        }
+        byte[] plaintext = keys.open(sealed, BIRTH_DATE_CONTEXT + subject);
+        try {
+            return LocalDate.parse(new String(plaintext, StandardCharsets.US_ASCII));
+        } catch (DateTimeParseException e) {
+            throw new PiiKeyring.SealedValueException("sealed value: opens, but is no date");
+        }
     }
 
     @Override

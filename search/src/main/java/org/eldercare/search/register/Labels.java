@@ -58,7 +58,8 @@ public final class Labels {
     /**
      * The first day after {@code day} on which {@link #on} may give other labels with the same facts, or null when
      * none will come: the 80th and 90th birthdays, a benefit's first day and the day after its last, the day after a
-     * re-assessment falls due.
+     * re-assessment falls due. The streaming job asks it without the birth date and adds {@link #nextAgeCheck}, so
+     * that no timer falls on a birthday.
      */
     public static LocalDate nextChange(PersonFacts facts, LocalDate day) {
         List<LocalDate> candidates = new ArrayList<>();
@@ -79,6 +80,28 @@ public final class Labels {
                 .filter(d -> d.isAfter(day))
                 .min(LocalDate::compareTo)
                 .orElse(null);
+    }
+
+    /**
+     * The next midnight on which the age labels must be looked at again, from the birth year alone, or null when
+     * none will come: every day of a calendar year in which the person turns 80 or 90, else the first day of the
+     * next such year. A timer at the 80th birthday itself would keep the birth date in a checkpoint; ticks that
+     * depend on the year only reveal nothing beyond the year, which is shown anyway (docs/CONTRACT.md §7.3).
+     */
+    public static LocalDate nextAgeCheck(Integer birthYear, LocalDate day) {
+        if (birthYear == null) {
+            return null;
+        }
+        LocalDate next = null;
+        for (int age : new int[] {80, 90}) {
+            int year = birthYear + age;
+            LocalDate candidate =
+                    day.getYear() == year ? day.plusDays(1) : day.getYear() < year ? LocalDate.of(year, 1, 1) : null;
+            if (candidate != null && (next == null || candidate.isBefore(next))) {
+                next = candidate;
+            }
+        }
+        return next;
     }
 
     /** Full years from {@code birthDate} to {@code day}: the most {@code n} with {@code birthDate + n years <= day}. */

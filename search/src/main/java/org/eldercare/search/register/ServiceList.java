@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eldercare.ingest.event.FacilityKind;
 
 /**
  * A district's basic elderly-care service list (基本养老服务清单, docs/CONTRACT.md §7.3): which labels entitle a person
@@ -34,6 +35,7 @@ public record ServiceList(String district, String title, String source, List<Ser
      *
      * @param frequency {@code CONTINUOUS}, {@code MONTHLY}, {@code YEARLY} or {@code ONCE}
      * @param projectDefault true where the frequency is the project's default, not the source's
+     * @param servedBy the facility kinds that deliver it; empty for an allowance or an assessment
      */
     public record Service(
             String code,
@@ -44,11 +46,13 @@ public record ServiceList(String district, String title, String source, List<Ser
             List<CareLabel> allOf,
             String frequency,
             boolean projectDefault,
+            List<FacilityKind> servedBy,
             String clause) {
 
         public Service {
             anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);
             allOf = allOf == null ? List.of() : List.copyOf(allOf);
+            servedBy = servedBy == null ? List.of() : List.copyOf(servedBy);
         }
 
         public boolean entitles(Set<CareLabel> labels) {
@@ -63,6 +67,13 @@ public record ServiceList(String district, String title, String source, List<Ser
             ServiceList own = load(code);
             return own != null ? own : load("default");
         });
+    }
+
+    /** The facility kinds that deliver any of the services with these codes; unknown codes bring none. */
+    public Set<FacilityKind> servingKinds(List<String> serviceCodes) {
+        Set<FacilityKind> kinds = EnumSet.noneOf(FacilityKind.class);
+        services.stream().filter(s -> serviceCodes.contains(s.code())).forEach(s -> kinds.addAll(s.servedBy()));
+        return kinds;
     }
 
     /** The services due to a person with these labels, in the list's order. */

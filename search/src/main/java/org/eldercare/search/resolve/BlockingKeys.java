@@ -1,7 +1,7 @@
 package org.eldercare.search.resolve;
 
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.eldercare.search.normalize.NameNormalizer;
 import org.eldercare.search.normalize.NormalizedName;
@@ -11,7 +11,8 @@ import org.eldercare.search.normalize.NormalizedName;
  * at least one: an identity number (valid, mistyped, or a one-slip correction), a phone, the name's pinyin with
  * the birth year or the street, the surname's pinyin with the birth date, and the birth date with the street.
  * The last two find names with a slip in them (王建国 / 王健国, 王国建). In a streaming job these are the key of
- * the keyed state.
+ * the keyed state, so a birth date enters them only as its keyed whole-date digest ({@code d:}), never in clear
+ * (docs/CONTRACT.md §6.7).
  */
 public final class BlockingKeys {
 
@@ -26,15 +27,25 @@ public final class BlockingKeys {
         for (String text : p.names()) {
             NormalizedName name = NameNormalizer.ofCleanText(text);
             String surname = NameNormalizer.ofCleanText(name.surname()).pinyin();
-            for (LocalDate birth : p.birthDates()) {
-                keys.add("nb:" + name.pinyin() + "|" + birth.getYear());
-                keys.add("sb:" + surname + "|" + birth);
+            for (Integer year : p.birthYears()) {
+                keys.add("nb:" + name.pinyin() + "|" + year);
+            }
+            for (String date : wholeDateDigests(p)) {
+                keys.add("sb:" + surname + "|" + date);
             }
             p.streetCodes().forEach(street -> keys.add("ns:" + name.pinyin() + "|" + street));
         }
-        for (LocalDate birth : p.birthDates()) {
-            p.streetCodes().forEach(street -> keys.add("bs:" + birth + "|" + street));
+        for (String date : wholeDateDigests(p)) {
+            p.streetCodes().forEach(street -> keys.add("bs:" + date + "|" + street));
         }
         return keys;
+    }
+
+    /** The whole-date digests of the profile's birth dates, with their {@code d:} prefix. */
+    private static List<String> wholeDateDigests(RecipientProfile p) {
+        return p.birthDigests().stream()
+                .filter(d -> d.startsWith("d:"))
+                .sorted()
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package org.eldercare.search.resolve;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,9 +42,7 @@ public final class EvidenceScorer implements Serializable {
         }
         sum += compare(matched, "phone", a.phoneHashes(), b.phoneHashes(), w.phoneAgree(), w.phoneDiffer());
         sum += names(matched, a.names(), b.names());
-        sum += !a.birthDates().isEmpty() && !b.birthDates().isEmpty()
-                ? birthDates(matched, a.birthDates(), b.birthDates())
-                : birthDigests(matched, a.birthDigests(), b.birthDigests());
+        sum += birthDigests(matched, a.birthDigests(), b.birthDigests());
         sum += compare(matched, "gender", a.genders(), b.genders(), w.genderAgree(), w.genderDiffer());
         sum += places(matched, a, b);
         sum += locations(matched, a.locations(), b.locations());
@@ -76,29 +73,9 @@ public final class EvidenceScorer implements Serializable {
         };
     }
 
-    private double birthDates(List<String> matched, Set<LocalDate> a, Set<LocalDate> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        if (intersects(a, b)) {
-            return agree(matched, "birthDate", w.birthAgree());
-        }
-        for (LocalDate x : a) {
-            for (LocalDate y : b) {
-                int same = (x.getYear() == y.getYear() ? 1 : 0)
-                        + (x.getMonthValue() == y.getMonthValue() ? 1 : 0)
-                        + (x.getDayOfMonth() == y.getDayOfMonth() ? 1 : 0);
-                if (same == 2) {
-                    return w.birthOneFieldOff();
-                }
-            }
-        }
-        return w.birthDiffer();
-    }
-
     /**
-     * The same judgement as {@link #birthDates} over keyed digests: the whole-date digests ({@code d:}) agree, or
-     * exactly one pair digest does (two fields of three agree), or neither.
+     * Birth dates judged over their keyed digests only (docs/CONTRACT.md §6.2): the whole-date digests ({@code d:})
+     * agree, or a pair digest does (two fields of three agree: a typing slip, or a sibling), or neither.
      */
     private double birthDigests(List<String> matched, Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {

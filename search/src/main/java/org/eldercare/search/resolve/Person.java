@@ -2,7 +2,7 @@ package org.eldercare.search.resolve;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +14,8 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  *
  * @param firstSeenAt when the first record of this person started; of two merged persons the older keeps its id
  * @param nameCounts how often each normalised name was written; the most frequent is the display name
+ * @param birthYear the year of the birth date shown; the dates themselves are only digests in {@code profile}
+ *     (docs/CONTRACT.md §6.2: beside the masked ID a whole date would give the whole number)
  */
 public record Person(
         String recipientId,
@@ -22,7 +24,7 @@ public record Person(
         Map<String, Integer> nameCounts,
         String idNumberMasked,
         String phoneMasked,
-        LocalDate birthDate,
+        Integer birthYear,
         String gender,
         String districtCode,
         String streetCode,
@@ -69,12 +71,29 @@ public record Person(
                 counts,
                 betterId ? r.idNumberMasked() : idNumberMasked,
                 newer && r.phoneMasked() != null ? r.phoneMasked() : or(phoneMasked, r.phoneMasked()),
-                birthDate != null && !r.idValid() ? birthDate : or(r.birthDate(), birthDate),
+                birthYear != null && !r.idValid() ? birthYear : or(yearOf(r), birthYear),
                 or(gender, r.gender()),
                 newer && district != null ? district : or(districtCode, district),
                 newer && street != null ? street : or(streetCode, street),
                 servicesCount + 1,
                 newer ? at : lastServiceAt);
+    }
+
+    /** This person with {@code digests} of a birth date added to its evidence. */
+    public Person withBirthDigests(Collection<String> digests) {
+        return new Person(
+                recipientId,
+                firstSeenAt,
+                profile.withBirthDigests(digests),
+                nameCounts,
+                idNumberMasked,
+                phoneMasked,
+                birthYear,
+                gender,
+                districtCode,
+                streetCode,
+                servicesCount,
+                lastServiceAt);
     }
 
     /** {@code this} (the older) absorbing {@code younger}: evidence and counts add up, this id stays. */
@@ -89,12 +108,16 @@ public record Person(
                 counts,
                 or(idNumberMasked, younger.idNumberMasked),
                 youngerIsNewer ? or(younger.phoneMasked, phoneMasked) : or(phoneMasked, younger.phoneMasked),
-                or(birthDate, younger.birthDate),
+                or(birthYear, younger.birthYear),
                 or(gender, younger.gender),
                 or(districtCode, younger.districtCode),
                 or(streetCode, younger.streetCode),
                 servicesCount + younger.servicesCount,
                 youngerIsNewer ? younger.lastServiceAt : lastServiceAt);
+    }
+
+    private static Integer yearOf(NormalizedRecipient r) {
+        return r.birthDate() == null ? null : r.birthDate().getYear();
     }
 
     private static <T> T or(T preferred, T fallback) {

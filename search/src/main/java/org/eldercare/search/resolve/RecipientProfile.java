@@ -1,7 +1,6 @@
 package org.eldercare.search.resolve;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,9 +17,9 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  * @param idHashes hashes of identity numbers that passed their check
  * @param weakIdHashes hashes of identity numbers that failed it
  * @param idCorrectionHashes hashes of valid numbers one slip away from a failed one
- * @param birthDates clear birth dates: in memory and in the resolver's state only, never in an index
- * @param birthDigests keyed digests of birth dates ({@code Pii.birthDigests}): all a profile read back from the
- *     index has of them (docs/CONTRACT.md §6.2). Scoring compares dates when both sides have dates, else digests.
+ * @param birthYears the years of the birth dates, the one part of them that may be in clear
+ * @param birthDigests keyed digests of the birth dates ({@code Pii.birthDigests}): the only form a birth date takes
+ *     here, in the resolver's state as in the index (docs/CONTRACT.md §6.2, §6.7). Scoring compares these.
  */
 public record RecipientProfile(
         Set<String> names,
@@ -28,7 +27,7 @@ public record RecipientProfile(
         Set<String> weakIdHashes,
         Set<String> idCorrectionHashes,
         Set<String> phoneHashes,
-        Set<LocalDate> birthDates,
+        Set<Integer> birthYears,
         Set<String> genders,
         Set<String> districtCodes,
         Set<String> streetCodes,
@@ -45,7 +44,7 @@ public record RecipientProfile(
         weakIdHashes = Set.copyOf(weakIdHashes);
         idCorrectionHashes = Set.copyOf(idCorrectionHashes);
         phoneHashes = Set.copyOf(phoneHashes);
-        birthDates = Set.copyOf(birthDates);
+        birthYears = Set.copyOf(birthYears);
         genders = Set.copyOf(genders);
         districtCodes = Set.copyOf(districtCodes);
         streetCodes = Set.copyOf(streetCodes);
@@ -53,33 +52,7 @@ public record RecipientProfile(
         birthDigests = Set.copyOf(birthDigests);
     }
 
-    /** A profile with clear dates only, as the resolver keeps it. */
-    public RecipientProfile(
-            Set<String> names,
-            Set<String> idHashes,
-            Set<String> weakIdHashes,
-            Set<String> idCorrectionHashes,
-            Set<String> phoneHashes,
-            Set<LocalDate> birthDates,
-            Set<String> genders,
-            Set<String> districtCodes,
-            Set<String> streetCodes,
-            List<GeoPoint> locations) {
-        this(
-                names,
-                idHashes,
-                weakIdHashes,
-                idCorrectionHashes,
-                phoneHashes,
-                birthDates,
-                genders,
-                districtCodes,
-                streetCodes,
-                locations,
-                Set.of());
-    }
-
-    /** This profile with {@code digests} added, so it can be scored against a profile read from the index. */
+    /** This profile with {@code digests} added. */
     public RecipientProfile withBirthDigests(Collection<String> digests) {
         return new RecipientProfile(
                 names,
@@ -87,7 +60,7 @@ public record RecipientProfile(
                 weakIdHashes,
                 idCorrectionHashes,
                 phoneHashes,
-                birthDates,
+                birthYears,
                 genders,
                 districtCodes,
                 streetCodes,
@@ -104,11 +77,12 @@ public record RecipientProfile(
                 one(r.idValid() ? null : r.idHash()),
                 r.idCorrectionHashes(),
                 one(r.phoneHash()),
-                one(r.birthDate()),
+                one(r.birthDate() == null ? null : r.birthDate().getYear()),
                 one(r.gender()),
                 one(district),
                 one(street),
-                r.location() == null ? List.of() : List.of(r.location()));
+                r.location() == null ? List.of() : List.of(r.location()),
+                Set.copyOf(r.birthDigests()));
     }
 
     /** The union of both profiles; the most recent locations win. */
@@ -123,7 +97,7 @@ public record RecipientProfile(
                 union(weakIdHashes, o.weakIdHashes),
                 union(idCorrectionHashes, o.idCorrectionHashes),
                 union(phoneHashes, o.phoneHashes),
-                union(birthDates, o.birthDates),
+                union(birthYears, o.birthYears),
                 union(genders, o.genders),
                 union(districtCodes, o.districtCodes),
                 union(streetCodes, o.streetCodes),

@@ -49,9 +49,8 @@ class RecipientMatcherTest {
                     Instant.parse("2025-05-01T09:00:00Z").plusSeconds(i),
                     NORMALIZER.normalize(records.get(i)));
         }
-        InMemoryCandidateSource source = new InMemoryCandidateSource(store.persons().stream()
-                .map(p -> RecipientDocument.of(p, NORMALIZER.pii()))
-                .toList());
+        InMemoryCandidateSource source = new InMemoryCandidateSource(
+                store.persons().stream().map(p -> RecipientDocument.of(p)).toList());
         matcher = new RecipientMatcher(NORMALIZER, source, ResolutionThresholds.DEFAULT);
     }
 

@@ -77,4 +77,20 @@ class RecipientTokeniserTest {
                 .hasMessageStartingWith("eldercare.security.pii-keys: is not set");
         assertThatThrownBy(() -> PiiKeyring.parse(K1 + "," + K1, "s")).hasMessage("s: key id k1 appears twice");
     }
+
+    @Test
+    void aSealedBirthDateHoldsNoDateAndOpensOnlyForItsPerson() {
+        RecipientTokeniser tokeniser = new RecipientTokeniser(PII, PiiKeyring.parse(K1, "test"));
+        LocalDate born = LocalDate.of(1941, 3, 2);
+
+        String sealed = tokeniser.sealBirthDate(born, "person/p-1");
+
+        assertThat(sealed).startsWith("k1:").doesNotContain("1941", "19410302");
+        assertThat(tokeniser.openBirthDate(sealed, "person/p-1")).isEqualTo(born);
+        assertThatThrownBy(() -> tokeniser.openBirthDate(sealed, "person/p-2"))
+                .isInstanceOf(PiiKeyring.SealedValueException.class)
+                .hasMessageNotContaining("1941");
+        assertThat(tokeniser.sealBirthDate(null, "person/p-1")).isNull();
+        assertThat(tokeniser.openBirthDate(null, "person/p-1")).isNull();
+    }
 }

@@ -32,6 +32,24 @@ class LabelsTest {
     }
 
     @Test
+    void theAgeLabelsAreCheckedEveryDayOfTheYearOfTheEightiethBirthdayFromTheBirthYearAlone() {
+        // docs/CONTRACT.md §7.3: no timer on the birthday, which would keep the date in a checkpoint.
+        assertThat(Labels.nextAgeCheck(1946, TODAY)).isEqualTo(TODAY.plusDays(1));
+        assertThat(Labels.nextAgeCheck(1946, LocalDate.parse("2026-12-31")))
+                .as("the last check of the year")
+                .isEqualTo(LocalDate.parse("2027-01-01"));
+        assertThat(Labels.nextAgeCheck(1950, TODAY))
+                .as("the first day of the year she turns 80")
+                .isEqualTo(LocalDate.parse("2030-01-01"));
+        assertThat(Labels.nextAgeCheck(1940, TODAY))
+                .as("past 80: the year she turns 90")
+                .isEqualTo(LocalDate.parse("2030-01-01"));
+        assertThat(Labels.nextAgeCheck(1936, TODAY)).isEqualTo(TODAY.plusDays(1));
+        assertThat(Labels.nextAgeCheck(1930, TODAY)).as("past 90").isNull();
+        assertThat(Labels.nextAgeCheck(null, TODAY)).isNull();
+    }
+
+    @Test
     void aPersonBornOnTheLeapDayTurnsEightyOnTheLastDayOfFebruaryInACommonYear() {
         PersonFacts born =
                 person(LocalDate.parse("1947-02-28").minusYears(3).plusDays(1), LivingArrangement.WITH_FAMILY);

@@ -3,6 +3,7 @@ package org.eldercare.search.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.eldercare.ingest.event.FacilityKind;
 import org.junit.jupiter.api.Test;
 
 class ServiceListTest {
@@ -31,6 +32,14 @@ class ServiceListTest {
         assertThat(codes(CareLabel.MINIMUM_SUBSISTENCE)).containsExactly("MINIMUM_SUBSISTENCE_ALLOWANCE");
         assertThat(codes(CareLabel.DISABLED_MODERATE_OR_WORSE, CareLabel.MINIMUM_SUBSISTENCE))
                 .containsExactly("MINIMUM_SUBSISTENCE_ALLOWANCE", "CARE_SUBSIDY", "VISIT");
+    }
+
+    @Test
+    void aVisitIsDeliveredByStationsAndCareCentresWhileAllowancesNeedNoFacility() {
+        assertThat(mentougou.servingKinds(List.of("VISIT")))
+                .containsExactlyInAnyOrder(FacilityKind.CARE_STATION, FacilityKind.CARE_CENTER);
+        assertThat(mentougou.servingKinds(List.of("AGE_ALLOWANCE", "CARE_SUBSIDY", "CAPABILITY_ASSESSMENT")))
+                .isEmpty();
     }
 
     @Test

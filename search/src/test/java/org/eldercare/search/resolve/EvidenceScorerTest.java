@@ -1,6 +1,7 @@
 package org.eldercare.search.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.eldercare.search.resolve.People.idNumber;
 import static org.eldercare.search.resolve.People.profile;
 
@@ -86,37 +87,28 @@ class EvidenceScorerTest {
     }
 
     @Test
-    void judgesBirthDigestsFromTheIndexExactlyAsItJudgesTheDates() {
-        // docs/CONTRACT.md §6.2: the index holds digests only; a match must score as the resolver did.
-        for (LocalDate other :
-                new LocalDate[] {HIS_BIRTH, LocalDate.of(1948, 3, 21), LocalDate.of(1948, 4, 12), HER_BIRTH}) {
-            RecipientProfile query = profile("张伟", null, HOME_PHONE, HIS_BIRTH, null, null);
-            RecipientProfile stored = profile("张伟", null, HOME_PHONE, other, null, null);
-            RecipientProfile indexed = digestsOnly(stored);
+    void judgesBirthDatesByTheirKeyedDigestsATypingSlipAsOneFieldOff() {
+        // docs/CONTRACT.md §6.2, §6.7: a profile holds a birth date only as digests, in state as in the index.
+        RecipientProfile query = profile("张伟", null, HOME_PHONE, HIS_BIRTH, null, null);
+        double without = scorer.score(query, profile("张伟", null, HOME_PHONE, null, null, null))
+                .logOdds();
+        EvidenceWeights w = EvidenceWeights.DEFAULT;
+        Object[][] cases = {
+            {HIS_BIRTH, w.birthAgree()},
+            {LocalDate.of(1948, 3, 21), w.birthOneFieldOff()}, // day mistyped
+            {LocalDate.of(1948, 4, 12), w.birthOneFieldOff()}, // month mistyped
+            {LocalDate.of(1958, 3, 12), w.birthOneFieldOff()}, // year mistyped
+            {HER_BIRTH, w.birthDiffer()},
+        };
+        for (Object[] c : cases) {
+            Score score = scorer.score(query, profile("张伟", null, HOME_PHONE, (LocalDate) c[0], null, null));
 
-            Score byDates = scorer.score(query, stored);
-            Score byDigests =
-                    scorer.score(query.withBirthDigests(People.NORMALIZER.pii().birthDigests(HIS_BIRTH)), indexed);
-
-            assertThat(byDigests.logOdds()).as("born " + other).isEqualTo(byDates.logOdds());
-            assertThat(byDigests.matchedOn()).as("born " + other).isEqualTo(byDates.matchedOn());
+            assertThat(score.logOdds() - without).as("born " + c[0]).isCloseTo((double) c[1], within(1e-9));
+            assertThat(score.matchedOn().contains("birthDate"))
+                    .as("born " + c[0])
+                    .isEqualTo(c[0].equals(HIS_BIRTH));
         }
-    }
-
-    private static RecipientProfile digestsOnly(RecipientProfile p) {
-        java.util.Set<String> digests = new java.util.LinkedHashSet<>();
-        p.birthDates().forEach(d -> digests.addAll(People.NORMALIZER.pii().birthDigests(d)));
-        return new RecipientProfile(
-                p.names(),
-                p.idHashes(),
-                p.weakIdHashes(),
-                p.idCorrectionHashes(),
-                p.phoneHashes(),
-                java.util.Set.of(),
-                p.genders(),
-                p.districtCodes(),
-                p.streetCodes(),
-                p.locations(),
-                digests);
+        assertThat(query.birthYears()).containsExactly(1948);
+        assertThat(query.birthDigests()).hasSize(4).noneMatch(d -> d.contains("1948") || d.contains("03-12"));
     }
 }

@@ -1,5 +1,6 @@
 package org.eldercare.streaming.alert;
 
+import java.util.Map;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.streaming.time.ShanghaiTime;
 
@@ -8,12 +9,35 @@ final class Alerts {
 
     private Alerts() {}
 
-    static AlertDocument raised(String type, String scope, String district, String message, long since, long now) {
+    /** {@code params} are the alert's facts for a client to write it in its language (docs/CONTRACT.md §8.4). */
+    static AlertDocument raised(
+            String type,
+            String scope,
+            String district,
+            String message,
+            Map<String, String> params,
+            long since,
+            long now) {
         return new AlertDocument(
-                type + ":" + scope, type, scope, district, message, true, ShanghaiTime.at(since), ShanghaiTime.at(now));
+                type + ":" + scope,
+                type,
+                scope,
+                district,
+                message,
+                true,
+                ShanghaiTime.at(since),
+                ShanghaiTime.at(now),
+                params);
     }
 
-    static AlertDocument cleared(String type, String scope, String district, String message, long since, long now) {
+    static AlertDocument cleared(
+            String type,
+            String scope,
+            String district,
+            String message,
+            Map<String, String> params,
+            long since,
+            long now) {
         return new AlertDocument(
                 type + ":" + scope,
                 type,
@@ -22,6 +46,7 @@ final class Alerts {
                 message,
                 false,
                 ShanghaiTime.at(since),
-                ShanghaiTime.at(now));
+                ShanghaiTime.at(now),
+                params);
     }
 }

@@ -1,6 +1,7 @@
 package org.eldercare.streaming.alert;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -53,7 +54,13 @@ public final class FacilityAlerts extends KeyedProcessFunction<String, FacilityC
         Long silent = silentSince.value();
         if (silent != null) {
             out.collect(Alerts.cleared(
-                    AlertDocument.FACILITY_SILENT, f.facilityId(), f.districtCode(), silentMessage(f), silent, now));
+                    AlertDocument.FACILITY_SILENT,
+                    f.facilityId(),
+                    f.districtCode(),
+                    silentMessage(f),
+                    silentParams(f),
+                    silent,
+                    now));
             silentSince.clear();
         }
         if (silenceMillis > 0 && silenceCheckAt.value() == null) {
@@ -65,11 +72,23 @@ public final class FacilityAlerts extends KeyedProcessFunction<String, FacilityC
         if (high && since == null) {
             highSince.update(now);
             out.collect(Alerts.raised(
-                    AlertDocument.HIGH_OCCUPANCY, f.facilityId(), f.districtCode(), occupancyMessage(f), now, now));
+                    AlertDocument.HIGH_OCCUPANCY,
+                    f.facilityId(),
+                    f.districtCode(),
+                    occupancyMessage(f),
+                    occupancyParams(f),
+                    now,
+                    now));
         } else if (!high && since != null) {
             highSince.clear();
             out.collect(Alerts.cleared(
-                    AlertDocument.HIGH_OCCUPANCY, f.facilityId(), f.districtCode(), occupancyMessage(f), since, now));
+                    AlertDocument.HIGH_OCCUPANCY,
+                    f.facilityId(),
+                    f.districtCode(),
+                    occupancyMessage(f),
+                    occupancyParams(f),
+                    since,
+                    now));
         }
     }
 
@@ -90,9 +109,28 @@ public final class FacilityAlerts extends KeyedProcessFunction<String, FacilityC
                     f.facilityId(),
                     f.districtCode(),
                     silentMessage(f),
+                    silentParams(f),
                     quietSince,
                     timestamp));
         }
+    }
+
+    private static Map<String, String> occupancyParams(FacilitySnapshot f) {
+        return Map.of(
+                "facilityId", f.facilityId(),
+                "name", String.valueOf(f.name()),
+                "occupiedBeds", Integer.toString(f.occupiedBeds()),
+                "beds", Integer.toString(f.beds()));
+    }
+
+    private Map<String, String> silentParams(FacilitySnapshot f) {
+        return Map.of(
+                "facilityId",
+                f.facilityId(),
+                "name",
+                String.valueOf(f.name()),
+                "minutes",
+                Long.toString(Duration.ofMillis(silenceMillis).toMinutes()));
     }
 
     private static String occupancyMessage(FacilitySnapshot f) {

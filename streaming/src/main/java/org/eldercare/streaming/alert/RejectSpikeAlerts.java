@@ -1,5 +1,6 @@
 package org.eldercare.streaming.alert;
 
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -48,7 +49,13 @@ public final class RejectSpikeAlerts extends KeyedProcessFunction<String, Reject
         if (n > threshold && since.value() == null) {
             since.update(now);
             out.collect(Alerts.raised(
-                    AlertDocument.REJECT_SPIKE, ctx.getCurrentKey(), null, message(ctx.getCurrentKey(), n), now, now));
+                    AlertDocument.REJECT_SPIKE,
+                    ctx.getCurrentKey(),
+                    null,
+                    message(ctx.getCurrentKey(), n),
+                    params(ctx.getCurrentKey(), n),
+                    now,
+                    now));
         }
     }
 
@@ -70,9 +77,15 @@ public final class RejectSpikeAlerts extends KeyedProcessFunction<String, Reject
                     ctx.getCurrentKey(),
                     null,
                     message(ctx.getCurrentKey(), n),
+                    params(ctx.getCurrentKey(), n),
                     raised,
                     timestamp));
         }
+    }
+
+    private Map<String, String> params(String operator, int n) {
+        return Map.of(
+                "operatorId", operator, "rejected", Integer.toString(n), "threshold", Integer.toString(threshold));
     }
 
     private String message(String operator, int n) {

@@ -1,5 +1,6 @@
 package org.eldercare.streaming.alert;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -42,13 +43,20 @@ public final class TargetAlerts extends KeyedProcessFunction<String, IndicatorDo
             since.update(from);
             missed.update(nowMissed);
             out.collect(Alerts.raised(
-                    AlertDocument.BINDING_TARGET_MISSED, doc.code(), doc.code(), message(doc, nowMissed), from, now));
+                    AlertDocument.BINDING_TARGET_MISSED,
+                    doc.code(),
+                    doc.code(),
+                    message(doc, nowMissed),
+                    Map.of("name", doc.name(), "missed", missedParam(doc)),
+                    from,
+                    now));
         } else if (nowMissed.isEmpty() && before != null) {
             out.collect(Alerts.cleared(
                     AlertDocument.BINDING_TARGET_MISSED,
                     doc.code(),
                     doc.code(),
                     doc.name() + " meets every binding target",
+                    Map.of("name", doc.name(), "missed", ""),
                     since.value(),
                     now));
             missed.clear();
@@ -57,9 +65,19 @@ public final class TargetAlerts extends KeyedProcessFunction<String, IndicatorDo
     }
 
     private static String describe(TargetStatus t) {
-        String target =
-                t.target() == Math.rint(t.target()) ? Long.toString((long) t.target()) : Double.toString(t.target());
-        return t.indicator() + " (target " + t.comparator() + " " + target + ")";
+        return t.indicator() + " (target " + t.comparator() + " " + number(t.target()) + ")";
+    }
+
+    /** {@code <indicator>:<comparator>:<target>,…} of the missed binding targets (docs/CONTRACT.md §8.4). */
+    private static String missedParam(IndicatorDocument doc) {
+        return doc.targets().stream()
+                .filter(t -> t.binding() && Boolean.FALSE.equals(t.met()))
+                .map(t -> t.indicator() + ":" + t.comparator() + ":" + number(t.target()))
+                .collect(Collectors.joining(","));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static String message(IndicatorDocument doc, String missed) {

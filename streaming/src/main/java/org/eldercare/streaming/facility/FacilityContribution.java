@@ -34,7 +34,8 @@ public record FacilityContribution(
                 f.mealsDay(),
                 f.mealsServed(),
                 f.servicesDay(),
-                f.servicesDelivered());
+                f.servicesDelivered(),
+                f.nursingBeds());
     }
 
     public FacilityDocument document() {
@@ -55,7 +56,8 @@ public record FacilityContribution(
                 caregivers.caregivers(),
                 caregivers.onDuty(),
                 ShanghaiTime.at(f.lastEventAt()),
-                ShanghaiTime.at(emittedAt));
+                ShanghaiTime.at(emittedAt),
+                f.nursingBeds());
     }
 
     public boolean isKind(FacilityKind kind) {

@@ -20,6 +20,9 @@ public class FacilityState {
     public GeoPoint location;
     public int beds;
     public int mealSeats;
+    /** Nursing-type beds (docs/CONTRACT.md §8.3); a POJO field, so state of an older release restores it as 0. */
+    public int nursingBeds;
+
     public FacilityStatus status;
     public long detailsTime;
     public long statusTime;
@@ -52,6 +55,7 @@ public class FacilityState {
             location = d.location();
             beds = d.beds();
             mealSeats = d.mealSeats();
+            nursingBeds = d.nursingBeds();
             detailsTime = time;
             occupiedBeds = Math.min(occupiedBeds, beds);
             applied = true;
@@ -105,6 +109,7 @@ public class FacilityState {
                 mealsServed,
                 servicesDay,
                 servicesDelivered,
-                lastEventAt);
+                lastEventAt,
+                nursingBeds);
     }
 }

@@ -1,11 +1,13 @@
 package org.eldercare.streaming.indicator;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.region.PlanTarget;
+import org.eldercare.ingest.region.PlanTrajectory;
 import org.eldercare.ingest.region.Street;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.IndicatorDocument.TargetStatus;
@@ -14,6 +16,9 @@ import org.eldercare.streaming.facility.FacilityTotals;
 /**
  * The counting rules of docs/CONTRACT.md §2 for one scope, as a pure function of the facilities' totals, the
  * planners' street populations and "today".
+ *
+ * <p>Targets carry the straight line from their 2020 baseline (docs/CONTRACT.md §8.2) for "today"; the
+ * nursing-type bed share (§8.3) is counted over OPERATING institutions like {@code institutionBeds}.
  *
  * <p>Population: the census figures of the scope, plus, for each street with a planner's figure,
  * that figure minus the street's census figure. For a street this is simply the planner's figure;
@@ -31,6 +36,7 @@ public final class IndicatorCalculator {
             OffsetDateTime asOf) {
         long beds = 0,
                 institutionBeds = 0,
+                institutionNursingBeds = 0,
                 occupied = 0,
                 caregivers = 0,
                 certified = 0,
@@ -44,6 +50,7 @@ public final class IndicatorCalculator {
                 occupied += Math.min(f.occupiedBeds(), f.beds());
                 if (f.kind() == FacilityKind.INSTITUTION) {
                     institutionBeds += f.beds();
+                    institutionNursingBeds += Math.min(f.nursingBeds(), f.beds());
                 }
                 operatingByKind[f.kind().ordinal()]++;
             }
@@ -60,6 +67,7 @@ public final class IndicatorCalculator {
         Double caregiverRatio = ratio(caregivers, elderly60, 10_000);
         long careCenters = operatingByKind[FacilityKind.CARE_CENTER.ordinal()];
         long careStations = operatingByKind[FacilityKind.CARE_STATION.ordinal()];
+        Double nursingBedShare = institutionBeds == 0 ? null : (double) institutionNursingBeds / institutionBeds;
         List<TargetStatus> targets = new ArrayList<>(scope.targets().size());
         for (PlanTarget t : scope.targets()) {
             Double actual = switch (t.indicator()) {
@@ -68,10 +76,10 @@ public final class IndicatorCalculator {
                 case "careCenters" -> (double) careCenters;
                 case "careStations" -> (double) careStations;
                 case "caregiversPerTenThousandElderly" -> caregiverRatio;
+                case "nursingBedShare" -> nursingBedShare;
                 default -> null;
             };
-            Boolean met = actual == null ? null : t.isMet(actual);
-            targets.add(new TargetStatus(t.indicator(), t.target(), t.comparator(), t.binding(), actual, met));
+            targets.add(targetStatus(t, actual, LocalDate.ofEpochDay(today)));
         }
         return new IndicatorDocument(
                 scope.code(),
@@ -83,6 +91,8 @@ public final class IndicatorCalculator {
                 bedsRatio,
                 institutionBeds,
                 institutionRatio,
+                institutionNursingBeds,
+                nursingBedShare,
                 occupied,
                 beds == 0 ? null : (double) occupied / beds,
                 careCenters,
@@ -97,6 +107,25 @@ public final class IndicatorCalculator {
                 services,
                 List.copyOf(targets),
                 asOf);
+    }
+
+    /** The target met or not, and where it stands against its straight line on {@code today} (§8.2). */
+    private static TargetStatus targetStatus(PlanTarget t, Double actual, LocalDate today) {
+        Boolean met = actual == null ? null : t.isMet(actual);
+        Double expected = PlanTrajectory.expected(t, today);
+        boolean line = expected != null;
+        return new TargetStatus(
+                t.indicator(),
+                t.target(),
+                t.comparator(),
+                t.binding(),
+                actual,
+                met,
+                t.baseline2020(),
+                line ? PlanTrajectory.BASELINE_ON.toString() : null,
+                line ? PlanTrajectory.TARGET_ON.toString() : null,
+                expected,
+                PlanTrajectory.progress(t, actual, expected));
     }
 
     private static Long population(

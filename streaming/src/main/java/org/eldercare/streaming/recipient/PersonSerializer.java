@@ -5,25 +5,35 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.RecipientProfile;
 import org.eldercare.streaming.serde.ImmutableSerializer;
 import org.eldercare.streaming.serde.VersionedSerializerSnapshot;
 import org.eldercare.streaming.serde.Wire;
 
-/** The binary form of a resolved {@link Person} with its evidence profile, for the resolver's checkpointed state. */
+/**
+ * The binary form of a resolved {@link Person} with its evidence profile, for the resolver's checkpointed state. It
+ * holds no birth date in clear (docs/CONTRACT.md §6.7): only birth years and the keyed digests of the dates.
+ */
 public final class PersonSerializer extends ImmutableSerializer<Person> {
 
     private static final long serialVersionUID = 1L;
     public static final PersonSerializer INSTANCE = new PersonSerializer();
 
-    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
-    private static final int FORMAT = 1;
+    /**
+     * Form 2: birth years and keyed birth-date digests in place of the dates. Form 1, the first release's, held the
+     * dates in clear; it reads with their years only, and {@link ResolveRecipients} restores their digests from the
+     * blocking keys of that form (see {@code LegacyBirthKeys}). Bump it when a field changes (see {@code
+     * VersionedSerializer}).
+     */
+    private static final int FORMAT = 2;
 
     @Override
     public int formatVersion() {
@@ -42,7 +52,7 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
         }
         Wire.string(p.idNumberMasked(), out);
         Wire.string(p.phoneMasked(), out);
-        Wire.date(p.birthDate(), out);
+        Wire.nullableLong(p.birthYear() == null ? null : p.birthYear().longValue(), out);
         Wire.string(p.gender(), out);
         Wire.string(p.districtCode(), out);
         Wire.string(p.streetCode(), out);
@@ -54,20 +64,30 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
     protected Person read(DataInputView in, int formatVersion) throws IOException {
         String id = Wire.string(in);
         Instant firstSeen = Wire.instant(in);
-        RecipientProfile profile = readProfile(in);
+        RecipientProfile profile = readProfile(in, formatVersion);
         int names = in.readInt();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < names; i++) {
             counts.put(Wire.string(in), in.readInt());
+        }
+        String idMasked = Wire.string(in);
+        String phoneMasked = Wire.string(in);
+        Integer birthYear;
+        if (formatVersion == 1) {
+            LocalDate date = Wire.date(in);
+            birthYear = date == null ? null : date.getYear();
+        } else {
+            Long year = Wire.nullableLong(in);
+            birthYear = year == null ? null : year.intValue();
         }
         return new Person(
                 id,
                 firstSeen,
                 profile,
                 counts,
-                Wire.string(in),
-                Wire.string(in),
-                Wire.date(in),
+                idMasked,
+                phoneMasked,
+                birthYear,
                 Wire.string(in),
                 Wire.string(in),
                 Wire.string(in),
@@ -81,38 +101,36 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
         Wire.strings(p.weakIdHashes(), out);
         Wire.strings(p.idCorrectionHashes(), out);
         Wire.strings(p.phoneHashes(), out);
-        out.writeInt(p.birthDates().size());
-        for (LocalDate d : p.birthDates()) {
-            Wire.date(d, out);
+        out.writeInt(p.birthYears().size());
+        for (Integer year : p.birthYears()) {
+            out.writeInt(year);
         }
         Wire.strings(p.genders(), out);
         Wire.strings(p.districtCodes(), out);
         Wire.strings(p.streetCodes(), out);
         Wire.geos(p.locations(), out);
+        Wire.strings(p.birthDigests(), out);
     }
 
-    private static RecipientProfile readProfile(DataInputView in) throws IOException {
+    private static RecipientProfile readProfile(DataInputView in, int formatVersion) throws IOException {
         Set<String> names = Wire.stringSet(in);
         Set<String> ids = Wire.stringSet(in);
         Set<String> weakIds = Wire.stringSet(in);
         Set<String> corrections = Wire.stringSet(in);
         Set<String> phones = Wire.stringSet(in);
         int births = in.readInt();
-        Set<LocalDate> birthDates = new LinkedHashSet<>();
+        Set<Integer> birthYears = new LinkedHashSet<>();
         for (int i = 0; i < births; i++) {
-            birthDates.add(Wire.date(in));
+            // Form 1 held whole dates: only their years are kept, the date never leaves this method.
+            birthYears.add(formatVersion == 1 ? Wire.date(in).getYear() : in.readInt());
         }
+        Set<String> genders = Wire.stringSet(in);
+        Set<String> districts = Wire.stringSet(in);
+        Set<String> streets = Wire.stringSet(in);
+        List<GeoPoint> locations = Wire.geos(in);
+        Set<String> digests = formatVersion == 1 ? Set.of() : Wire.stringSet(in);
         return new RecipientProfile(
-                names,
-                ids,
-                weakIds,
-                corrections,
-                phones,
-                birthDates,
-                Wire.stringSet(in),
-                Wire.stringSet(in),
-                Wire.stringSet(in),
-                Wire.geos(in));
+                names, ids, weakIds, corrections, phones, birthYears, genders, districts, streets, locations, digests);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.match.RecipientDocument;
-import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.resolve.Person;
 
 /**
@@ -29,8 +28,8 @@ public record RecipientEntry(
     }
 
     /** The document of a current person. */
-    public static RecipientEntry current(Person person, List<String> mergedIds, Pii pii) {
-        return new RecipientEntry(RecipientDocument.of(person, pii), mergedIds, null, null, null);
+    public static RecipientEntry current(Person person, List<String> mergedIds) {
+        return new RecipientEntry(RecipientDocument.of(person), mergedIds, null, null, null);
     }
 
     /** The document of {@code mergedId}, which now is {@code keptId}. */

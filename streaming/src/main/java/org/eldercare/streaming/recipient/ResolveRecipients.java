@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -62,6 +64,7 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
     private transient RecipientNormalizer normalizer;
     private transient StatePersonStore store;
     private transient ResolvedRecords records;
+    private transient ValueState<Integer> birthKeysForm;
 
     /**
      * {@code pii} says where the keys are: the HMAC key of the digests and the keyring that opens sealed recipients.
@@ -82,22 +85,27 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
                 ctx.getMapState(new MapStateDescriptor<>("blocking-keys", Types.STRING, IDS)),
                 ctx.getMapState(new MapStateDescriptor<>("redirects", Types.STRING, Types.STRING)),
                 ctx.getMapState(new MapStateDescriptor<>("absorbed", Types.STRING, IDS)));
+        birthKeysForm = ctx.getState(new ValueStateDescriptor<>("birth-keys-form", Types.INT));
         records = new ResolvedRecords(
                 ctx.getMapState(new MapStateDescriptor<>("records", Types.STRING, SERVICE_RECORD)),
                 ctx.getMapState(new MapStateDescriptor<>("records-by-person", Types.STRING, IDS)));
     }
 
     @Override
-    public void processElement(CareEvent event, Context ctx, Collector<ServiceRecordDocument> out) {
+    public void processElement(CareEvent event, Context ctx, Collector<ServiceRecordDocument> out) throws Exception {
+        if (birthKeysForm.value() == null) {
+            // Once per state: blocking keys of the first release held birth dates in clear (§6.7).
+            store.upgradeLegacyBirthKeys(normalizer.pii());
+            birthKeysForm.update(2);
+        }
         ServiceDelivered record = event.dataAs(ServiceDelivered.class);
         String recordKey = ServiceRecordDocument.documentId(event.operatorId(), record.recordId());
         ServiceRecordDocument earlier = records.get(recordKey);
         if (earlier != null) {
             out.collect(earlier);
             store.get(earlier.recipientId())
-                    .ifPresent(p -> ctx.output(
-                            RECIPIENTS,
-                            RecipientEntry.current(p, store.absorbedBy(p.recipientId()), normalizer.pii())));
+                    .ifPresent(
+                            p -> ctx.output(RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
             return;
         }
         // Opened in memory for this record only: what is kept and indexed is normalised evidence (§6.2, §6.7).
@@ -113,7 +121,7 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
             emitMerges(resolution, ctx, out);
         }
         String id = resolution.recipientId();
-        ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id), normalizer.pii()));
+        ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id)));
     }
 
     /** Rewrites the records of merged persons and redirects their ids, each once, as they stand after all merges. */

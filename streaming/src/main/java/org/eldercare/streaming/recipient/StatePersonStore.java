@@ -1,13 +1,19 @@
 package org.eldercare.streaming.recipient;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.state.MapState;
+import org.eldercare.search.normalize.Pii;
+import org.eldercare.search.resolve.BlockingKeys;
 import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.PersonStore;
 
@@ -25,6 +31,9 @@ final class StatePersonStore implements PersonStore {
     private final MapState<String, String> redirects;
     private final MapState<String, List<String>> absorbed;
     private final List<List<String>> repointedSinceDrain = new ArrayList<>();
+
+    private static final Pattern LEGACY_SURNAME_BIRTH = Pattern.compile("sb:(.*)\\|(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern LEGACY_BIRTH_STREET = Pattern.compile("bs:(\\d{4}-\\d{2}-\\d{2})\\|(.*)");
 
     StatePersonStore(
             MapState<String, Person> persons,
@@ -95,6 +104,57 @@ final class StatePersonStore implements PersonStore {
         List<Person> all = new ArrayList<>();
         State.values(persons).forEach(all::add);
         return all;
+    }
+
+    /**
+     * Re-files the blocking keys that state of {@code PersonSerializer} form 1 wrote with a birth date in clear
+     * ({@code sb:<surname>|yyyy-MM-dd}, {@code bs:yyyy-MM-dd|<street>}) under the date's keyed digest, as {@link
+     * BlockingKeys} now writes them, and gives every person filed under such a key the digests of that date back: form
+     * 1 persons read with their birth years only. Afterwards no birth date is left in clear in this state
+     * (docs/CONTRACT.md §6.7).
+     *
+     * @return how many keys were re-filed
+     */
+    int upgradeLegacyBirthKeys(Pii pii) {
+        List<Map.Entry<String, List<String>>> legacy = new ArrayList<>();
+        try {
+            for (Map.Entry<String, List<String>> e : filed.entries()) {
+                if (LEGACY_SURNAME_BIRTH.matcher(e.getKey()).matches()
+                        || LEGACY_BIRTH_STREET.matcher(e.getKey()).matches()) {
+                    legacy.add(Map.entry(e.getKey(), e.getValue()));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("recipient state: read failed", e);
+        }
+        for (Map.Entry<String, List<String>> e : legacy) {
+            Matcher sb = LEGACY_SURNAME_BIRTH.matcher(e.getKey());
+            Matcher bs = LEGACY_BIRTH_STREET.matcher(e.getKey());
+            LocalDate date;
+            String key;
+            if (sb.matches()) {
+                date = LocalDate.parse(sb.group(2));
+                key = "sb:" + sb.group(1) + "|" + pii.birthDateDigest(date);
+            } else {
+                bs.matches();
+                date = LocalDate.parse(bs.group(1));
+                key = "bs:" + pii.birthDateDigest(date) + "|" + bs.group(2);
+            }
+            List<String> ids = State.get(filed, key);
+            List<String> added = e.getValue().stream()
+                    .filter(id -> ids == null || !ids.contains(id))
+                    .toList();
+            State.put(filed, key, State.append(ids, added));
+            State.remove(filed, e.getKey());
+            List<String> digests = pii.birthDigests(date);
+            for (String id : e.getValue()) {
+                Person p = State.get(persons, canonicalId(id));
+                if (p != null && !p.profile().birthDigests().containsAll(digests)) {
+                    State.put(persons, p.recipientId(), p.withBirthDigests(digests));
+                }
+            }
+        }
+        return legacy.size();
     }
 
     /** The ids merged into {@code recipientId} over time, oldest merge first; empty when none. */

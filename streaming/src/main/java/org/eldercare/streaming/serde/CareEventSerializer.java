@@ -41,13 +41,14 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
+     * Form 4: facility details end with {@code nursingBeds} (docs/CONTRACT.md §8.3); forms 1 to 3 read it as 0.
      * Form 3: a recipient starts with a tag, 0 none, 1 raw, 2 sealed (docs/CONTRACT.md §6.7); forms 1 and 2 wrote a
      * boolean (0 none, 1 raw) in its place, so they read with the same code. Form 2 added the register's types
      * (docs/CONTRACT.md §7); form 1, the first release's, is the same bytes for every other type. Bump it when a
      * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
      * checkpoint it would misread.
      */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private static final byte NO_RECIPIENT = 0;
     private static final byte RAW_RECIPIENT = 1;
@@ -80,7 +81,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
         String id = Wire.string(in);
         String source = Wire.string(in);
         EventType type = Wire.enumeration(TYPES, in);
-        return new CareEvent(id, source, type, Wire.time(in), readData(type, in));
+        return new CareEvent(id, source, type, Wire.time(in), readData(type, in, formatVersion));
     }
 
     private static void writeData(EventData data, DataOutputView out) throws IOException {
@@ -95,6 +96,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 out.writeInt(d.beds());
                 out.writeInt(d.mealSeats());
                 Wire.enumeration(d.status(), out);
+                out.writeInt(d.nursingBeds());
             }
             case FacilityStatusChanged d -> {
                 Wire.string(d.facilityId(), out);
@@ -161,7 +163,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
         }
     }
 
-    private static EventData readData(EventType type, DataInputView in) throws IOException {
+    private static EventData readData(EventType type, DataInputView in, int formatVersion) throws IOException {
         return switch (type) {
             case FACILITY_REGISTERED, FACILITY_UPDATED ->
                 new FacilityDetails(
@@ -173,7 +175,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                         Wire.geo(in),
                         in.readInt(),
                         in.readInt(),
-                        Wire.enumeration(STATUSES, in));
+                        Wire.enumeration(STATUSES, in),
+                        formatVersion >= 4 ? in.readInt() : 0);
             case FACILITY_STATUS_CHANGED -> new FacilityStatusChanged(Wire.string(in), Wire.enumeration(STATUSES, in));
             case BED_OCCUPIED, BED_RELEASED -> new BedsChanged(Wire.string(in), in.readInt());
             case MEAL_SERVED ->

@@ -12,8 +12,11 @@ public final class FacilityDocumentSerializer extends ImmutableSerializer<Facili
     private static final long serialVersionUID = 1L;
     public static final FacilityDocumentSerializer INSTANCE = new FacilityDocumentSerializer();
 
-    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
-    private static final int FORMAT = 1;
+    /**
+     * Form 2 appends {@code nursingBeds} (docs/CONTRACT.md §8.3); form 1, the first release's, reads with it 0. Bump
+     * it when a field changes (see {@code VersionedSerializer}).
+     */
+    private static final int FORMAT = 2;
 
     @Override
     public int formatVersion() {
@@ -38,6 +41,7 @@ public final class FacilityDocumentSerializer extends ImmutableSerializer<Facili
         out.writeLong(f.caregiversOnDuty());
         Wire.time(f.lastEventAt(), out);
         Wire.time(f.updatedAt(), out);
+        out.writeInt(f.nursingBeds());
     }
 
     @Override
@@ -58,7 +62,8 @@ public final class FacilityDocumentSerializer extends ImmutableSerializer<Facili
                 in.readLong(),
                 in.readLong(),
                 Wire.time(in),
-                Wire.time(in));
+                Wire.time(in),
+                formatVersion >= 2 ? in.readInt() : 0);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.eldercare.streaming.serde;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -15,8 +16,12 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
     private static final long serialVersionUID = 1L;
     public static final IndicatorSerializer INSTANCE = new IndicatorSerializer();
 
-    /** Form 1: the form of the first release. Bump it when a field changes (see {@code VersionedSerializer}). */
-    private static final int FORMAT = 1;
+    /**
+     * Form 2 appends the plan-progress block (docs/CONTRACT.md §8.2, §8.3): nursing-type beds and their share, then
+     * each target's trajectory in the order of the targets. Form 1, the first release's, reads without it (0, null).
+     * Bump it when a field changes (see {@code VersionedSerializer}).
+     */
+    private static final int FORMAT = 2;
 
     @Override
     public int formatVersion() {
@@ -56,6 +61,19 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
             Wire.nullableBoolean(t.met(), out);
         }
         Wire.time(d.asOf(), out);
+        writePlanProgress(d, out);
+    }
+
+    private static void writePlanProgress(IndicatorDocument d, DataOutputView out) throws IOException {
+        out.writeLong(d.institutionNursingBeds());
+        Wire.nullableDouble(d.nursingBedShare(), out);
+        for (TargetStatus t : d.targets()) {
+            Wire.nullableDouble(t.baseline(), out);
+            Wire.string(t.baselineOn(), out);
+            Wire.string(t.targetOn(), out);
+            Wire.nullableDouble(t.expected(), out);
+            Wire.string(t.progress(), out);
+        }
     }
 
     @Override
@@ -92,6 +110,30 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                     Wire.nullableDouble(in),
                     Wire.nullableBoolean(in)));
         }
+        OffsetDateTime asOf = Wire.time(in);
+        long nursingBeds = 0;
+        Double nursingShare = null;
+        if (formatVersion >= 2) {
+            nursingBeds = in.readLong();
+            nursingShare = Wire.nullableDouble(in);
+            for (int i = 0; i < targetCount; i++) {
+                TargetStatus t = targets.get(i);
+                targets.set(
+                        i,
+                        new TargetStatus(
+                                t.indicator(),
+                                t.target(),
+                                t.comparator(),
+                                t.binding(),
+                                t.actual(),
+                                t.met(),
+                                Wire.nullableDouble(in),
+                                Wire.string(in),
+                                Wire.string(in),
+                                Wire.nullableDouble(in),
+                                Wire.string(in)));
+            }
+        }
         return new IndicatorDocument(
                 code,
                 name,
@@ -102,6 +144,8 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                 bedsRatio,
                 institutionBeds,
                 institutionRatio,
+                nursingBeds,
+                nursingShare,
                 occupied,
                 occupancy,
                 careCenters,
@@ -115,7 +159,7 @@ public final class IndicatorSerializer extends ImmutableSerializer<IndicatorDocu
                 meals,
                 services,
                 List.copyOf(targets),
-                Wire.time(in));
+                asOf);
     }
 
     @Override

@@ -77,6 +77,16 @@ class TargetAlertsTest {
     }
 
     @Test
+    void carriesTheMissedTargetsAsParamsForThePortalToWriteInChinese() throws Exception {
+        harness.processElement(district(3, 10), 0);
+
+        AlertDocument alert = harness.extractOutputValues().getFirst();
+        assertThat(alert.params())
+                .containsEntry("name", "门头沟区")
+                .containsEntry("missed", "careCenters:=:9,careStations:>=:36");
+    }
+
+    @Test
     void clearsOnceEveryBindingTargetIsMet() throws Exception {
         harness.processElement(district(3, 10), 0);
         harness.processElement(district(9, 40), 0);

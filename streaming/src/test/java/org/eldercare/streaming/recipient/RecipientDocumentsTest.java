@@ -65,7 +65,7 @@ class RecipientDocumentsTest {
 
     @Test
     void recipientEntriesSurviveTheirBinaryForm() throws Exception {
-        RecipientEntry current = RecipientEntry.current(person, List.of("rcp-fedcba9876543210"), NORMALIZER.pii());
+        RecipientEntry current = RecipientEntry.current(person, List.of("rcp-fedcba9876543210"));
         RecipientEntry redirect = RecipientEntry.redirect(
                 "rcp-fedcba9876543210", person.recipientId(), Instant.parse("2025-03-03T00:00:00Z"), List.of("phone"));
 
@@ -75,8 +75,7 @@ class RecipientDocumentsTest {
 
     @Test
     void personDocumentUsesOnlyMappedFieldsAndNoRawIdentifiers() throws Exception {
-        JsonNode json =
-                MAPPER.valueToTree(RecipientEntry.current(person, List.of("rcp-fedcba9876543210"), NORMALIZER.pii()));
+        JsonNode json = MAPPER.valueToTree(RecipientEntry.current(person, List.of("rcp-fedcba9876543210")));
 
         assertThat(fieldsOf(json)).isSubsetOf(mappedFields("mappings/recipients.json"));
         assertThat(json.get("recipientId").asText()).isEqualTo(person.recipientId());
@@ -86,7 +85,7 @@ class RecipientDocumentsTest {
 
     @Test
     void personDocumentHoldsTheBirthYearAndDigestsButNoBirthDate() {
-        JsonNode json = MAPPER.valueToTree(RecipientEntry.current(person, List.of(), NORMALIZER.pii()));
+        JsonNode json = MAPPER.valueToTree(RecipientEntry.current(person, List.of()));
 
         // docs/CONTRACT.md §6.2: beside 110115********xxxx the date would give the whole ID number.
         assertThat(json.get("birthYear").asInt()).isEqualTo(1945);

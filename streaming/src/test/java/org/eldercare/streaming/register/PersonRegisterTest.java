@@ -119,6 +119,29 @@ class PersonRegisterTest {
     }
 
     @Test
+    void inTheYearOfTheEightiethBirthdayTheLabelsAreLookedAtEveryMidnightSoNoTimerFallsOnTheBirthday()
+            throws Exception {
+        LocalDate born = TODAY.plusDays(5).minusYears(80);
+        harness.processElement(personRegistered("p-1", born, LivingArrangement.WITH_FAMILY), 0);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        for (int day = 1; day < 5; day++) {
+            harness.setProcessingTime(millisAt(TODAY.plusDays(day), 0));
+            assertThat(latest().labelsOn()).as("ticked on day " + day).isEqualTo(TODAY.plusDays(day));
+            assertThat(labels(latest())).as("day " + day).isEmpty();
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        }
+        harness.setProcessingTime(millisAt(TODAY.plusDays(5), 0));
+        assertThat(labels(latest())).containsExactly(AGE_80_PLUS);
+        assertThat(latest().age()).isEqualTo(80);
+
+        harness.setProcessingTime(millisAt(TODAY.plusDays(6), 0));
+        assertThat(latest().labelsOn())
+                .as("the ticks go on after the birthday, so when they stop says nothing of it")
+                .isEqualTo(TODAY.plusDays(6));
+    }
+
+    @Test
     void aBenefitLabelLeavesTheDayAfterTheBenefitEnds() throws Exception {
         harness.processElement(
                 personRegistered(

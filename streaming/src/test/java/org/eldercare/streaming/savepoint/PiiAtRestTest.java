@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
@@ -28,26 +33,32 @@ import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.FacilityKind;
+import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
 import org.eldercare.search.normalize.Pii;
 import org.eldercare.search.normalize.PiiKeyring;
 import org.eldercare.search.normalize.RecipientTokeniser;
+import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.IndicatorJob;
+import org.eldercare.streaming.JobSinks;
 import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.fixtures.TestPiiSecrets;
 import org.eldercare.streaming.pii.PiiSecrets;
+import org.eldercare.streaming.time.ShanghaiTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/CONTRACT.md §6.7 on the whole job: raw and sealed recipients in, and neither the savepoint (all keyed state,
- * as a checkpoint holds it), nor the documents the sinks would buffer, nor the dead letters hold a raw ID number or
- * phone. The keys reach the tasks from files and never appear in the job graph.
+ * docs/CONTRACT.md §6.7 on the whole job: raw and sealed recipients in, and neither the savepoint (all keyed state
+ * and timers, as a checkpoint holds them), nor the documents the sinks would buffer, nor the dead letters hold a raw
+ * ID number or phone, or a birth date in any form state writes one. The keys reach the tasks from files and never
+ * appear in the job graph.
  */
 class PiiAtRestTest {
 
@@ -66,9 +77,16 @@ class PiiAtRestTest {
     static final String PHONE_SEALED = "13987654321";
     static final OffsetDateTime NOW =
             OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+    /** The dates the two recipients' ID numbers hold. */
+    static final LocalDate BORN_RAW = LocalDate.of(1941, 3, 2);
+
+    static final LocalDate BORN_SEALED = LocalDate.of(1938, 7, 15);
+    /** A registered person who turns 80 in three weeks: the register must label her then, with no timer on it. */
+    static final LocalDate BORN_REGISTERED =
+            LocalDate.now(ShanghaiTime.ZONE).plusDays(20).minusYears(80);
 
     @Test
-    void neitherStateNorSinksNorDeadLettersHoldARawIdOrPhone(@TempDir Path tmp) throws Exception {
+    void neitherStateNorSinksNorDeadLettersHoldARawIdOrPhoneOrABirthDate(@TempDir Path tmp) throws Exception {
         PiiSecrets secrets = TestPiiSecrets.inFiles(HMAC_KEY, KEYS);
         RecipientTokeniser tokeniser = secrets.tokeniser(name -> null);
         RecipientTokeniser foreign = new RecipientTokeniser(
@@ -88,17 +106,33 @@ class PiiAtRestTest {
         records.add(CloudEventJson.write(service("s-invalid", "f-1", "rec-invalid", other, 0)));
         // Sealed under a key the job does not hold.
         records.add(CloudEventJson.write(foreign.seal(service("s-foreign", "f-1", "rec-foreign", other, 30))));
+        // The register: a raw identity from the civil-affairs feed, sealed on read.
+        records.add(CloudEventJson.write(
+                Events.at(NOW, Events.personRegistered("p-80", BORN_REGISTERED, LivingArrangement.ALONE))));
 
         SavepointFixture.Sinks sinks = new SavepointFixture.Sinks("pii");
+        CollectingSink<PersonDocument> persons = new CollectingSink<>("pii-persons");
+        JobSinks withPersons = new JobSinks(
+                sinks.job.indicators(),
+                sinks.job.indicatorHistory(),
+                sinks.job.facilities(),
+                sinks.job.alerts(),
+                sinks.job.deadLetters(),
+                sinks.job.serviceRecords(),
+                sinks.job.recipients(),
+                null,
+                null,
+                persons);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SavepointFixture.noKryo());
         env.setParallelism(2);
-        IndicatorJob.build(env, SavepointFixture.openEnded(env, records), sinks.job, config(secrets));
+        IndicatorJob.build(env, SavepointFixture.openEnded(env, records), withPersons, config(secrets));
         JobClient job = env.executeAsync("pii at rest");
 
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (sinks.serviceRecords.collected().size() < 2
                 || sinks.deadLetters.collected().size() < 3
-                || sinks.recipients.collected().size() < 2) {
+                || sinks.recipients.collected().size() < 2
+                || persons.collected().isEmpty()) {
             assertThat(System.nanoTime()).as("records processed in time").isLessThan(deadline);
             Thread.sleep(200);
         }
@@ -113,12 +147,31 @@ class PiiAtRestTest {
                 .doesNotContain(ID_RAW, PHONE_RAW, ID_SEALED, PHONE_SEALED)
                 // a positive control: the state does hold the masks
                 .contains(ascii(Pii.maskIdNumber(ID_RAW)));
+        // Beside those masks a birth date gives the whole ID number back (docs/CONTRACT.md §6.2, §6.7).
+        List<String> datesInState = new ArrayList<>();
+        for (LocalDate born : List.of(BORN_RAW, BORN_SEALED, BORN_REGISTERED)) {
+            birthDateForms(born).forEach((form, bytes) -> {
+                if (indexOf(state, bytes) >= 0) {
+                    datesInState.add(born + " as " + form);
+                }
+            });
+        }
+        assertThat(datesInState).as("birth dates in the savepoint").isEmpty();
 
         List<String> outputs = new ArrayList<>();
         sinks.serviceRecords.collected().forEach(d -> outputs.add(d.toString()));
         sinks.recipients.collected().forEach(d -> outputs.add(d.toString()));
         sinks.deadLetters.collected().forEach(d -> outputs.add(d.toString()));
+        persons.collected().forEach(d -> outputs.add(d.toString()));
         assertThat(outputs).allSatisfy(o -> assertThat(o).doesNotContain(ID_RAW, PHONE_RAW, ID_SEALED, PHONE_SEALED));
+        for (LocalDate born : List.of(BORN_RAW, BORN_SEALED, BORN_REGISTERED)) {
+            assertThat(outputs)
+                    .allSatisfy(o -> assertThat(o)
+                            .doesNotContain(born.toString(), born.format(DateTimeFormatter.BASIC_ISO_DATE)));
+        }
+        assertThat(persons.collected().getLast().birthYear())
+                .as("the year is shown, as it may be")
+                .isEqualTo(BORN_REGISTERED.getYear());
 
         // Resolution still works under the keys the tasks read: digests of the right HMAC key.
         assertThat(sinks.serviceRecords.collected())
@@ -199,6 +252,48 @@ class PiiAtRestTest {
                 NOW,
                 new ServiceDelivered(
                         recordId, facility, null, ServiceType.BATHING, NOW.minusMinutes(50), minutes, recipient));
+    }
+
+    /**
+     * The forms a birth date takes when written: text ({@code yyyy-MM-dd}, {@code yyyyMMdd}), {@code Wire.date}'s
+     * epoch day, Flink's {@code LocalDateSerializer} (int year, byte month, byte day), and the epoch millis of the
+     * midnights (Asia/Shanghai) of the 80th and 90th birthdays, which a label timer would hold.
+     */
+    private static Map<String, byte[]> birthDateForms(LocalDate born) {
+        Map<String, byte[]> forms = new LinkedHashMap<>();
+        forms.put("yyyy-MM-dd", born.toString().getBytes(StandardCharsets.US_ASCII));
+        forms.put("yyyyMMdd", born.format(DateTimeFormatter.BASIC_ISO_DATE).getBytes(StandardCharsets.US_ASCII));
+        forms.put("epoch day", ByteBuffer.allocate(8).putLong(born.toEpochDay()).array());
+        forms.put(
+                "LocalDateSerializer",
+                ByteBuffer.allocate(6)
+                        .putInt(born.getYear())
+                        .put((byte) born.getMonthValue())
+                        .put((byte) born.getDayOfMonth())
+                        .array());
+        for (int age : new int[] {80, 90}) {
+            long midnight = born.plusYears(age)
+                    .atStartOfDay(ShanghaiTime.ZONE)
+                    .toInstant()
+                    .toEpochMilli();
+            forms.put(
+                    "timer at the " + age + "th birthday",
+                    ByteBuffer.allocate(8).putLong(midnight).array());
+        }
+        return forms;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static byte[] allBytes(Path dir) throws IOException {

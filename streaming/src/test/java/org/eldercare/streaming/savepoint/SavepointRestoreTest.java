@@ -82,6 +82,9 @@ class SavepointRestoreTest {
         assertThat(person.person().servicesCount())
                 .as("the recipient of rec-1, from before, served again")
                 .isEqualTo(2);
+        assertThat(record.matchedOn())
+                .as("the birth date of rec-1, kept in clear by the previous release, compares as its digest")
+                .contains("birthDate");
     }
 
     private static <T> Map<String, T> latestBy(List<T> all, Function<T, String> id) {

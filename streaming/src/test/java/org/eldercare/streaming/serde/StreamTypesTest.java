@@ -5,6 +5,7 @@ import static org.eldercare.ingest.event.FacilityKind.CARE_STATION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -26,6 +27,7 @@ class StreamTypesTest {
     static Stream<CareEvent> everyEventShape() {
         return Stream.of(
                 Events.registered("f-1", CARE_STATION, 10),
+                Events.institution(org.eldercare.ingest.event.EventType.FACILITY_UPDATED, "f-2", 100, 60, "110115001"),
                 Events.statusChanged("f-1", org.eldercare.ingest.event.FacilityStatus.SUSPENDED),
                 Events.bedOccupied("f-1", 2),
                 Events.bedReleased("f-1", 1),
@@ -120,6 +122,73 @@ class StreamTypesTest {
                         List.of(
                                 new TargetStatus("careCenters", 9, "=", true, null, null),
                                 new TargetStatus("careStations", 36, ">=", true, 1.0, false)),
+                        AT),
+                new AlertDocument(
+                        "BINDING_TARGET_MISSED:110115",
+                        "BINDING_TARGET_MISSED",
+                        "110115",
+                        "110115",
+                        "m",
+                        true,
+                        AT,
+                        AT,
+                        Map.of("name", "大兴区", "missed", "careStations:>=:140")),
+                new FacilityDocument(
+                        "f-2",
+                        "op-1",
+                        "院",
+                        "INSTITUTION",
+                        "110115",
+                        "110115001",
+                        new GeoPoint(39.7, 116.3),
+                        100,
+                        3,
+                        97,
+                        0,
+                        "OPERATING",
+                        4,
+                        1,
+                        AT,
+                        AT,
+                        60),
+                new IndicatorDocument(
+                        "110115",
+                        "大兴区",
+                        "DISTRICT",
+                        1_993_591L,
+                        299_208L,
+                        100,
+                        0.05,
+                        100,
+                        0.05,
+                        60,
+                        0.6,
+                        3,
+                        0.03,
+                        1,
+                        141,
+                        1,
+                        0,
+                        5,
+                        4,
+                        0.2,
+                        2,
+                        9,
+                        10,
+                        List.of(
+                                new TargetStatus(
+                                        "careStations",
+                                        140,
+                                        ">=",
+                                        true,
+                                        141.0,
+                                        true,
+                                        132.0,
+                                        "2020-12-31",
+                                        "2025-12-31",
+                                        140.0,
+                                        "AHEAD"),
+                                new TargetStatus("nursingBedShare", 0.55, ">=", true, 0.6, true)),
                         AT));
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eldercare.infra.stack.PlatformCommand;
@@ -42,10 +43,15 @@ public final class AppProcess implements AutoCloseable {
 
     /** {@code streaming=false} leaves the indicator job out, so the intake path alone is measured. */
     public static AppProcess start(Path root, Path workDir, String heap, boolean streaming) {
+        return start(root, workDir, heap, streaming, List.of());
+    }
+
+    /** As {@link #start(Path, Path, String, boolean)}, with more Spring {@code --key=value} arguments last. */
+    public static AppProcess start(Path root, Path workDir, String heap, boolean streaming, List<String> more) {
         PlatformCommand platform = PlatformCommand.onFreePorts(root, heap, workDir.resolve("app-data"));
         // The per-token limits (docs/CONTRACT.md §6.3) would cap two tokens at 100 intake requests/s and the
         // hotline at 20 matches/s; the benchmarks measure the paths' ceilings and latency, so they lift them.
-        List<String> command = platform.command(List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--eldercare.simulator.enabled=false",
                 "--eldercare.streaming.enabled=" + streaming,
                 "--eldercare.limits.intake.requests-per-second=1000000",
@@ -54,6 +60,8 @@ public final class AppProcess implements AutoCloseable {
                 "--eldercare.limits.match.requests-per-second=1000000",
                 "--eldercare.limits.match.burst=1000000",
                 "--eldercare.limits.match.concurrent=1000"));
+        arguments.addAll(more);
+        List<String> command = platform.command(arguments);
         int port = platform.serverPort();
         Path log = workDir.resolve("app.log");
         try {

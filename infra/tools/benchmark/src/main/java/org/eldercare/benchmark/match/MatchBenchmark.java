@@ -83,14 +83,16 @@ public final class MatchBenchmark {
                 String esUrl;
                 if (http) {
                     // The app with its own stack, streaming off: the match endpoint, its audit write and the node.
-                    app = AppProcess.start(root, dir.path(), appHeap, false);
+                    // The app's node gets --es-heap too, so both modes search the same index on the same heap.
+                    app = AppProcess.start(
+                            root, dir.path(), appHeap, false, List.of("--eldercare.elasticsearch.heap=" + esHeap));
                     app.awaitHealthy(Duration.ofMinutes(5));
                     esUrl = app.elasticsearchUrl().toString();
                 } else {
                     stack = BenchStack.start(dir, "256m", esHeap);
                     esUrl = stack.elasticsearchUrl();
                 }
-                load(esUrl, http, app, records, queries, warmup, seed, http ? "the app's" : "-Xmx" + esHeap);
+                load(esUrl, http, app, records, queries, warmup, seed, (http ? "the app's, " : "") + "-Xmx" + esHeap);
             } finally {
                 if (app != null) {
                     app.close();
@@ -170,6 +172,11 @@ public final class MatchBenchmark {
     /** One match, as the benchmark sees it: the candidates' ids and decisions, best first. */
     private interface Matching {
         List<Found> match(MatchRequest request) throws Exception;
+
+        /** Where the time went inside the app, from its own timers; empty when matching in process. */
+        default String insideTheApp() throws Exception {
+            return "";
+        }
     }
 
     private record Found(String recipientId, String decision) {}
@@ -189,25 +196,60 @@ public final class MatchBenchmark {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper json = Elasticsearch.objectMapper();
         URI uri = base.resolve("/api/v1/recipients/match");
-        return request -> {
-            HttpResponse<byte[]> response = client.send(
-                    HttpRequest.newBuilder(uri)
-                            .header("Authorization", "Bearer demo-hotline")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("match: HTTP " + response.statusCode() + " "
-                        + new String(response.body(), StandardCharsets.UTF_8));
+        return new Matching() {
+            @Override
+            public List<Found> match(MatchRequest request) throws Exception {
+                HttpResponse<byte[]> response = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer demo-hotline")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("match: HTTP " + response.statusCode() + " "
+                            + new String(response.body(), StandardCharsets.UTF_8));
+                }
+                List<Found> found = new ArrayList<>();
+                for (JsonNode c : json.readTree(response.body()).path("candidates")) {
+                    found.add(new Found(
+                            c.path("recipientId").asText(), c.path("decision").asText()));
+                }
+                return found;
             }
-            List<Found> found = new ArrayList<>();
-            for (JsonNode c : json.readTree(response.body()).path("candidates")) {
-                found.add(new Found(
-                        c.path("recipientId").asText(), c.path("decision").asText()));
+
+            /** The app's match and audit-write timers (p50/p99 over the last minutes), read as an admin. */
+            @Override
+            public String insideTheApp() throws Exception {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                                .header("Authorization", "Bearer demo-admin")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    return "app metrics unavailable (HTTP " + response.statusCode() + ")";
+                }
+                return String.format(
+                        Locale.ROOT,
+                        "match p50 %s, p99 %s; audit write p50 %s, p99 %s",
+                        quantile(response.body(), "eldercare_recipients_match_seconds", "0.5"),
+                        quantile(response.body(), "eldercare_recipients_match_seconds", "0.99"),
+                        quantile(response.body(), "eldercare_audit_write_seconds", "0.5"),
+                        quantile(response.body(), "eldercare_audit_write_seconds", "0.99"));
             }
-            return found;
         };
+    }
+
+    /** One quantile of a Micrometer timer from the Prometheus text format, in ms; "?" when absent. */
+    static String quantile(String prometheus, String metric, String quantile) {
+        String marker = "quantile=\"" + quantile + "\"";
+        return prometheus
+                .lines()
+                .filter(l -> l.startsWith(metric + "{") && l.contains(marker))
+                .findFirst()
+                .map(l -> String.format(
+                        Locale.ROOT, "%.1f ms", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) * 1000))
+                .orElse("?");
     }
 
     private static void run(
@@ -244,7 +286,8 @@ public final class MatchBenchmark {
             }
         }
         double p99 = latencies.millisAt(0.99);
-        new Report(http ? "recipient matching over HTTP" : "recipient matching on Elasticsearch")
+        String inside = matcher.insideTheApp();
+        Report report = new Report(http ? "recipient matching over HTTP" : "recipient matching on Elasticsearch")
                 .line(
                         "parameters",
                         "%,d recipient documents (evaluation generator, chunks of %,d persons, noisy records folded by truth), embedded node %s, %d warm-up + %,d measured queries, one at a time%s",
@@ -279,7 +322,10 @@ public final class MatchBenchmark {
                                 Locale.ROOT,
                                 "p99 %.1f ms%s",
                                 p99,
-                                records >= 1_000_000 ? "" : " with only " + records + " records: not a verdict"))
-                .print();
+                                records >= 1_000_000 ? "" : " with only " + records + " records: not a verdict"));
+        if (!inside.isEmpty()) {
+            report.line("inside the app", "%s", inside);
+        }
+        report.print();
     }
 }

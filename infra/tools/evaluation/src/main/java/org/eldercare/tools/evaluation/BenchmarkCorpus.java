@@ -45,7 +45,7 @@ public final class BenchmarkCorpus {
                             : held.withRecord(normalized, r.at()));
         }
         List<RecipientDocument> documents = new ArrayList<>(byTruth.size());
-        byTruth.values().forEach(p -> documents.add(RecipientDocument.of(p, normalizer.pii())));
+        byTruth.values().forEach(p -> documents.add(RecipientDocument.of(p)));
         List<LabelledQuery> picked = new ArrayList<>(set.queries());
         Collections.shuffle(picked, new Random(seed + index));
         picked = picked.subList(0, Math.min(queries, picked.size()));

@@ -29,6 +29,11 @@ public final class Contingency {
         return actual == 0 ? 1.0 : (double) truePairs() / actual;
     }
 
+    /** Per resolved cluster, how many of its records belong to each true person. */
+    Map<String, Map<String, Integer>> clusters() {
+        return java.util.Collections.unmodifiableMap(byCluster);
+    }
+
     /** For each cluster, the true person most of its records belong to. */
     Map<String, String> majorityTruth() {
         Map<String, String> out = new HashMap<>();

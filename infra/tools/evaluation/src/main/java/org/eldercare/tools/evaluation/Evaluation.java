@@ -44,19 +44,21 @@ public final class Evaluation {
                             .recipientId());
         }
         Contingency table = new Contingency();
+        Map<String, String> clusterOf = new HashMap<>();
         for (LabelledRecord r : set.records()) {
-            table.add(store.canonicalId(assigned.get(r.recordKey())), r.truthId());
+            String cluster = store.canonicalId(assigned.get(r.recordKey()));
+            clusterOf.put(r.recordKey(), cluster);
+            table.add(cluster, r.truthId());
         }
-        return new Resolved(store, mergeLog.size(), table);
+        return new Resolved(store, mergeLog.size(), table, Map.copyOf(clusterOf));
     }
 
     /** The figures of matching the queries against already resolved persons, with {@code thresholds}. */
     public EvaluationResult match(EvaluationSet set, Resolved resolved, ResolutionThresholds thresholds) {
         InMemoryPersonStore store = resolved.store();
         Contingency table = resolved.table();
-        InMemoryCandidateSource source = new InMemoryCandidateSource(store.persons().stream()
-                .map(p -> RecipientDocument.of(p, normalizer.pii()))
-                .toList());
+        InMemoryCandidateSource source = new InMemoryCandidateSource(
+                store.persons().stream().map(p -> RecipientDocument.of(p)).toList());
         RecipientMatcher matcher = new RecipientMatcher(normalizer, source, thresholds);
         Map<String, String> truthOfCluster = table.majorityTruth();
         int known = 0, top1 = 0, top10 = 0, matches = 0, rightMatches = 0, absent = 0, absentMatched = 0;
@@ -101,8 +103,12 @@ public final class Evaluation {
                 ratio(absentMatched, absent));
     }
 
-    /** The outcome of resolution, kept so several matching thresholds can be tried on it. */
-    public record Resolved(InMemoryPersonStore store, int merges, Contingency table) {}
+    /**
+     * The outcome of resolution, kept so several matching thresholds can be tried on it.
+     *
+     * @param clusterOf per record key, the recipient id the record ended under (after merges)
+     */
+    public record Resolved(InMemoryPersonStore store, int merges, Contingency table, Map<String, String> clusterOf) {}
 
     private static double ratio(int part, int whole) {
         return whole == 0 ? 1.0 : (double) part / whole;

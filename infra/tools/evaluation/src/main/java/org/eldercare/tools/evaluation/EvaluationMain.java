@@ -13,30 +13,42 @@ import org.eldercare.search.resolve.ResolutionThresholds;
  * Prints the resolution and matching figures for a generated evaluation set:
  * {@code EvaluationMain [--persons N] [--seed S] [--tune]}. With {@code --tune} it first searches the thresholds
  * on that seed and prints the grid, then the figures at the best point; report those figures on another seed.
+ * With {@code --register} it runs the register evaluation instead ({@link RegisterEvaluation}; {@code --persons}
+ * then counts registered people, 5,000 unless given).
  */
 public final class EvaluationMain {
 
     private EvaluationMain() {}
 
     public static void main(String[] args) {
-        int persons = 3000;
+        Integer persons = null;
         long seed = 2;
         boolean tune = false;
+        boolean register = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--tune" -> tune = true;
+                case "--register" -> register = true;
                 default ->
-                    throw new IllegalArgumentException(
-                            "arguments: unknown option " + args[i] + "; expected --persons N, --seed S, --tune");
+                    throw new IllegalArgumentException("arguments: unknown option " + args[i]
+                            + "; expected --persons N, --seed S, --tune, --register");
             }
+        }
+        if (register) {
+            long start = System.nanoTime();
+            RegisterEvaluation.Result result =
+                    RegisterEvaluation.run(seed, persons == null ? 5000 : persons, ResolutionThresholds.DEFAULT);
+            System.out.printf(Locale.ROOT, "seed=%d%n%s", seed, result.report());
+            System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            return;
         }
         Regions regions = Regions.load();
         // The evaluation data is synthetic; a fixed key keeps runs comparable.
         RecipientNormalizer normalizer =
                 new RecipientNormalizer(Pii.withKey("evaluation-only-key-0001"), new Addresses(regions));
-        EvaluationSet set = new EvaluationSetGenerator(seed, regions).generate(persons);
+        EvaluationSet set = new EvaluationSetGenerator(seed, regions).generate(persons == null ? 3000 : persons);
         Evaluation evaluation = new Evaluation(normalizer);
         ResolutionThresholds thresholds = ResolutionThresholds.DEFAULT;
         if (tune) {

@@ -59,7 +59,19 @@ public final class EvaluationSetGenerator {
                 persons.add(twinOf(first, persons.size()));
             } else if (kind < 0.19 && !persons.isEmpty()) {
                 TruePerson namesakeOf = persons.get(random.nextInt(persons.size()));
-                persons.add(newPerson(persons.size(), namesakeOf.name(), "namesake"));
+                TruePerson namesake = newPerson(persons.size(), namesakeOf.name(), "namesake");
+                persons.add(new TruePerson(
+                        namesake.truthId(),
+                        namesake.name(),
+                        namesake.gender(),
+                        namesake.birthDate(),
+                        namesake.idNumber(),
+                        namesake.phones(),
+                        namesake.street(),
+                        namesake.addressLine(),
+                        namesake.home(),
+                        "namesake",
+                        namesakeOf.truthId()));
             } else {
                 persons.add(newPerson(persons.size(), randomName(), "person"));
             }
@@ -91,10 +103,57 @@ public final class EvaluationSetGenerator {
         String gender = random.nextBoolean() ? "M" : "F";
         LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(36 * 365));
         Street street = streets.get(random.nextInt(streets.size()));
-        return person(index, name, gender, birth, List.of(newPhone()), street, addressLine(), home(street), kind);
+        return person(index, name, gender, birth, List.of(newPhone()), street, addressLine(), home(street), kind, null);
     }
 
-    private TruePerson spouseOf(TruePerson partner, int index) {
+    /** A new person born on {@code birth}, with a random name, in a random street. */
+    TruePerson newPerson(int index, LocalDate birth) {
+        String gender = random.nextBoolean() ? "M" : "F";
+        Street street = streets.get(random.nextInt(streets.size()));
+        return person(
+                index,
+                randomName(),
+                gender,
+                birth,
+                List.of(newPhone()),
+                street,
+                addressLine(),
+                home(street),
+                "person",
+                null);
+    }
+
+    /**
+     * Someone of the same name in the same street, on the same road two buildings away: common names recur in a
+     * real street, and the address alone does not tell them apart.
+     */
+    TruePerson neighbourOf(TruePerson namesake, int index, LocalDate birth) {
+        String gender = random.nextDouble() < 0.8
+                ? namesake.gender()
+                : (namesake.gender().equals("M") ? "F" : "M");
+        String line = namesake.addressLine().replaceFirst("\\d+号楼$", "") + (1 + random.nextInt(20)) + "号楼";
+        return person(
+                index,
+                namesake.name(),
+                gender,
+                birth,
+                List.of(newPhone()),
+                namesake.street(),
+                line,
+                home(namesake.street()),
+                "neighbour",
+                namesake.truthId());
+    }
+
+    Random random() {
+        return random;
+    }
+
+    RecordNoise noise() {
+        return noise;
+    }
+
+    TruePerson spouseOf(TruePerson partner, int index) {
         String gender = partner.gender().equals("M") ? "F" : "M";
         LocalDate birth = partner.birthDate().plusDays(random.nextInt(2 * 6 * 365) - 6 * 365);
         return person(
@@ -106,10 +165,11 @@ public final class EvaluationSetGenerator {
                 partner.street(),
                 partner.addressLine(),
                 partner.home(),
-                "spouse");
+                "spouse",
+                partner.truthId());
     }
 
-    private TruePerson twinOf(TruePerson first, int index) {
+    TruePerson twinOf(TruePerson first, int index) {
         String name = first.name();
         String twinName;
         do {
@@ -127,7 +187,8 @@ public final class EvaluationSetGenerator {
                 first.street(),
                 first.addressLine(),
                 first.home(),
-                "twin");
+                "twin",
+                first.truthId());
     }
 
     private TruePerson person(
@@ -139,13 +200,24 @@ public final class EvaluationSetGenerator {
             Street street,
             String line,
             GeoPoint home,
-            String kind) {
+            String kind,
+            String relativeId) {
         List<String> allPhones = new ArrayList<>(phones);
         if (random.nextDouble() < 0.08) {
             allPhones.add(newPhone());
         }
         return new TruePerson(
-                "P" + index, name, gender, birth, newId(street, birth, gender), allPhones, street, line, home, kind);
+                "P" + index,
+                name,
+                gender,
+                birth,
+                newId(street, birth, gender),
+                allPhones,
+                street,
+                line,
+                home,
+                kind,
+                relativeId);
     }
 
     private String randomName() {

@@ -19,6 +19,13 @@ final class CityLayout {
 
     static final List<String> OPERATORS = List.of("op-1", "op-2");
 
+    /**
+     * ESTIMATE, not data: the share of an institution's beds that are nursing-type (护理型床位, docs/CONTRACT.md §8.3),
+     * a little under the national 55% target for 2025 so the demo city shows a district short of it. Taken from no
+     * random draw, so the layout of a seed is unchanged.
+     */
+    static final double NURSING_SHARE = 0.5;
+
     private CityLayout() {}
 
     static List<SimFacility> place(District district, FacilityMix mix, NameBook names, SplittableRandom random) {
@@ -33,16 +40,20 @@ final class CityLayout {
                         ? streets.get((n - 1) % streets.size())
                         : weighted(streets, elderly, random);
                 String id = String.format("%s-%s-%03d", mix.idPrefix(), abbreviation(kind.kind()), n);
+                String name = name(kind.kind(), street, n, names, random);
+                var location = Places.near(street.centroid(), 0.02, random);
+                int beds = between(kind.bedsMin(), kind.bedsMax(), random);
                 FacilityDetails details = new FacilityDetails(
                         id,
                         kind.kind(),
-                        name(kind.kind(), street, n, names, random),
+                        name,
                         district.code(),
                         street.code(),
-                        Places.near(street.centroid(), 0.02, random),
-                        between(kind.bedsMin(), kind.bedsMax(), random),
+                        location,
+                        beds,
                         between(kind.seatsMin(), kind.seatsMax(), random),
-                        FacilityStatus.OPERATING);
+                        FacilityStatus.OPERATING,
+                        kind.kind() == FacilityKind.INSTITUTION ? (int) Math.round(beds * NURSING_SHARE) : 0);
                 SimFacility facility = new SimFacility(details, OPERATORS.get(facilities.size() % OPERATORS.size()));
                 int staff = kind.caregiversPerBeds() > 0
                         ? Math.max(2, details.beds() / kind.caregiversPerBeds())

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.eldercare.ingest.event.BedsChanged;
@@ -40,6 +42,7 @@ public final class CitySimulator {
     private final RecipientPool recipients;
     private final HandEntryNoise noise;
     private final LiveActivity activity;
+    private final CivilAffairsRegister register;
     private long sequence;
 
     public CitySimulator(SimulatorConfig config, Regions regions) {
@@ -64,6 +67,14 @@ public final class CitySimulator {
         this.recipients = new RecipientPool(districts, config.recipientsPerDistrict(), names, random.split());
         this.noise = new HandEntryNoise(names, config.noiseRate());
         this.activity = new LiveActivity(facilities, recipients, noise, runId);
+        // A random of its own, so the operators' events stay what they were for a seed.
+        this.register = new CivilAffairsRegister(
+                districts,
+                recipients,
+                config.registeredPerDistrict(),
+                names,
+                new SplittableRandom(config.seed() ^ 0x5EED_CA11L),
+                runId);
     }
 
     /** Every simulated facility as it is registered. */
@@ -120,6 +131,34 @@ public final class CitySimulator {
             }
         }
         return Collections.unmodifiableList(events);
+    }
+
+    /** How many people the civil-affairs register holds. */
+    public int registered() {
+        return register.size();
+    }
+
+    /**
+     * The register of older people as the street civil-affairs offices first send it at {@code at}
+     * (docs/CONTRACT.md §7): every registration, then the assessments. Send with the civil-affairs token.
+     */
+    public List<CareEvent> register(OffsetDateTime at) {
+        return register.size() == 0 ? List.of() : register.registrations(at);
+    }
+
+    /** One change to the register at {@code at}: a move, a benefit, a household, an assessment. */
+    public CareEvent registerChange(OffsetDateTime at) {
+        if (register.size() == 0) {
+            throw new IllegalStateException("registered-per-district: the register is empty");
+        }
+        return register.next(at);
+    }
+
+    /** The ID numbers of the people the operators serve (tests: who of the register is served). */
+    Set<String> servedIdNumbers() {
+        Set<String> ids = new HashSet<>();
+        recipients.all().forEach(p -> ids.add(p.idNumber()));
+        return ids;
     }
 
     /** One live event happening at {@code at}. */

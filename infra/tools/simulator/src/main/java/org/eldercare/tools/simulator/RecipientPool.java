@@ -48,12 +48,16 @@ final class RecipientPool {
                 : NameBook.pick(random, local);
     }
 
+    /** The people living in the street, in a stable order. */
+    List<Person> inStreet(String streetCode) {
+        return byStreet.getOrDefault(streetCode, List.of());
+    }
+
     List<Person> all() {
         return all;
     }
 
-    private static Person person(
-            District district, Street street, NameBook names, SplittableRandom random, Set<String> taken) {
+    static Person person(District district, Street street, NameBook names, SplittableRandom random, Set<String> taken) {
         boolean male = random.nextInt(100) < 45;
         // Two draws averaged: birth years bunch in the 1940s-50s, as the 60+ population does.
         int days = (random.nextInt(BIRTH_SPAN_DAYS) + random.nextInt(BIRTH_SPAN_DAYS)) / 2;

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives a {@link CitySimulator} against a running API: registrations first, then live events at
  * {@link SimulatorConfig#rate()} events per second, as {@code application/cloudevents-batch+json}
- * POSTs to {@code /api/v1/events} with each facility owner's bearer token.
+ * POSTs to {@code /api/v1/events} with each facility owner's bearer token. The civil-affairs register
+ * (docs/CONTRACT.md §7) goes through the same intake with the CIVIL_AFFAIRS token: the registrations after the
+ * facilities', then {@link SimulatorConfig#registerChangesPerMinute()} changes a minute among the live events.
  *
  * <p>A batch answered with 503 (or 429, or not answered) is sent again unchanged until it is taken:
  * safe, because the platform counts an event once per {@code (source, id)}. Before registering, it
@@ -82,7 +84,11 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
         try {
             syncOccupancy();
             send(simulator.registrations(OffsetDateTime.now(clock)));
-            log.info("simulator: registrations sent, live traffic at {} events/s", config.rate());
+            send(simulator.register(OffsetDateTime.now(clock)));
+            log.info(
+                    "simulator: registrations and a register of {} older people sent, live traffic at {} events/s",
+                    simulator.registered(),
+                    config.rate());
             live();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,6 +99,7 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
     private void live() throws InterruptedException {
         long lastProgress = System.nanoTime();
         double owed = 0;
+        double registerOwed = 0;
         while (running) {
             long tickStart = System.nanoTime();
             owed += config.rate();
@@ -103,6 +110,12 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
             for (int i = 0; i < count; i++) {
                 // Spread over the past second: never in the future, in order.
                 events.add(simulator.next(now.minusNanos((long) ((count - i) * 1e9 / count))));
+            }
+            if (simulator.registered() > 0) {
+                registerOwed += config.registerChangesPerMinute() / 60;
+                for (; registerOwed >= 1; registerOwed--) {
+                    events.add(simulator.registerChange(now));
+                }
             }
             send(events);
             if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
@@ -116,23 +129,34 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
         }
     }
 
-    /** Sends the events grouped by owner, each group in batches of at most {@code batchSize}. */
+    /**
+     * Sends the events grouped by token (each operator's own, the civil-affairs one for the register), each group in
+     * batches of at most {@code batchSize}.
+     */
     private void send(List<CareEvent> events) throws InterruptedException {
-        Map<String, List<CareEvent>> byOperator = new LinkedHashMap<>();
+        Map<String, List<CareEvent>> byToken = new LinkedHashMap<>();
         for (CareEvent e : events) {
-            byOperator.computeIfAbsent(e.operatorId(), k -> new ArrayList<>()).add(e);
+            byToken.computeIfAbsent(tokenFor(e), k -> new ArrayList<>()).add(e);
         }
-        for (var group : byOperator.entrySet()) {
-            String token = config.tokens().get(group.getKey());
-            if (token == null) {
-                throw new IllegalStateException("tokens: no token for operator " + group.getKey());
-            }
+        for (var group : byToken.entrySet()) {
+            String token = group.getKey();
             List<CareEvent> list = group.getValue();
             for (int from = 0; from < list.size() && running; from += config.batchSize()) {
                 List<CareEvent> batch = list.subList(from, Math.min(list.size(), from + config.batchSize()));
                 postUntilTaken(batch, token);
             }
         }
+    }
+
+    private String tokenFor(CareEvent e) {
+        if (e.source().startsWith(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX)) {
+            return config.civilAffairsToken();
+        }
+        String token = config.tokens().get(e.operatorId());
+        if (token == null) {
+            throw new IllegalStateException("tokens: no token for operator " + e.operatorId());
+        }
+        return token;
     }
 
     private void postUntilTaken(List<CareEvent> batch, String token) throws InterruptedException {

@@ -15,6 +15,7 @@ import org.eldercare.ingest.config.Settings;
  * ELDERCARE_SIMULATOR_ENABLED=false} works through Spring's relaxed binding.
  *
  * @param tokens bearer token per operator id; each facility's events are sent with its owner's token
+ * @param civilAffairsToken bearer token of the CIVIL_AFFAIRS role the register events are sent with (§7.1)
  * @param runId distinguishes the live events of one run from an earlier run with the same seed;
  *     null means "derive from the seed" (deterministic streams for tests and benchmarks)
  */
@@ -28,6 +29,9 @@ public record SimulatorConfig(
         int batchSize,
         int recipientsPerDistrict,
         double noiseRate,
+        int registeredPerDistrict,
+        double registerChangesPerMinute,
+        String civilAffairsToken,
         String runId) {
 
     // Read leniently as before (anything but "true" is false), unlike Setting.bool; making it strict would change
@@ -69,12 +73,39 @@ public record SimulatorConfig(
     public static final Setting<Double> NOISE_RATE = Setting.decimal(
                     "eldercare.simulator.noise-rate", "0.2", "Share of service records with a hand-entry slip")
             .rule(r -> r >= 0 && r <= 1, "must be between 0 and 1");
+    public static final Setting<Integer> REGISTERED = Setting.integer(
+                    "eldercare.simulator.registered-per-district",
+                    "1500",
+                    "Older people in the civil-affairs register, per district (half of them served); 0: no register")
+            .rule(n -> n >= 0 && n <= 100_000, "must be between 0 and 100000");
+    public static final Setting<Double> REGISTER_CHANGES = Setting.decimal(
+                    "eldercare.simulator.register-changes-per-minute",
+                    "30",
+                    "Register updates and assessments sent per minute after the register")
+            .rule(r -> r >= 0 && r <= 6_000, "must be between 0 and 6000");
+    public static final Setting<String> CIVIL_AFFAIRS_TOKEN = Setting.text(
+                    "eldercare.simulator.civil-affairs-token",
+                    "demo-civil-affairs",
+                    "Bearer token of a CIVIL_AFFAIRS client, for the register events")
+            .secret();
     public static final Setting<String> RUN_ID =
             Setting.text("eldercare.simulator.run-id", "", "Prefix of live event ids; empty: the start time");
 
     /** Every setting, in the order the README lists them. */
-    public static final List<Setting<?>> SETTINGS =
-            List.of(ENABLED, RATE, SEED, DISTRICTS, BASE_URL, TOKENS, BATCH_SIZE, RECIPIENTS, NOISE_RATE, RUN_ID);
+    public static final List<Setting<?>> SETTINGS = List.of(
+            ENABLED,
+            RATE,
+            SEED,
+            DISTRICTS,
+            BASE_URL,
+            TOKENS,
+            BATCH_SIZE,
+            RECIPIENTS,
+            NOISE_RATE,
+            REGISTERED,
+            REGISTER_CHANGES,
+            CIVIL_AFFAIRS_TOKEN,
+            RUN_ID);
 
     public SimulatorConfig {
         districts = List.copyOf(districts);
@@ -82,6 +113,8 @@ public record SimulatorConfig(
         RATE.check(rate);
         BATCH_SIZE.check(batchSize);
         NOISE_RATE.check(noiseRate);
+        REGISTERED.check(registeredPerDistrict);
+        REGISTER_CHANGES.check(registerChangesPerMinute);
     }
 
     /** All defaults; {@code runId} left null, so streams are deterministic. */
@@ -108,27 +141,96 @@ public record SimulatorConfig(
                 s.get(BATCH_SIZE),
                 s.get(RECIPIENTS),
                 s.get(NOISE_RATE),
+                s.get(REGISTERED),
+                s.get(REGISTER_CHANGES),
+                s.get(CIVIL_AFFAIRS_TOKEN),
                 runId.isEmpty() ? null : runId);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(
-                enabled, rate, newSeed, districts, baseUrl, tokens, batchSize, recipientsPerDistrict, noiseRate, runId);
+                enabled,
+                rate,
+                newSeed,
+                districts,
+                baseUrl,
+                tokens,
+                batchSize,
+                recipientsPerDistrict,
+                noiseRate,
+                registeredPerDistrict,
+                registerChangesPerMinute,
+                civilAffairsToken,
+                runId);
     }
 
     public SimulatorConfig withRunId(String newRunId) {
         return new SimulatorConfig(
-                enabled, rate, seed, districts, baseUrl, tokens, batchSize, recipientsPerDistrict, noiseRate, newRunId);
+                enabled,
+                rate,
+                seed,
+                districts,
+                baseUrl,
+                tokens,
+                batchSize,
+                recipientsPerDistrict,
+                noiseRate,
+                registeredPerDistrict,
+                registerChangesPerMinute,
+                civilAffairsToken,
+                newRunId);
     }
 
     public SimulatorConfig withRate(double newRate) {
         return new SimulatorConfig(
-                enabled, newRate, seed, districts, baseUrl, tokens, batchSize, recipientsPerDistrict, noiseRate, runId);
+                enabled,
+                newRate,
+                seed,
+                districts,
+                baseUrl,
+                tokens,
+                batchSize,
+                recipientsPerDistrict,
+                noiseRate,
+                registeredPerDistrict,
+                registerChangesPerMinute,
+                civilAffairsToken,
+                runId);
     }
 
     public SimulatorConfig withBaseUrl(URI newBaseUrl) {
         return new SimulatorConfig(
-                enabled, rate, seed, districts, newBaseUrl, tokens, batchSize, recipientsPerDistrict, noiseRate, runId);
+                enabled,
+                rate,
+                seed,
+                districts,
+                newBaseUrl,
+                tokens,
+                batchSize,
+                recipientsPerDistrict,
+                noiseRate,
+                registeredPerDistrict,
+                registerChangesPerMinute,
+                civilAffairsToken,
+                runId);
+    }
+
+    /** A copy with {@code perDistrict} older people in the register per district. */
+    public SimulatorConfig withRegisteredPerDistrict(int perDistrict) {
+        return new SimulatorConfig(
+                enabled,
+                rate,
+                seed,
+                districts,
+                baseUrl,
+                tokens,
+                batchSize,
+                recipientsPerDistrict,
+                noiseRate,
+                perDistrict,
+                registerChangesPerMinute,
+                civilAffairsToken,
+                runId);
     }
 
     private static Map<String, String> pairs(String text) {
@@ -156,6 +258,7 @@ public record SimulatorConfig(
     @Override
     public String toString() {
         return "SimulatorConfig[enabled=" + enabled + ", rate=" + rate + ", seed=" + seed + ", districts=" + districts
-                + ", baseUrl=" + baseUrl + ", operators=" + tokens.keySet() + ", batchSize=" + batchSize + "]";
+                + ", baseUrl=" + baseUrl + ", operators=" + tokens.keySet() + ", batchSize=" + batchSize
+                + ", registeredPerDistrict=" + registeredPerDistrict + "]";
     }
 }

@@ -39,7 +39,7 @@ class SimulatorClientTest {
 
         try (SimulatorClient client = new SimulatorClient(config, simulator, Clock.systemUTC())) {
             client.start();
-            for (int i = 0; i < 500 && posts.size() < 4; i++) {
+            for (int i = 0; i < 500 && posts.stream().noneMatch(p -> p.body().contains("/civil-affairs/")); i++) {
                 Thread.sleep(20);
             }
             assertThat(client.stats().retries()).isEqualTo(1);
@@ -48,10 +48,21 @@ class SimulatorClientTest {
         assertThat(posts.size()).isGreaterThanOrEqualTo(4);
         assertThat(posts.get(1)).isEqualTo(posts.get(0));
         assertThat(posts.get(0).body()).contains("\"type\":\"facility.registered\"");
-        assertThat(posts).allSatisfy(p -> {
-            String operator = p.token().equals("Bearer demo-operator-1") ? "op-1" : "op-2";
-            assertThat(p.body()).contains("/operators/" + operator).doesNotContain("/operators/op-" + other(operator));
-        });
+        assertThat(posts)
+                .as("the register goes with the civil-affairs token, and only it")
+                .filteredOn(p -> p.token().equals("Bearer demo-civil-affairs"))
+                .anySatisfy(p -> assertThat(p.body()).contains("\"type\":\"person.registered\""))
+                .allSatisfy(
+                        p -> assertThat(p.body()).contains("/civil-affairs/").doesNotContain("/operators/"));
+        assertThat(posts)
+                .filteredOn(p -> !p.token().equals("Bearer demo-civil-affairs"))
+                .allSatisfy(p -> {
+                    String operator = p.token().equals("Bearer demo-operator-1") ? "op-1" : "op-2";
+                    assertThat(p.body())
+                            .contains("/operators/" + operator)
+                            .doesNotContain("/operators/op-" + other(operator))
+                            .doesNotContain("/civil-affairs/");
+                });
     }
 
     private static String other(String operator) {

@@ -39,6 +39,22 @@ class SimulatorConfigTest {
 
     @Test
     void keepsTokensOutOfItsDescription() {
-        assertThat(SimulatorConfig.defaults().toString()).doesNotContain("demo-operator");
+        assertThat(SimulatorConfig.defaults().toString())
+                .doesNotContain("demo-operator")
+                .doesNotContain("demo-civil-affairs");
+    }
+
+    @Test
+    void sendsARegisterWithTheLocalProfilesCivilAffairsTokenUnlessToldOtherwise() {
+        SimulatorConfig defaults = SimulatorConfig.defaults();
+        SimulatorConfig none = SimulatorConfig.fromProperties(
+                k -> k.equals("eldercare.simulator.registered-per-district") ? "0" : null);
+
+        assertThat(defaults.registeredPerDistrict()).isEqualTo(1500);
+        assertThat(defaults.civilAffairsToken()).isEqualTo("demo-civil-affairs");
+        assertThat(none.registeredPerDistrict()).isZero();
+        assertThatThrownBy(() -> SimulatorConfig.fromProperties(
+                        k -> k.equals("eldercare.simulator.registered-per-district") ? "-1" : null))
+                .hasMessage("eldercare.simulator.registered-per-district: must be between 0 and 100000, was -1");
     }
 }

@@ -32,7 +32,7 @@ public final class CareEvents {
     }
 
     /** A register event of 大峪街道's civil-affairs office (docs/CONTRACT.md §7). */
-    static String registerEvent(String type, String data) {
+    public static String registerEvent(String type, String data) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/civil-affairs/110109001","type":"%s","time":"%s","data":%s}""".formatted(id("register"), type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
     }
@@ -45,7 +45,7 @@ public final class CareEvents {
                  "livingArrangement":"%s"}""".formatted(personId, idNumber, arrangement));
     }
 
-    static String assessmentRecorded(String personId, int level) {
+    public static String assessmentRecorded(String personId, int level) {
         java.time.LocalDate today = java.time.LocalDate.now(SHANGHAI);
         return registerEvent("assessment.recorded", """
                 {"assessmentId":"%s","personId":"%s","level":%d,"assessedOn":"%s","organisation":"门头沟区评估中心",

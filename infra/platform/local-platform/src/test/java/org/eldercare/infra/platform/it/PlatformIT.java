@@ -138,7 +138,9 @@ class PlatformIT {
         JsonNode district = client().get("demo-planner", "/api/v1/indicators/districts/" + DISTRICT)
                 .body();
         assertThat(district.path("beds").asLong()).isEqualTo(30);
-        assertThat(district.path("targets").size()).isEqualTo(4);
+        assertThat(district.path("targets").size())
+                .as("Mentougou's four, and the national nursing-bed share (docs/CONTRACT.md §8.3)")
+                .isEqualTo(5);
     }
 
     @Test
@@ -276,6 +278,19 @@ class PlatformIT {
         assertThat(first.path("labels").findValuesAsText("label"))
                 .containsExactly("LIVING_ALONE", "EMPTY_NEST", "DISABLED_MODERATE_OR_WORSE");
         assertThat(first.path("entitlements").toString()).contains("VISIT");
+        assertThat(first.path("nearestFacilities").findValuesAsText("facilityId"))
+                .as("a monthly visit is delivered by a care station: the street's station is offered")
+                .contains("it-station");
+        assertThat(first.path("nearestFacilities").get(0).path("distanceKm").asDouble())
+                .isLessThan(5);
+        JsonNode eightyFiveItem = java.util.stream.StreamSupport.stream(
+                        all.body().path("items").spliterator(), false)
+                .filter(i -> i.path("personId").asText().equals("it-p-85"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(eightyFiveItem.path("nearestFacilities"))
+                .as("an age allowance needs no facility")
+                .isEmpty();
         assertThat(first.path("idNumberMasked").asText())
                 .isEqualTo(aloneAndDisabled.substring(0, 6) + "********" + aloneAndDisabled.substring(14));
         assertThat(all.body().toString())

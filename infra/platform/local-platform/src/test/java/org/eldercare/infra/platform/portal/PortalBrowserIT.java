@@ -1,8 +1,10 @@
 package org.eldercare.infra.platform.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eldercare.infra.platform.portal.PortalEvents.assessmentRecorded;
 import static org.eldercare.infra.platform.portal.PortalEvents.batch;
 import static org.eldercare.infra.platform.portal.PortalEvents.bedsOccupied;
+import static org.eldercare.infra.platform.portal.PortalEvents.personRegistered;
 import static org.eldercare.infra.platform.portal.PortalEvents.registered;
 import static org.eldercare.infra.platform.portal.PortalEvents.serviceDelivered;
 import static org.eldercare.infra.platform.portal.PortalPage.field;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +69,14 @@ class PortalBrowserIT {
             "13987654321",
             "F",
             LocalDate.of(1942, 3, 15));
+
+    /** Registered by the street office, living alone and severely disabled, never served. */
+    static final Recipient ALONE = new Recipient(
+            "李桂兰",
+            GbIdNumber.of(DISTRICT, LocalDate.of(1938, 7, 9), 211, false),
+            "13611112222",
+            "F",
+            LocalDate.of(1938, 7, 9));
 
     static WebDriver driver;
 
@@ -127,6 +138,49 @@ class PortalBrowserIT {
 
     @Test
     @Order(2)
+    void writesTheMissedTargetAlertInChineseWithTheEnglishBeside() {
+        page.showTab("dashboard");
+        // One station of Mentougou's binding ≥ 36 (test 1): the district misses a binding target.
+        page.await(
+                CATCH_UP,
+                d -> d.findElements(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]")).stream()
+                        .anyMatch(a -> a.getText().contains("未达约束性指标")));
+        WebElement alert = driver.findElement(By.cssSelector("[data-testid=alert][data-type=BINDING_TARGET_MISSED]"));
+        String type = alert.findElement(testId("alert-type")).getText();
+        String message = alert.findElement(testId("alert-message")).getText();
+
+        assertThat(type).startsWith("约束性指标未达标").endsWith("Binding target missed");
+        assertThat(message).startsWith("门头沟区未达约束性指标").contains("驿站（目标 ≥36）");
+        assertThat(alert.getText())
+                .as("no raw code in the zh-CN view, and the English beside")
+                .doesNotContain("BINDING_TARGET_MISSED")
+                .contains("misses binding targets");
+        screenshots.save("alerts-zh");
+    }
+
+    @Test
+    @Order(3)
+    void showsDaxingsTrajectoryFromItsBaselineAndMentougouHasNone() {
+        page.showTab("dashboard");
+        // Mentougou's table gives 2025 targets only: no line to stand against.
+        page.await(
+                CATCH_UP, d -> d.findElement(testId("plan-progress")).getText().contains("未给出2020年基线"));
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select")))
+                .selectByValue("110115");
+        page.await(
+                CATCH_UP, d -> !d.findElements(testId("progress-careStations")).isEmpty());
+        WebElement stations = driver.findElement(testId("progress-careStations"));
+
+        assertThat(stations.getText()).startsWith("驿站").contains("132", "≥140", "落后", "Behind");
+        assertThat(stations.getDomAttribute("data-progress")).isEqualTo("BEHIND");
+        screenshots.save("plan-progress");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("district-select")))
+                .selectByValue(DISTRICT);
+    }
+
+    @Test
+    @Order(4)
     void rendersItsChineseInTheServedWebfontWithNoSystemCjkFont() {
         page.showTab("dashboard");
         @SuppressWarnings("unchecked")
@@ -161,7 +215,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void findsTheRegisteredStationNearbyWithItsDistanceAndFreeBeds() {
         page.showTab("finder");
         page.type("finder-lat", "39.9410");
@@ -183,7 +237,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void identifiesACallerByNameAndPhoneAndOpensTheirServiceHistory() {
         send(List.of(
                 serviceDelivered("op-1", STATION, CALLER, "MEAL", 120),
@@ -196,17 +250,28 @@ class PortalBrowserIT {
         page.type("hl-phone", CALLER.phone());
         page.click("hl-submit");
 
-        WebElement candidate = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+        // Read what the first candidate shows inside the wait: a reply to an earlier click may still replace the
+        // list, and an element held across that would be stale.
+        List<String> shown = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
             List<WebElement> found = d.findElements(testId("candidate"));
             if (found.isEmpty()) {
                 d.findElement(testId("hl-submit")).click(); // resolution may trail the stream; ask again
                 return null;
             }
-            return found.getFirst();
+            WebElement first = found.getFirst();
+            return List.of(
+                    first.getDomAttribute("data-decision"),
+                    first.findElement(field("phoneMasked")).getText());
         });
-        assertThat(candidate.getDomAttribute("data-decision")).isEqualTo("MATCH");
-        assertThat(candidate.findElement(field("phoneMasked")).getText()).isEqualTo(Pii.maskPhone(CALLER.phone()));
-        candidate.findElement(By.cssSelector("button.candidate-main")).click();
+        assertThat(shown.get(0)).isEqualTo("MATCH");
+        assertThat(shown.get(1)).isEqualTo(Pii.maskPhone(CALLER.phone()));
+        page.await(Duration.ofSeconds(20), d -> {
+            d.findElements(testId("candidate"))
+                    .getFirst()
+                    .findElement(By.cssSelector("button.candidate-main"))
+                    .click();
+            return true;
+        });
 
         page.await(
                 Duration.ofSeconds(20),
@@ -228,7 +293,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void neverShowsTheCallersFullIdNumberOrPhoneOnAnyView() {
         for (String view : List.of("hotline", "dashboard", "finder")) {
             page.showTab(view);
@@ -239,6 +304,62 @@ class PortalBrowserIT {
         }
         page.showTab("hotline");
         assertThat(page.source()).contains(Pii.maskIdNumber(CALLER.idNumber()));
+    }
+
+    @Test
+    @Order(8)
+    void showsStreetStaffTheirUnservedPeopleMaskedWithLabelsAndTheStationThatCanVisit() {
+        var reply = api.postBatch(
+                "demo-civil-affairs",
+                batch(List.of(
+                        personRegistered("portal-p-alone", ALONE, "ALONE"),
+                        assessmentRecorded("portal-p-alone", 3),
+                        personRegistered("portal-p-caller", CALLER, "ALONE"))));
+        assertThat(reply.body().path("accepted").asInt())
+                .as("register reply %s", reply.body())
+                .isEqualTo(3);
+
+        page.pickToken("demo-civil-affairs");
+        page.showTab("people");
+        new Select(driver.findElement(testId("people-street"))).selectByValue(STREET);
+        WebElement row = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            List<WebElement> rows =
+                    d.findElements(By.cssSelector("[data-testid=person-row][data-person-id=portal-p-alone]"));
+            if (rows.isEmpty() || rows.getFirst().findElements(field("label")).size() < 3) {
+                d.findElement(testId("people-submit")).click(); // the register trails the stream; ask again
+                return null;
+            }
+            return rows.getFirst();
+        });
+        assertThat(row.findElements(field("label")))
+                .extracting(WebElement::getText)
+                .contains("独居", "中度及以上失能");
+        assertThat(row.findElement(field("served")).getText()).isEqualTo("未获服务");
+        assertThat(row.findElement(field("nearestFacilities")).getText()).contains(STATION.name());
+        assertThat(row.findElement(field("idNumberMasked")).getText()).isEqualTo(Pii.maskIdNumber(ALONE.idNumber()));
+        assertThat(page.all("person-row"))
+                .as("the caller served in test 4 is not on the unserved list")
+                .noneMatch(r -> "portal-p-caller".equals(r.getDomAttribute("data-person-id")));
+
+        driver.findElement(testId("people-unserved-only")).click();
+        WebElement served = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            List<WebElement> rows =
+                    d.findElements(By.cssSelector("[data-testid=person-row][data-person-id=portal-p-caller]"));
+            if (rows.isEmpty() || !"true".equals(rows.getFirst().getDomAttribute("data-served"))) {
+                d.findElement(testId("people-submit")).click();
+                return null;
+            }
+            return rows.getFirst();
+        });
+        assertThat(served.findElement(field("served")).getText()).startsWith("最近");
+        assertThat(page.source())
+                .as("the worklist shows masks only")
+                .doesNotContain(ALONE.idNumber())
+                .doesNotContain(ALONE.phone())
+                .doesNotContain(CALLER.idNumber())
+                .doesNotContain(CALLER.phone())
+                .doesNotContain(ALONE.idNumber().substring(6, 14));
+        screenshots.save("people");
     }
 
     private void send(List<String> events) {

@@ -19,6 +19,8 @@ final class PortalEvents {
     /** A service recipient as the operator recorded them. */
     record Recipient(String name, String idNumber, String phone, String gender, LocalDate birthDate) {}
 
+    private static final String STREET_OF_REGISTER = "110109001";
+
     static String id(String prefix) {
         return CareEvents.id(prefix);
     }
@@ -54,6 +56,20 @@ final class PortalEvents {
                         r.phone(),
                         r.gender(),
                         r.birthDate()));
+    }
+
+    /** {@code r} in the street office's register of 大峪街道, living as {@code arrangement} says. */
+    static String personRegistered(String personId, Recipient r, String arrangement) {
+        return CareEvents.registerEvent("person.registered", """
+                {"personId":"%s","identity":{"name":"%s","idNumber":"%s","phone":"%s","gender":"%s"},
+                 "address":"门头沟区大峪街道测试路2号","districtCode":"110109","streetCode":"%s",
+                 "livingArrangement":"%s"}""".formatted(
+                        personId, r.name(), r.idNumber(), r.phone(), r.gender(), STREET_OF_REGISTER, arrangement));
+    }
+
+    /** A GB/T 42195 capability assessment of {@code level} (3: severely disabled) ten days ago. */
+    static String assessmentRecorded(String personId, int level) {
+        return CareEvents.assessmentRecorded(personId, level);
     }
 
     static String batch(List<String> events) {

@@ -1,0 +1,112 @@
+/**
+ * 服务对象 (people): a street's worklist of registered older people who are entitled to basic elderly-care
+ * services, riskiest first, with whether the platform saw them served in the last 30 days and the nearest
+ * facilities that can serve them (GET /worklist, docs/CONTRACT.md §7.4). Only masks, age and labels are
+ * shown; the read is audited by the API. Needs a CIVIL_AFFAIRS, PLANNER or ADMIN token.
+ */
+import { get, query } from './api.js';
+import { t, onLangChange } from './i18n.js';
+import { el, showError, fmtInt, fmtTime, fmtDec, kindLabel } from './dom.js';
+import { loadRegions, fillStreetSelect } from './regions.js';
+
+const PAGE_SIZE = 50;
+
+export class People {
+  constructor() {
+    this.form = document.getElementById('people-form');
+    this.street = document.getElementById('people-street');
+    this.unservedOnly = document.getElementById('people-unserved');
+    this.summary = document.getElementById('people-summary');
+    this.body = document.getElementById('people-body');
+    this.more = document.getElementById('people-more');
+    this.errorBox = document.getElementById('people-error');
+    this.data = null;
+    this.page = 0;
+
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.load(0);
+    });
+    this.street.addEventListener('change', () => this.load(0));
+    this.unservedOnly.addEventListener('change', () => this.load(0));
+    this.more.addEventListener('click', () => this.load(this.page + 1));
+    onLangChange(() => this.rerender());
+  }
+
+  async show() {
+    if (!this.regions) {
+      try {
+        this.regions = await loadRegions();
+        fillStreetSelect(this.street, this.regions, 'people.pickStreet');
+        showError(this.errorBox, null);
+      } catch (e) {
+        showError(this.errorBox, e);
+      }
+    }
+    this.render();
+  }
+
+  hide() {}
+
+  async load(page) {
+    const streetCode = this.street.value;
+    if (!streetCode) {
+      this.data = null;
+      this.render();
+      return;
+    }
+    try {
+      const list = await get(`/worklist${query({ streetCode, unservedOnly: this.unservedOnly.checked, page, size: PAGE_SIZE })}`);
+      this.data = page === 0 || !this.data ? list : { ...list, items: [...this.data.items, ...list.items] };
+      this.page = page;
+      showError(this.errorBox, null);
+    } catch (e) {
+      this.data = null;
+      showError(this.errorBox, e);
+    }
+    this.render();
+  }
+
+  render() {
+    const d = this.data;
+    if (!d) {
+      this.summary.textContent = t('people.pickHint');
+      this.body.replaceChildren();
+      this.more.hidden = true;
+      return;
+    }
+    const rate = d.entitled ? (100 * d.served) / d.entitled : null;
+    this.summary.replaceChildren(
+      el('span', { dataset: { testid: 'people-entitled', value: d.entitled } }, t('people.entitled', { n: fmtInt(d.entitled) })),
+      el('span', { dataset: { testid: 'people-served', value: d.served } }, t('people.served', { n: fmtInt(d.served), days: d.windowDays })),
+      el('span', { dataset: { testid: 'people-unserved', value: d.unserved } }, t('people.unserved', { n: fmtInt(d.unserved) })),
+      el('span', { dataset: { testid: 'people-coverage' } }, t('people.coverage', { pct: rate === null ? '—' : `${fmtDec(rate, 1)}%` })));
+    this.body.replaceChildren(...(d.items.length
+      ? d.items.map((p) => this.row(p))
+      : [el('tr', { class: 'empty' }, el('td', { colspan: 6 }, t('people.none')))]));
+    this.more.hidden = d.items.length >= d.total;
+  }
+
+  row(p) {
+    return el('tr', { dataset: { testid: 'person-row', personId: p.personId, served: String(p.servedInWindow) } },
+      el('td', {},
+        el('span', { class: 'person-name', dataset: { field: 'nameMasked' } }, p.nameMasked || '—'),
+        el('span', { class: 'ids' },
+          p.idNumberMasked ? el('span', { dataset: { field: 'idNumberMasked' } }, p.idNumberMasked) : null,
+          p.phoneMasked ? el('span', { dataset: { field: 'phoneMasked' } }, p.phoneMasked) : null)),
+      el('td', { class: 'num', dataset: { field: 'age' } }, p.age ?? '—'),
+      el('td', {}, el('ul', { class: 'labels' },
+        ...(p.labels || []).map((l) => el('li', { class: `label label-${l.label.toLowerCase()}`, title: l.evidence, dataset: { field: 'label', value: l.label } }, t(`label.${l.label}`))))),
+      el('td', {}, (p.entitlements || []).map((s) => t(`entitlement.${s}`)).join(t('people.sep'))),
+      el('td', { dataset: { field: 'served' } }, p.servedInWindow ? t('people.lastServed', { time: fmtTime(p.lastServedAt) }) : el('strong', { class: 'unserved' }, t('people.notServed'))),
+      el('td', { dataset: { field: 'nearestFacilities' } }, (p.nearestFacilities || []).length
+        ? el('ul', { class: 'nearest' }, ...p.nearestFacilities.map((f) => el('li', { dataset: { facilityId: f.facilityId } },
+          `${f.name}（${kindLabel(f.kind)}，${fmtDec(f.distanceKm, 1)} km）`)))
+        : t('people.noFacility')));
+  }
+
+  rerender() {
+    if (this.regions) fillStreetSelect(this.street, this.regions, 'people.pickStreet');
+    this.render();
+  }
+}
