@@ -96,7 +96,17 @@ public final class JobEnvironment {
 
     /** An environment submitting to the cluster whose REST endpoint is {@code host:port} (the local MiniCluster). */
     public StreamExecutionEnvironment remote(String host, int port) {
-        return configure(StreamExecutionEnvironment.createRemoteEnvironment(host, port, configuration()));
+        return remote(host, port, new Configuration());
+    }
+
+    /**
+     * Like {@link #remote(String, int)}, with the client settings the endpoint demands (e.g. the local MiniCluster's
+     * mutual TLS, {@code security.ssl.rest.*}) added to the job's own.
+     */
+    public StreamExecutionEnvironment remote(String host, int port, Configuration client) {
+        Configuration conf = configuration();
+        conf.addAll(client);
+        return configure(StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf));
     }
 
     private StreamExecutionEnvironment configure(StreamExecutionEnvironment env) {

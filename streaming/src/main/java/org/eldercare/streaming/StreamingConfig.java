@@ -171,6 +171,16 @@ public record StreamingConfig(
         ALERT_SILENCE.check(silenceThreshold);
         java.util.Objects.requireNonNull(pii, "pii");
         kafkaSecurity = kafkaSecurity == null ? KafkaClientSecurity.plaintext() : kafkaSecurity;
+        if (kafkaSecurity.password() != null) {
+            // The config travels in the JobGraph (in every Kafka source and sink); a password there is readable by
+            // whoever can read the graph. A file is read by Kafka itself on the task managers.
+            throw new IllegalArgumentException(
+                    "--" + KAFKA_SECURITY_KEYS.password().key()
+                            + ": the job never carries a Kafka password (it would be in the JobGraph); name a file readable"
+                            + " where the job runs with --"
+                            + KAFKA_SECURITY_KEYS.passwordFile().key() + " (or "
+                            + envName(KAFKA_SECURITY_KEYS.passwordFile().key()) + ") instead (docs/CONTRACT.md §6.6)");
+        }
         elasticsearchConfig(
                 elasticsearchUrl,
                 elasticsearchUsername,
@@ -268,9 +278,9 @@ public record StreamingConfig(
                 KAFKA_SECURITY_KEYS.protocol().with(kafkaSecurity.protocol().name()),
                 KAFKA_SECURITY_KEYS.saslMechanism().with(kafkaSecurity.saslMechanism()),
                 KAFKA_SECURITY_KEYS.username().with(nullToEmpty(kafkaSecurity.username())),
-                // The file was read when this config was made; the copy carries the password itself.
+                // Never set (the constructor refuses it): the job carries the file's path, not the password.
                 KAFKA_SECURITY_KEYS.password().with(nullToEmpty(kafkaSecurity.password())),
-                KAFKA_SECURITY_KEYS.passwordFile().with(""),
+                KAFKA_SECURITY_KEYS.passwordFile().with(nullToEmpty(kafkaSecurity.passwordFile())),
                 KAFKA_SECURITY_KEYS.truststoreLocation().with(nullToEmpty(kafkaSecurity.truststoreLocation())),
                 KAFKA_SECURITY_KEYS.truststorePassword().with(nullToEmpty(kafkaSecurity.truststorePassword())),
                 KAFKA_SECURITY_KEYS.truststoreType().with(kafkaSecurity.truststoreType()),

@@ -3,8 +3,11 @@ package org.eldercare.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StreamingConfigTest {
 
@@ -99,11 +102,12 @@ class StreamingConfigTest {
     }
 
     @Test
-    void takesKafkaScramFromTheEnvironmentAndNeverPrintsAnySecret() {
+    void takesKafkaScramFromTheEnvironmentAndNeverPrintsAnySecret(@TempDir Path dir) throws Exception {
+        Path passwordFile = Files.writeString(dir.resolve("kafka-password"), "kafka-secret-pw\n");
         java.util.Map<String, String> env = java.util.Map.of(
                 "ELDERCARE_JOB_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
                 "ELDERCARE_JOB_KAFKA_SECURITY_USERNAME", "eldercare-job",
-                "ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD", "kafka-secret-pw",
+                "ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD_FILE", passwordFile.toString(),
                 "ELDERCARE_JOB_ES_API_KEY", "es-api-key-secret",
                 "ELDERCARE_JOB_ES_PASSWORD", "");
 
@@ -115,8 +119,20 @@ class StreamingConfigTest {
         assertThat(config.elasticsearchConfig().apiKey()).isEqualTo("es-api-key-secret");
         assertThat(config.toString())
                 .doesNotContain("kafka-secret-pw", "es-api-key-secret")
-                .contains("--kafka.security.password=<redacted>", "--es.api-key=<redacted>");
+                .contains("--kafka.security.password-file=" + passwordFile, "--es.api-key=<redacted>");
         assertThat(StreamingConfig.fromArgs(config.toArgs())).isEqualTo(config);
+    }
+
+    @Test
+    void refusesAKafkaPasswordGivenInClearAsItWouldTravelInTheJobGraph() {
+        String[] args = {
+            "--kafka.security.protocol=SASL_SSL", "--kafka.security.username=eldercare-job",
+        };
+        assertThatThrownBy(() -> StreamingConfig.fromArgs(
+                        args, java.util.Map.of("ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD", "kafka-secret-pw")::get))
+                .hasMessageStartingWith("--kafka.security.password: the job never carries a Kafka password")
+                .hasMessageContaining("--kafka.security.password-file")
+                .hasMessageNotContaining("kafka-secret-pw");
     }
 
     @Test

@@ -55,14 +55,17 @@ import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/CONTRACT.md §6.6 on a real broker: the embedded Kafka node secured with SCRAM-SHA-512 and ACLs, operators op-1
  * and op-2 each with a principal and a topic of their own, the API's and the job's principals as {@link KafkaAccess}
  * grants them. Shows who may write where, that an unauthenticated or wrongly authenticated client gets nothing, and
- * that the job, reading as its own principal, trusts the topic rather than the record's {@code source}.
+ * that the job, reading as its own principal, trusts the topic rather than the record's {@code source}. Over
+ * SASL_PLAINTEXT here; {@link AuthenticatedKafkaOverTlsIT} runs every case again over SASL_SSL with a trust store.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthenticatedKafkaIT {
 
     private static final String API = "eldercare-api";
@@ -70,14 +73,22 @@ class AuthenticatedKafkaIT {
     private static final Map<String, String> PASSWORDS =
             Map.of("op-1", "op-1-password", "op-2", "op-2-password", API, "api-password", JOB, "job-password");
 
+    // Static: JUnit injects an instance @TempDir only before each test, too late for @BeforeAll.
     @TempDir
     static Path dir;
 
-    static KafkaTestNode kafka;
+    KafkaTestNode kafka;
+
+    /** Whether the broker's client listener is SASL_SSL (and every client trusts its certificate). */
+    boolean tls() {
+        return false;
+    }
 
     @BeforeAll
-    static void startASecuredBrokerWithOperatorsApiAndJob() throws Exception {
-        kafka = KafkaTestNode.securedStarted(dir.resolve("kafka"));
+    void startASecuredBrokerWithOperatorsApiAndJob() throws Exception {
+        kafka = tls()
+                ? KafkaTestNode.securedOverTlsStarted(dir.resolve("kafka"))
+                : KafkaTestNode.securedStarted(dir.resolve("kafka"));
         try (Admin admin = kafka.admin(kafka.superUser())) {
             KafkaAccess access = new KafkaAccess(admin, Duration.ofSeconds(20));
             PASSWORDS.forEach(access::upsertScramUser);
@@ -93,7 +104,7 @@ class AuthenticatedKafkaIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (kafka != null) {
             kafka.close();
         }
@@ -157,7 +168,7 @@ class AuthenticatedKafkaIT {
 
     @Test
     void aWrongPasswordIsRefused() {
-        try (Admin impostor = kafka.admin(KafkaClientSecurity.scram("op-1", "not-op-1s-password"))) {
+        try (Admin impostor = kafka.admin(kafka.as("op-1", "not-op-1s-password"))) {
             assertThatThrownBy(() -> impostor.listTopics().names().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
@@ -181,18 +192,25 @@ class AuthenticatedKafkaIT {
                 new CollectingSink<RecipientEntry>("auth-recipients"),
                 null,
                 rejections);
-        // The job's password comes from its environment, as in production; never from its arguments.
-        StreamingConfig config = StreamingConfig.fromArgs(
-                new String[] {
-                    "--kafka.bootstrap=" + kafka.bootstrapServers(),
-                    "--kafka.security.protocol=SASL_PLAINTEXT",
-                    "--kafka.security.username=" + JOB,
-                    "--coalesce.interval=PT0S",
-                    "--parallelism=1",
-                    // This test is about who may write where; the PII keys are the public demo ones (§6.7).
-                    "--pii.allow-demo-key=true"
-                },
-                Map.of("ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD", PASSWORDS.get(JOB))::get);
+        // The job's password comes from a file, as in production: the job carries only its path (§6.6).
+        java.nio.file.Path passwordFile = dir.resolve("job-kafka-password");
+        java.nio.file.Files.writeString(passwordFile, PASSWORDS.get(JOB) + "\n");
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--kafka.bootstrap=" + kafka.bootstrapServers(),
+                "--kafka.security.protocol=" + (tls() ? "SASL_SSL" : "SASL_PLAINTEXT"),
+                "--kafka.security.username=" + JOB,
+                "--coalesce.interval=PT0S",
+                "--parallelism=1",
+                // This test is about who may write where; the PII keys are the public demo ones (§6.7).
+                "--pii.allow-demo-key=true"));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ELDERCARE_JOB_KAFKA_SECURITY_PASSWORD_FILE", passwordFile.toString());
+        if (tls()) {
+            // As in production (infra/deploy/k8s/flink.yaml): the CA certificate as PEM, which has no password.
+            args.add("--kafka.security.truststore-location=" + kafka.tls().caCertificate());
+            args.add("--kafka.security.truststore-type=PEM");
+        }
+        StreamingConfig config = StreamingConfig.fromArgs(args.toArray(String[]::new), environment::get);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         IndicatorJob.buildOnTopics(
                 env,
@@ -235,7 +253,7 @@ class AuthenticatedKafkaIT {
         assertThat(rejections.collected()).hasSize(1);
     }
 
-    private static long occupied(CollectingSink<FacilityDocument> facilities) {
+    private long occupied(CollectingSink<FacilityDocument> facilities) {
         List<FacilityDocument> all = facilities.collected();
         return all.isEmpty() ? -1 : all.getLast().occupiedBeds();
     }
@@ -252,11 +270,11 @@ class AuthenticatedKafkaIT {
         return new ProducerRecord<>(topic, key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static KafkaClientSecurity as(String user) {
-        return KafkaClientSecurity.scram(user, PASSWORDS.get(user));
+    KafkaClientSecurity as(String user) {
+        return kafka.as(user, PASSWORDS.get(user));
     }
 
-    private static KafkaProducer<String, byte[]> producer(KafkaClientSecurity security) {
+    KafkaProducer<String, byte[]> producer(KafkaClientSecurity security) {
         Map<String, Object> config = new HashMap<>(security.clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -268,7 +286,7 @@ class AuthenticatedKafkaIT {
         return new KafkaProducer<>(config);
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(KafkaClientSecurity security) {
+    private KafkaConsumer<byte[], byte[]> consumer(KafkaClientSecurity security) {
         Map<String, Object> config = new HashMap<>(security.clientProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

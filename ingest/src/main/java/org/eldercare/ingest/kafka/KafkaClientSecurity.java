@@ -1,8 +1,6 @@
 package org.eldercare.ingest.kafka;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.eldercare.ingest.config.Setting;
@@ -25,8 +24,10 @@ import org.eldercare.ingest.config.Settings;
  * SASL uses SCRAM ({@code SCRAM-SHA-512} default, or {@code -256}) with {@code username} and {@code password};
  * SSL may name a trust store. A combination that cannot work is refused at construction with a message naming the
  * setting (under the caller's {@code prefix}, e.g. {@code eldercare.kafka.security.} or {@code
- * --kafka.security.}) and the rule. Passwords appear in {@link #clientProperties()} only, never in {@link
- * #toString()} or an error.
+ * --kafka.security.}) and the rule. A {@code password} appears in {@link #clientProperties()} only, never in {@link
+ * #toString()} or an error. A {@code password-file} is never read into this object: {@link #clientProperties()}
+ * names the file through {@link PasswordFileConfigProvider}, and Kafka reads it when it builds the client, so a
+ * configuration that travels (the streaming job's, inside its JobGraph) carries the path and not the password.
  */
 public record KafkaClientSecurity(
         String prefix,
@@ -34,6 +35,7 @@ public record KafkaClientSecurity(
         String saslMechanism,
         String username,
         String password,
+        String passwordFile,
         String truststoreLocation,
         String truststorePassword,
         String truststoreType)
@@ -86,6 +88,7 @@ public record KafkaClientSecurity(
         truststoreType = orDefault(truststoreType, "truststore-type");
         username = blankToNull(username);
         password = blankToNull(password);
+        passwordFile = blankToNull(passwordFile);
         truststoreLocation = blankToNull(truststoreLocation);
         truststorePassword = blankToNull(truststorePassword);
         if (!MECHANISMS.contains(saslMechanism)) {
@@ -98,8 +101,11 @@ public record KafkaClientSecurity(
             if (username == null) {
                 throw refused(prefix, "username", "must be set when protocol is " + protocol);
             }
-            if (password == null) {
+            if (password == null && passwordFile == null) {
                 throw refused(prefix, "password", "must be set (or password-file) when protocol is " + protocol);
+            }
+            if (password != null && passwordFile != null) {
+                throw refused(prefix, "password-file", "must not be set together with password (choose one)");
             }
         } else {
             if (username != null) {
@@ -110,6 +116,15 @@ public record KafkaClientSecurity(
                 throw refused(
                         prefix, "password", "only applies to protocol SASL_PLAINTEXT or SASL_SSL, not " + protocol);
             }
+            if (passwordFile != null) {
+                throw refused(
+                        prefix,
+                        "password-file",
+                        "only applies to protocol SASL_PLAINTEXT or SASL_SSL, not " + protocol);
+            }
+        }
+        if (passwordFile != null) {
+            passwordFile = checkedPasswordFile(prefix, passwordFile);
         }
         if (!protocol.tls() && truststoreLocation != null) {
             throw refused(prefix, "truststore-location", "only applies to protocol SSL or SASL_SSL, not " + protocol);
@@ -128,17 +143,38 @@ public record KafkaClientSecurity(
 
     /** No security at all: {@code PLAINTEXT}, as the embedded local broker runs. */
     public static KafkaClientSecurity plaintext() {
-        return new KafkaClientSecurity("", Protocol.PLAINTEXT, null, null, null, null, null, null);
+        return new KafkaClientSecurity("", Protocol.PLAINTEXT, null, null, null, null, null, null, null);
     }
 
     /** SASL with SCRAM-SHA-512 as {@code username}, without TLS: tests and trusted networks only. */
     public static KafkaClientSecurity scram(String username, String password) {
-        return new KafkaClientSecurity("", Protocol.SASL_PLAINTEXT, null, username, password, null, null, null);
+        return new KafkaClientSecurity("", Protocol.SASL_PLAINTEXT, null, username, password, null, null, null, null);
+    }
+
+    /** SASL with SCRAM-SHA-512 as {@code username}, the password in {@code passwordFile}, without TLS. */
+    public static KafkaClientSecurity scramWithPasswordFile(String username, Path passwordFile) {
+        return new KafkaClientSecurity(
+                "", Protocol.SASL_PLAINTEXT, null, username, null, passwordFile.toString(), null, null, null);
+    }
+
+    /** This with {@code protocol} (e.g. {@code SASL_SSL}) and a trust store: the same principal over TLS. */
+    public KafkaClientSecurity overTls(Path truststore, String truststorePassword, String truststoreType) {
+        Protocol tls = protocol.sasl() ? Protocol.SASL_SSL : Protocol.SSL;
+        return new KafkaClientSecurity(
+                prefix,
+                tls,
+                saslMechanism,
+                username,
+                password,
+                passwordFile,
+                truststore == null ? null : truststore.toString(),
+                truststorePassword,
+                truststoreType);
     }
 
     /**
      * Reads the settings {@code prefix + name} for each of {@link #NAMES} through {@code lookup} (null or blank =
-     * unset). {@code password-file} is read here, so the password need not sit in any configuration.
+     * unset). A {@code password-file} is checked here and read by Kafka when a client is built.
      */
     public static KafkaClientSecurity from(String prefix, Function<String, String> lookup) {
         return from(Keys.under(prefix), Settings.from(lookup), prefix);
@@ -165,12 +201,9 @@ public record KafkaClientSecurity(
         }
         // Untrimmed: a password may need its spaces.
         String password = blankToNull(settings.raw(keys.password()).orElse(null));
-        String passwordFile = value.apply(keys.passwordFile());
-        if (passwordFile != null) {
-            if (password != null) {
-                throw refused(labelPrefix, "password-file", "must not be set together with password (choose one)");
-            }
-            password = readPassword(labelPrefix, passwordFile);
+        String passwordFile = trimmed(value.apply(keys.passwordFile()));
+        if (passwordFile != null && password != null) {
+            throw refused(labelPrefix, "password-file", "must not be set together with password (choose one)");
         }
         return new KafkaClientSecurity(
                 labelPrefix,
@@ -178,12 +211,17 @@ public record KafkaClientSecurity(
                 trimmed(value.apply(keys.saslMechanism())),
                 trimmed(value.apply(keys.username())),
                 password,
+                passwordFile,
                 trimmed(value.apply(keys.truststoreLocation())),
                 blankToNull(settings.raw(keys.truststorePassword()).orElse(null)),
                 trimmed(value.apply(keys.truststoreType())));
     }
 
-    /** The Kafka client properties for these settings; empty for {@code PLAINTEXT}. Holds the password. */
+    /**
+     * The Kafka client properties for these settings; empty for {@code PLAINTEXT}. Holds a {@code password}; a {@code
+     * password-file} only as a reference ({@code ${eldercare-secret:<file>:jaas}}) that Kafka resolves through {@link
+     * PasswordFileConfigProvider} when it builds the client.
+     */
     public Map<String, Object> clientProperties() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (protocol == Protocol.PLAINTEXT) {
@@ -192,10 +230,21 @@ public record KafkaClientSecurity(
         p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol.name());
         if (protocol.sasl()) {
             p.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
+            String jaasPassword;
+            if (passwordFile != null) {
+                String alias = PasswordFileConfigProvider.ALIAS;
+                p.put(AbstractConfig.CONFIG_PROVIDERS_CONFIG, alias);
+                p.put(
+                        AbstractConfig.CONFIG_PROVIDERS_CONFIG + "." + alias + ".class",
+                        PasswordFileConfigProvider.class.getName());
+                jaasPassword = "${" + alias + ":" + passwordFile + ":" + PasswordFileConfigProvider.JAAS + "}";
+            } else {
+                jaasPassword = jaasQuoted(password);
+            }
             p.put(
                     SaslConfigs.SASL_JAAS_CONFIG,
                     "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                            + jaasQuoted(username) + "\" password=\"" + jaasQuoted(password) + "\";");
+                            + jaasQuoted(username) + "\" password=\"" + jaasPassword + "\";");
         }
         if (truststoreLocation != null) {
             p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststoreLocation);
@@ -219,7 +268,8 @@ public record KafkaClientSecurity(
     public String toString() {
         return "KafkaClientSecurity[protocol=" + protocol
                 + (protocol.sasl()
-                        ? ", sasl-mechanism=" + saslMechanism + ", username=" + username + ", password=(redacted)"
+                        ? ", sasl-mechanism=" + saslMechanism + ", username=" + username
+                                + (passwordFile != null ? ", password-file=" + passwordFile : ", password=(redacted)")
                         : "")
                 + (truststoreLocation != null
                         ? ", truststore-location=" + truststoreLocation + ", truststore-type=" + truststoreType
@@ -228,31 +278,39 @@ public record KafkaClientSecurity(
                 + "]";
     }
 
-    private static String readPassword(String prefix, String file) {
+    /**
+     * The password file as an absolute path, after checking that it holds a password; its contents are not kept. Kafka
+     * reads the file again when it builds a client, so the path must be readable there too (where the job's tasks
+     * run), and it must not contain {@code :} or <code>}</code>, which end a Kafka {@code ${...}} reference.
+     */
+    private static String checkedPasswordFile(String prefix, String file) {
+        String path = file.trim();
         try {
-            String text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
-            // Secret files usually end with a newline that is not part of the password.
-            String password = text.strip();
-            if (password.isEmpty()) {
-                throw refused(prefix, "password-file", "must not be empty: " + file.trim());
-            }
-            return password;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith(prefix + "password-file")) {
-                throw iae;
-            }
-            // Only the path and the kind of failure: never the contents.
+            path = Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (RuntimeException e) {
+            throw refused(prefix, "password-file", "must be a file path, was " + path);
+        }
+        if (path.contains(":") || path.contains("}")) {
+            throw refused(prefix, "password-file", "must not contain ':' or '}', was " + path);
+        }
+        try {
+            PasswordFileConfigProvider.read(path);
+        } catch (org.apache.kafka.common.config.ConfigException e) {
             throw refused(
                     prefix,
                     "password-file",
-                    "must be a readable file, was " + file.trim() + " ("
-                            + e.getClass().getSimpleName() + ")");
+                    e.getMessage().contains(" is empty")
+                            ? "must not be empty: " + path
+                            : e.getMessage()
+                                    .replace(
+                                            PasswordFileConfigProvider.ALIAS + ": cannot read password file ",
+                                            "must be a readable file, was "));
         }
+        return path;
     }
 
-    /** In a JAAS quoted string a backslash escapes the next character. */
     private static String jaasQuoted(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        return PasswordFileConfigProvider.jaasQuoted(s);
     }
 
     private static String orDefault(String value, String name) {

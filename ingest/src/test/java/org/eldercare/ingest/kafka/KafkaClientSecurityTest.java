@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.eldercare.ingest.publish.PublisherConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,13 +65,48 @@ class KafkaClientSecurityTest {
     }
 
     @Test
-    void readsThePasswordFromAFileWithoutItsNewline() throws Exception {
-        Path secret = Files.writeString(dir.resolve("password"), "from-a-mounted-secret\n");
+    void namesThePasswordFileWhichKafkaReadsWhenItBuildsTheClient() throws Exception {
+        Path secret = Files.writeString(dir.resolve("password"), "from-a-\"mounted\"-secret\n");
 
         KafkaClientSecurity security = api(Map.of(
                 API + "protocol", "SASL_SSL", API + "username", "job", API + "password-file", secret.toString()));
 
-        assertThat(security.password()).isEqualTo("from-a-mounted-secret");
+        assertThat(security.password()).isNull();
+        assertThat(security.clientProperties().toString())
+                .as("what a configuration that travels would carry")
+                .doesNotContain("mounted")
+                .contains("${eldercare-secret:" + secret + ":jaas}");
+        assertThat(jaasAsKafkaResolvesIt(security))
+                .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"job\" password=\"from-a-\\\"mounted\\\"-secret\";");
+    }
+
+    @Test
+    void resolvesThePasswordFileWhereTheJvmAllowsOnlyThisConfigProvider() throws Exception {
+        Path secret = Files.writeString(dir.resolve("password"), "pw-17");
+        KafkaClientSecurity security = api(Map.of(
+                API + "protocol", "SASL_PLAINTEXT", API + "username", "job", API + "password-file", secret.toString()));
+        String before = System.getProperty(AbstractConfig.AUTOMATIC_CONFIG_PROVIDERS_PROPERTY);
+        System.setProperty(
+                AbstractConfig.AUTOMATIC_CONFIG_PROVIDERS_PROPERTY, PasswordFileConfigProvider.class.getName());
+        try {
+            assertThat(jaasAsKafkaResolvesIt(security)).contains("password=\"pw-17\"");
+        } finally {
+            if (before == null) {
+                System.clearProperty(AbstractConfig.AUTOMATIC_CONFIG_PROVIDERS_PROPERTY);
+            } else {
+                System.setProperty(AbstractConfig.AUTOMATIC_CONFIG_PROVIDERS_PROPERTY, before);
+            }
+        }
+    }
+
+    /** {@code sasl.jaas.config} as a Kafka client sees it once its configuration is parsed. */
+    private static String jaasAsKafkaResolvesIt(KafkaClientSecurity security) {
+        Map<String, Object> props = new java.util.HashMap<>(security.clientProperties());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        return new AdminClientConfig(props)
+                .getPassword(SaslConfigs.SASL_JAAS_CONFIG)
+                .value();
     }
 
     @Test
@@ -103,6 +141,14 @@ class KafkaClientSecurityTest {
         assertThatThrownBy(() -> api(Map.of(
                         API + "protocol", "SASL_SSL", API + "username", "u", API + "password-file", "/nope/secret")))
                 .hasMessage(API + "password-file: must be a readable file, was /nope/secret (NoSuchFileException)");
+        Path colon = Files.writeString(dir.resolve("a:b"), "pw");
+        assertThatThrownBy(() -> api(Map.of(
+                        API + "protocol", "SASL_SSL", API + "username", "u", API + "password-file", colon.toString())))
+                .hasMessage(API + "password-file: must not contain ':' or '}', was " + colon);
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        assertThatThrownBy(() -> api(Map.of(
+                        API + "protocol", "SASL_SSL", API + "username", "u", API + "password-file", empty.toString())))
+                .hasMessage(API + "password-file: must not be empty: " + empty);
     }
 
     @Test

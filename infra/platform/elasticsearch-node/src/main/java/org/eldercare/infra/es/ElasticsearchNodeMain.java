@@ -43,6 +43,8 @@ public final class ElasticsearchNodeMain {
                 .put("node.name", NODE_NAME)
                 .put("discovery.type", "single-node")
                 .put("network.host", "127.0.0.1")
+                // HTTP alone follows the platform's bind address; transport stays on loopback.
+                .put("http.host", options.httpHost())
                 .put("http.port", options.httpPort())
                 .put("transport.port", options.transportPort())
                 .build();

@@ -10,7 +10,7 @@ import org.apache.kafka.common.Uuid;
 import org.eldercare.infra.node.ParentWatch;
 
 /**
- * Runs one Kafka KRaft node (broker and controller in one process) on 127.0.0.1. The storage under
+ * Runs one Kafka KRaft node (broker and controller in one process) on 127.0.0.1 (or the {@code host} option). The storage under
  * {@code <dir>/data} is formatted on the first start only, so topics survive restarts. Logs go to
  * {@code <dir>/logs/server.log}. SIGTERM (or stdin EOF with {@code --exit-on-stdin-eof=true}) shuts the broker down
  * cleanly through Kafka's own shutdown hook. See {@link NodeOptions} for the options.
@@ -28,16 +28,21 @@ public final class KafkaNodeMain {
         System.setProperty("log4j2.configurationFile", "kafka-node-log4j2.xml");
 
         String superUserPassword = ServerProperties.superUserPassword(options);
-        Path serverProperties = ServerProperties.write(options, superUserPassword);
+        Path serverProperties =
+                ServerProperties.write(options, superUserPassword, ServerProperties.keystorePassword(options));
         formatOnce(options, serverProperties, superUserPassword);
         if (options.exitOnStdinEof()) {
             ParentWatch.exitWhenStdinCloses();
         }
         System.out.printf(
-                "kafka node starting on 127.0.0.1:%d (controller %d)%s%n",
+                "kafka node starting on %s:%d (controller 127.0.0.1:%d)%s%n",
+                options.host(),
                 options.port(),
                 options.controllerPort(),
-                options.secured() ? ", SASL_PLAINTEXT SCRAM-SHA-512 with ACLs, super user " + options.superUser() : "");
+                options.secured()
+                        ? ", " + (options.tls() ? "SASL_SSL" : "SASL_PLAINTEXT")
+                                + " SCRAM-SHA-512 with ACLs, super user " + options.superUser()
+                        : "");
         // Blocks until shutdown, then exits the JVM.
         Kafka.main(new String[] {serverProperties.toString()});
     }

@@ -9,13 +9,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
- * The broker configuration of a single combined broker+controller on 127.0.0.1. The quorum is static
+ * The broker configuration of a single combined broker+controller; clients on {@code host} (127.0.0.1 unless opened),
+ * the controller on 127.0.0.1. The quorum is static
  * ({@code controller.quorum.voters}), so the ports may change between restarts without reformatting.
  *
  * <p>Secured ({@link NodeOptions#secured()}): the client listener is SASL_PLAINTEXT with SCRAM-SHA-512 and also
  * carries the broker's own inter-broker traffic (transaction markers to itself) as the super user; the controller
  * listener uses SASL/PLAIN with the super user alone, because KRaft controllers cannot check SCRAM (its credentials
- * live in the metadata they serve). KRaft's {@code StandardAuthorizer} denies whatever no ACL allows.
+ * live in the metadata they serve). KRaft's {@code StandardAuthorizer} denies whatever no ACL allows. With a key store
+ * ({@link NodeOptions#tls()}) the client listener is SASL_SSL instead, and the node trusts the CA in its own key store
+ * for its connections to itself.
  */
 final class ServerProperties {
 
@@ -24,24 +27,39 @@ final class ServerProperties {
     private ServerProperties() {}
 
     static Properties of(NodeOptions options, String superUserPassword) {
+        return of(options, superUserPassword, null);
+    }
+
+    static Properties of(NodeOptions options, String superUserPassword, String keystorePassword) {
+        String client = options.host() + ":" + options.port();
+        String advertised = advertisedHost(options.host()) + ":" + options.port();
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + options.controllerPort());
         props.setProperty("controller.listener.names", "CONTROLLER");
         if (options.secured()) {
+            String listener = options.tls() ? "SASL_SSL" : "SASL_PLAINTEXT";
             props.setProperty(
-                    "listeners",
-                    "SASL_PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:"
-                            + options.controllerPort());
-            props.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + options.port());
+                    "listeners", listener + "://" + client + ",CONTROLLER://127.0.0.1:" + options.controllerPort());
+            props.setProperty("advertised.listeners", listener + "://" + advertised);
             props.setProperty(
-                    "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-            props.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+                    "listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:SASL_PLAINTEXT");
+            props.setProperty("inter.broker.listener.name", listener);
             props.setProperty("sasl.enabled.mechanisms", SCRAM);
             props.setProperty("sasl.mechanism.inter.broker.protocol", SCRAM);
+            if (options.tls()) {
+                props.setProperty("ssl.keystore.type", "PKCS12");
+                props.setProperty("ssl.keystore.location", options.sslKeystore().toString());
+                props.setProperty("ssl.keystore.password", keystorePassword);
+                props.setProperty("ssl.key.password", keystorePassword);
+                props.setProperty("ssl.truststore.type", "PKCS12");
+                props.setProperty(
+                        "ssl.truststore.location", options.sslKeystore().toString());
+                props.setProperty("ssl.truststore.password", keystorePassword);
+            }
             props.setProperty(
-                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".scram-sha-512.sasl.jaas.config",
                     "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + options.superUser()
                             + "\" password=\"" + jaas(superUserPassword) + "\";");
             props.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
@@ -56,9 +74,8 @@ final class ServerProperties {
             props.setProperty("allow.everyone.if.no.acl.found", "false");
         } else {
             props.setProperty(
-                    "listeners",
-                    "PLAINTEXT://127.0.0.1:" + options.port() + ",CONTROLLER://127.0.0.1:" + options.controllerPort());
-            props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.port());
+                    "listeners", "PLAINTEXT://" + client + ",CONTROLLER://127.0.0.1:" + options.controllerPort());
+            props.setProperty("advertised.listeners", "PLAINTEXT://" + advertised);
             props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             props.setProperty("inter.broker.listener.name", "PLAINTEXT");
         }
@@ -76,6 +93,32 @@ final class ServerProperties {
         return props;
     }
 
+    /** A wildcard is no address to hand a client: advertise this machine's own then. */
+    private static String advertisedHost(String host) {
+        if (!host.equals("0.0.0.0")) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("host 0.0.0.0: cannot find this machine's address to advertise", e);
+        }
+    }
+
+    /** The key store's password from its file, or null without TLS. */
+    static String keystorePassword(NodeOptions options) throws IOException {
+        if (!options.tls()) {
+            return null;
+        }
+        String password = Files.readString(options.sslKeystorePasswordFile(), StandardCharsets.UTF_8)
+                .strip();
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("ssl-keystore-password-file: must hold a password, "
+                    + options.sslKeystorePasswordFile() + " is empty");
+        }
+        return password;
+    }
+
     /** The super user's password from its file; the trailing newline of a secret file is not part of it. */
     static String superUserPassword(NodeOptions options) throws IOException {
         if (!options.secured()) {
@@ -91,7 +134,7 @@ final class ServerProperties {
     }
 
     /** Writes the file, readable by its owner only when it holds the super user's password. */
-    static Path write(NodeOptions options, String superUserPassword) throws IOException {
+    static Path write(NodeOptions options, String superUserPassword, String keystorePassword) throws IOException {
         Path file = options.dir().resolve("server.properties");
         Files.deleteIfExists(file);
         Files.createFile(file);
@@ -100,7 +143,7 @@ final class ServerProperties {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         try (Writer out = Files.newBufferedWriter(file)) {
-            of(options, superUserPassword)
+            of(options, superUserPassword, keystorePassword)
                     .store(out, "written by KafkaNodeMain at every start; edit NodeOptions, not this file");
         }
         return file;

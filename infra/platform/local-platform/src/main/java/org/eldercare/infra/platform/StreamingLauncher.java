@@ -73,8 +73,9 @@ class StreamingLauncher implements ComponentCheck, AutoCloseable {
     private static StreamExecutionEnvironment environment(LocalStack stack, StreamingConfig config) {
         JobEnvironment environment = JobEnvironment.of(config);
         environment.resumesFrom().ifPresent(chk -> LOG.info("[stack] streaming: resuming from {}", chk));
+        // The REST endpoint takes only clients with its certificate (docs/CONTRACT.md §6.8); this process holds it.
         URI rest = stack.flinkRestAddress();
-        return environment.remote(rest.getHost(), rest.getPort());
+        return environment.remote(rest.getHost(), rest.getPort(), stack.flinkClientConfiguration());
     }
 
     @Override

@@ -41,6 +41,7 @@ final class ElasticsearchNode implements AutoCloseable {
                         "--logs=" + config.elasticsearchDir().resolve("logs"),
                         "--http-port=" + config.esHttpPort(),
                         "--transport-port=" + config.esTransportPort(),
+                        "--http-host=" + config.bindAddress(),
                         "--cluster-name=eldercare"),
                 config.elasticsearchDir().resolve("logs").resolve("console.log"));
     }

@@ -29,7 +29,8 @@ final class KafkaNode implements AutoCloseable {
                 List.of(
                         "--dir=" + config.kafkaDir(),
                         "--port=" + config.kafkaPort(),
-                        "--controller-port=" + config.kafkaControllerPort()),
+                        "--controller-port=" + config.kafkaControllerPort(),
+                        "--host=" + config.bindAddress()),
                 config.kafkaDir().resolve("logs").resolve("console.log"));
     }
 

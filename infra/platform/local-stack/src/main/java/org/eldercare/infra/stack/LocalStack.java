@@ -134,9 +134,34 @@ public final class LocalStack implements AutoCloseable {
         return elasticsearch.url();
     }
 
-    /** The MiniCluster's REST endpoint; {@code StreamExecutionEnvironment.createRemoteEnvironment} can use it. */
+    /**
+     * The MiniCluster's REST endpoint ({@code https}, mutual TLS): submit through {@link #streamEnvironment()}, or
+     * through {@code StreamExecutionEnvironment.createRemoteEnvironment} with {@link #flinkClientConfiguration()}.
+     */
     public URI flinkRestAddress() {
         return flink.restAddress();
+    }
+
+    /**
+     * The settings a Flink client of {@link #flinkRestAddress()} needs: the checkpoint directories and the client side
+     * of the REST endpoint's mutual TLS (docs/CONTRACT.md §6.8). Without them a client is refused.
+     */
+    public org.apache.flink.configuration.Configuration flinkClientConfiguration() {
+        try {
+            return flink.clientConfiguration();
+        } catch (java.io.IOException e) {
+            throw new LocalStackException("flink: cannot create " + config.flinkDir(), e);
+        }
+    }
+
+    /** TLS (with the client certificate) for a plain HTTP client of {@link #flinkRestAddress()}. */
+    public javax.net.ssl.SSLContext flinkRestSslContext() {
+        return flink.restSslContext();
+    }
+
+    /** The REST endpoint's key and trust stores; tests use them to show who is refused. */
+    public SelfSignedTls.Material flinkRestTls() {
+        return flink.restTlsMaterial();
     }
 
     /** The in-process MiniCluster, e.g. to list or cancel jobs. */

@@ -32,13 +32,15 @@ public record LocalStackConfig(
         int flinkParallelism,
         Path kafkaNodeDir,
         Path esNodeDir,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        String bindAddress) {
 
     public LocalStackConfig {
         Objects.requireNonNull(dataDir, DATA_DIR.key());
         dataDir = dataDir.toAbsolutePath().normalize();
         kafkaNodeDir = kafkaNodeDir.toAbsolutePath().normalize();
         esNodeDir = esNodeDir.toAbsolutePath().normalize();
+        BIND_ADDRESS.check(bindAddress);
         FLINK_TASK_SLOTS.check(flinkTaskSlots);
         FLINK_PARALLELISM.check(flinkParallelism);
         List<Integer> ports = List.of(kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort, flinkRestPort);
@@ -76,7 +78,8 @@ public record LocalStackConfig(
                 settings.get(FLINK_PARALLELISM),
                 nodeDir.apply(KAFKA_NODE_DIR),
                 nodeDir.apply(ELASTICSEARCH_NODE_DIR),
-                Duration.ofSeconds(settings.get(STARTUP_TIMEOUT_SECONDS)));
+                Duration.ofSeconds(settings.get(STARTUP_TIMEOUT_SECONDS)),
+                settings.get(BIND_ADDRESS));
     }
 
     /** System properties first, then environment variables in Spring's spelling ({@code ELDERCARE_DATADIR}). */
@@ -119,7 +122,13 @@ public record LocalStackConfig(
         placement.put(ELASTICSEARCH_PORT.key(), Integer.toString(esHttpPort));
         placement.put(ELASTICSEARCH_TRANSPORT_PORT.key(), Integer.toString(esTransportPort));
         placement.put(FLINK_REST_PORT.key(), Integer.toString(flinkRestPort));
+        placement.put(BIND_ADDRESS.key(), bindAddress);
         return placement;
+    }
+
+    /** Whether the stack listens on loopback only (the default), i.e. is not open to the network. */
+    public boolean loopbackOnly() {
+        return bindAddress.startsWith("127.");
     }
 
     public Path kafkaDir() {

@@ -43,6 +43,15 @@ public final class LocalStackProperty {
             "eldercare.elasticsearch.node-dir",
             "${eldercare.root}/infra/platform/elasticsearch-node/target/node",
             "Directory the build prepared for the Elasticsearch node (lib/*.jar, home/).");
+    public static final Setting<String> BIND_ADDRESS = Setting.text(
+                    "eldercare.bind-address",
+                    "127.0.0.1",
+                    "Address the API and every embedded node (Kafka, Elasticsearch HTTP, Flink REST) listen on."
+                            + " 127.0.0.1 keeps them to this machine; 0.0.0.0 (all interfaces) or one interface's"
+                            + " address opens them to the network, deliberately: the local profile's tokens are public.")
+            .rule(
+                    a -> a.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}"),
+                    "must be an IPv4 address such as 127.0.0.1 or 0.0.0.0");
     public static final Setting<Integer> STARTUP_TIMEOUT_SECONDS = Setting.integer(
             "eldercare.stack.startup-timeout-seconds", "180", "How long start() waits for the nodes to be healthy.");
 
@@ -61,7 +70,8 @@ public final class LocalStackProperty {
             ROOT,
             KAFKA_NODE_DIR,
             ELASTICSEARCH_NODE_DIR,
-            STARTUP_TIMEOUT_SECONDS);
+            STARTUP_TIMEOUT_SECONDS,
+            BIND_ADDRESS);
 
     /** The five ports, in the order a clash is reported (the later one must differ from the earlier). */
     public static final List<Setting<Integer>> PORTS = List.of(
@@ -70,7 +80,7 @@ public final class LocalStackProperty {
     private LocalStackProperty() {}
 
     private static Setting<Integer> port(String key, String defaultText, String what) {
-        return Setting.integer(key, defaultText, what + " port on 127.0.0.1.")
+        return Setting.integer(key, defaultText, what + " port on the bind address (127.0.0.1).")
                 .rule(p -> p >= 1 && p <= 65535, PORT_RULE);
     }
 }

@@ -19,6 +19,7 @@ final class LocalStackConfigs {
                 c.flinkParallelism(),
                 c.kafkaNodeDir(),
                 c.esNodeDir(),
-                c.startupTimeout());
+                c.startupTimeout(),
+                c.bindAddress());
     }
 }

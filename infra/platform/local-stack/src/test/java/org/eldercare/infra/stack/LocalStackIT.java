@@ -134,9 +134,11 @@ class LocalStackIT {
 
     @Test
     @Order(6)
-    void flinksRestEndpointRefusesJarUploadAndRun() throws Exception {
+    void flinksRestEndpointRefusesJarUploadAndRunEvenWithItsCertificate() throws Exception {
         String rest = stack.flinkRestAddress().toString().replaceAll("/$", "");
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        assertThat(rest).startsWith("https://127.0.0.1:");
+        try (HttpClient http =
+                HttpClient.newBuilder().sslContext(stack.flinkRestSslContext()).build()) {
             HttpResponse<String> features = http.send(
                     HttpRequest.newBuilder(URI.create(rest + "/config")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(features.body()).contains("\"web-submit\":false", "\"web-cancel\":false");
@@ -163,6 +165,103 @@ class LocalStackIT {
                     .as("POST /jars/x.jar/run: %s", run.body())
                     .isBetween(400, 499);
         }
+    }
+
+    @Test
+    @Order(6)
+    void flinksRestEndpointRefusesAClientWithoutItsCertificateToSubmitOrCancel() throws Exception {
+        URI rest = stack.flinkRestAddress();
+        String jobs = "https://127.0.0.1:" + rest.getPort() + "/jobs";
+        String cancel = jobs + "/" + "0".repeat(32) + "?mode=cancel";
+        // A positive control: the holder of the certificate is served.
+        try (HttpClient holder =
+                HttpClient.newBuilder().sslContext(stack.flinkRestSslContext()).build()) {
+            assertThat(holder.send(
+                                    HttpRequest.newBuilder(URI.create(jobs)).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        // Plain HTTP on loopback, as any local user or a web page's fetch could send: never served.
+        try (HttpClient plain = HttpClient.newHttpClient()) {
+            for (HttpRequest request : List.of(
+                    HttpRequest.newBuilder(URI.create(jobs.replace("https:", "http:")))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpRequest.newBuilder(URI.create(cancel.replace("https:", "http:")))
+                            .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                            .build())) {
+                try {
+                    // Flink answers plain HTTP on its TLS port with a redirect to https, where the handshake fails.
+                    HttpResponse<String> answer = plain.send(request, HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode() / 100)
+                            .as("%s %s over plain HTTP: %s", request.method(), request.uri(), answer.body())
+                            .isNotEqualTo(2);
+                    assertThat(answer.body()).doesNotContain("jobUrl");
+                    answer.headers()
+                            .firstValue("Location")
+                            .ifPresent(location -> assertThat(location).startsWith("https:"));
+                } catch (java.io.IOException refused) {
+                    // The TLS endpoint dropped the connection: refused as well.
+                }
+            }
+        }
+        // TLS that trusts the server, but without the client certificate: refused in the handshake.
+        try (HttpClient anonymous = HttpClient.newBuilder()
+                .sslContext(stack.flinkRestTls().trustingContext())
+                .build()) {
+            assertThatThrownBy(() -> anonymous.send(
+                            HttpRequest.newBuilder(URI.create(jobs))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.io.IOException.class);
+            assertThatThrownBy(() -> anonymous.send(
+                            HttpRequest.newBuilder(URI.create(cancel))
+                                    .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+        // The files that let a person open the web UI are the owner's alone.
+        Path tls = config.flinkDir().resolve("tls");
+        for (String file : List.of("rest-client.p12", "rest-client.password")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve(file))))
+                    .as("permissions of %s", file)
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void everyNodeListensOnLoopbackOnlyByDefault() throws Exception {
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+        java.net.InetAddress outside = nonLoopbackAddress();
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no non-loopback IPv4 address");
+        for (int port : List.of(config.kafkaPort(), config.esHttpPort(), config.flinkRestPort())) {
+            assertThat(Ports.listening(port)).as("port %d on loopback", port).isTrue();
+            assertThatThrownBy(() -> {
+                        try (java.net.Socket socket = new java.net.Socket()) {
+                            socket.connect(new java.net.InetSocketAddress(outside, port), 2000);
+                        }
+                    })
+                    .as("port %d on %s", port, outside)
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    private static java.net.InetAddress nonLoopbackAddress() throws java.net.SocketException {
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+                    return address;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

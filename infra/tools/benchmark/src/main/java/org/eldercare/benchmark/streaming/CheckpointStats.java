@@ -21,11 +21,13 @@ final class CheckpointStats {
     /** One completed checkpoint: id, full state bytes, where it lies, bytes per job vertex name. */
     record Completed(long id, long stateBytes, String externalPath, Map<String, Long> bytesByVertex) {}
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final URI rest;
     private final JobID job;
 
-    CheckpointStats(URI rest, JobID job) {
+    /** {@code tls}: the local stack's REST client TLS (mutual TLS, docs/CONTRACT.md §6.8). */
+    CheckpointStats(URI rest, javax.net.ssl.SSLContext tls, JobID job) {
+        this.http = HttpClient.newBuilder().sslContext(tls).build();
         this.rest = rest;
         this.job = job;
     }

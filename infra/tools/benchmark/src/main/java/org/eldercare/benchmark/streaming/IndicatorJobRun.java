@@ -40,8 +40,9 @@ final class IndicatorJobRun {
         EntryCounter.reset();
         // Not resumable: a measurement starts from nothing and must leave no checkpoint for a later run to restore.
         URI rest = stack.flinkRestAddress();
-        StreamExecutionEnvironment env =
-                JobEnvironment.of(config).resumable(false).remote(rest.getHost(), rest.getPort());
+        StreamExecutionEnvironment env = JobEnvironment.of(config)
+                .resumable(false)
+                .remote(rest.getHost(), rest.getPort(), stack.flinkClientConfiguration());
         KafkaSourceBuilder<byte[]> source = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(stack.kafkaBootstrapServers())
                 .setTopics(Topics.EVENTS)

@@ -255,7 +255,8 @@ public final class StreamingBenchmark {
         }
         // Let the coalescing timers fire, then take the second checkpoint from now: it holds the settled state.
         Thread.sleep(config.coalesceInterval().toMillis() * 4 + 1000);
-        CheckpointStats stats = new CheckpointStats(stack.flinkRestAddress(), job.getJobID());
+        CheckpointStats stats =
+                new CheckpointStats(stack.flinkRestAddress(), stack.flinkRestSslContext(), job.getJobID());
         CheckpointStats.Completed before = stats.latest();
         long after = before == null ? 1 : before.id() + 2;
         CheckpointStats.Completed settled = before;
