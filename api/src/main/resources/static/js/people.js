@@ -20,7 +20,10 @@ export class People {
     this.body = document.getElementById('people-body');
     this.more = document.getElementById('people-more');
     this.errorBox = document.getElementById('people-error');
+    this.coverageBody = document.getElementById('coverage-body');
+    this.coverageOverdue = document.getElementById('coverage-overdue');
     this.data = null;
+    this.coverage = null;
     this.page = 0;
 
     this.form.addEventListener('submit', (e) => {
@@ -56,7 +59,11 @@ export class People {
       return;
     }
     try {
-      const list = await get(`/worklist${query({ streetCode, unservedOnly: this.unservedOnly.checked, page, size: PAGE_SIZE })}`);
+      const [list, indicator] = await Promise.all([
+        get(`/worklist${query({ streetCode, unservedOnly: this.unservedOnly.checked, page, size: PAGE_SIZE })}`),
+        page === 0 ? get(`/indicators/streets/${encodeURIComponent(streetCode)}`).catch(() => null) : Promise.resolve(undefined),
+      ]);
+      if (indicator !== undefined) this.coverage = indicator?.coverage ?? null;
       this.data = page === 0 || !this.data ? list : { ...list, items: [...this.data.items, ...list.items] };
       this.page = page;
       showError(this.errorBox, null);
@@ -67,7 +74,27 @@ export class People {
     this.render();
   }
 
+  /** The street's coverage per target group, live from the indicator job (docs/CONTRACT.md §7.5). */
+  renderCoverage() {
+    const c = this.data ? this.coverage : null;
+    if (!c) {
+      this.coverageBody.replaceChildren(el('tr', { class: 'empty' }, el('td', { colspan: 4 }, t(this.data ? 'coverage.none' : 'people.pickHint'))));
+      this.coverageOverdue.textContent = '';
+      return;
+    }
+    const row = (key, g, testid) => el('tr', { dataset: { testid, group: g.group || 'ALL' } },
+      el('th', { scope: 'row' }, t(key)),
+      el('td', { class: 'num', dataset: { field: 'entitled' } }, fmtInt(g.entitled)),
+      el('td', { class: 'num', dataset: { field: 'served' } }, fmtInt(g.served)),
+      el('td', { class: 'num', dataset: { field: 'rate' } }, g.rate === null || g.rate === undefined ? '—' : `${fmtDec(g.rate * 100, 1)}%`));
+    this.coverageBody.replaceChildren(
+      row('coverage.anyGroup', c, 'coverage-row'),
+      ...(c.groups || []).map((g) => row(`label.${g.group}`, g, 'coverage-row')));
+    this.coverageOverdue.textContent = t('coverage.overdue', { n: fmtInt(c.assessmentsOverdue ?? 0), registered: fmtInt(c.registered ?? 0) });
+  }
+
   render() {
+    this.renderCoverage();
     const d = this.data;
     if (!d) {
       this.summary.textContent = t('people.pickHint');

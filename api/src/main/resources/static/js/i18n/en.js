@@ -260,4 +260,13 @@ export default {
   'entitlement.AGE_ALLOWANCE': 'Age allowance',
   'entitlement.VISIT': 'Home visits',
   'entitlement.CAPABILITY_ASSESSMENT': 'Capability assessment',
+  'coverage.title': 'Coverage of target groups (last 30 days)',
+  'coverage.caption': 'Entitled, served in 30 days and coverage rate per target group of this street, live',
+  'coverage.col.group': 'Target group',
+  'coverage.col.entitled': 'Entitled',
+  'coverage.col.served': 'Served',
+  'coverage.col.rate': 'Coverage',
+  'coverage.anyGroup': 'Any target group',
+  'coverage.none': 'No coverage data yet',
+  'coverage.overdue': '{registered} registered, {n} with an overdue capability assessment.',
 };

@@ -243,4 +243,13 @@ export default {
   'entitlement.AGE_ALLOWANCE': '高龄津贴',
   'entitlement.VISIT': '探访关爱',
   'entitlement.CAPABILITY_ASSESSMENT': '能力综合评估',
+  'coverage.title': '目标人群覆盖情况（近30天）',
+  'coverage.caption': '本街道各目标人群的应享人数、近30天已服务人数与覆盖率，实时更新',
+  'coverage.col.group': '目标人群',
+  'coverage.col.entitled': '应享人数',
+  'coverage.col.served': '已服务',
+  'coverage.col.rate': '覆盖率',
+  'coverage.anyGroup': '任一目标人群',
+  'coverage.none': '暂无覆盖数据',
+  'coverage.overdue': '登记在册 {registered} 人，其中能力评估逾期 {n} 人。',
 };

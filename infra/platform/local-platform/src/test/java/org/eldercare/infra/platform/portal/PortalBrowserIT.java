@@ -352,6 +352,26 @@ class PortalBrowserIT {
             return rows.getFirst();
         });
         assertThat(served.findElement(field("served")).getText()).startsWith("最近");
+        // Both registered people live alone; the caller was served in test 4: the street's live coverage says so.
+        List<String> livingAlone = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            List<WebElement> rows =
+                    d.findElements(By.cssSelector("[data-testid=coverage-row][data-group=LIVING_ALONE]"));
+            List<String> cells = rows.isEmpty()
+                    ? List.of()
+                    : List.of(
+                            rows.getFirst().findElement(field("entitled")).getText(),
+                            rows.getFirst().findElement(field("served")).getText(),
+                            rows.getFirst().findElement(field("rate")).getText());
+            if (!cells.equals(List.of("2", "1", "50.0%"))) {
+                d.findElement(testId("people-submit")).click(); // coverage trails the register; ask again
+                return null;
+            }
+            return cells;
+        });
+        assertThat(livingAlone).containsExactly("2", "1", "50.0%");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=coverage-row][data-group=LIVING_ALONE] th"))
+                        .getText())
+                .isEqualTo("独居");
         assertThat(page.source())
                 .as("the worklist shows masks only")
                 .doesNotContain(ALONE.idNumber())
