@@ -145,6 +145,7 @@ public final class MatchBenchmark {
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 long failed = writer.failedCount();
                 client.indices().refresh(r -> r.index(IndexNames.RECIPIENTS));
+                awaitMergesDone(client);
                 long count = client.count(r -> r.index(IndexNames.RECIPIENTS)).count();
                 Matching matching = http
                         ? overHttp(app.baseUrl())
@@ -167,6 +168,31 @@ public final class MatchBenchmark {
         } finally {
             client._transport().close();
         }
+    }
+
+    /**
+     * Waits until the node has no merge of {@code recipients} running (two polls in a row, at most 10 minutes): right
+     * after a bulk load of a million documents Lucene merges segments for minutes, which a district's index in steady
+     * state does not do, and searches queued behind those merges would be measured as the match's tail.
+     */
+    private static void awaitMergesDone(ElasticsearchClient client) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(10).toNanos();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            Long running = client.indices()
+                    .stats(s -> s.index(IndexNames.RECIPIENTS))
+                    .all()
+                    .total()
+                    .merges()
+                    .current();
+            quiet = running == null || running == 0 ? quiet + 1 : 0;
+            if (quiet < 2) {
+                Thread.sleep(1000);
+            }
+        }
+        System.out.printf(
+                "[bench] segment merges after the load: done after %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** One match, as the benchmark sees it: the candidates' ids and decisions, best first. */
