@@ -107,8 +107,8 @@ public final class IndicatorJob {
                 .name("dedup by (source, id)")
                 .uid("dedup");
 
-        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(
-                        e -> !isPopulation(e) && !e.type().register())
+        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(e ->
+                        !isPopulation(e) && !e.type().register() && !e.type().review())
                 .name("facility events")
                 .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
@@ -156,9 +156,11 @@ public final class IndicatorJob {
 
         SingleOutputStreamOperator<ServiceRecordDocument> resolved = RecipientResolution.attach(
                 ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
+                unique.filter(e -> e.type().review()).name("review events").uid("review-events"),
                 config.pii(),
                 sinks.serviceRecords(),
-                sinks.recipients());
+                sinks.recipients(),
+                sinks.reviewCases());
         DataStream<ScopeUpdate> coverageUpdates = coverage(persons, resolved);
 
         DataStream<ScopeUpdate> scopeUpdates = facilities
@@ -199,7 +201,10 @@ public final class IndicatorJob {
                 .uid("indicator-history-sink");
 
         DataStream<Rejection> rejections = parsed.getSideOutput(ParseEvents.REJECTED)
-                .union(ledger.getSideOutput(FacilityLedger.REJECTED), persons.getSideOutput(PersonRegister.REJECTED));
+                .union(
+                        ledger.getSideOutput(FacilityLedger.REJECTED),
+                        persons.getSideOutput(PersonRegister.REJECTED),
+                        resolved.getSideOutput(ResolveRecipients.REJECTED));
         rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         if (sinks.rejectionDocuments() != null) {
             rejections

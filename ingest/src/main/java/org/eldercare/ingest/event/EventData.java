@@ -11,11 +11,13 @@ public sealed interface EventData
                 ServiceDelivered,
                 PopulationUpdated,
                 PersonDetails,
-                AssessmentRecorded {
+                AssessmentRecorded,
+                IdentityReviewed,
+                IdentityReviewRequested {
 
     /**
      * The Kafka record key: the facility id, the street code for population updates, or {@code person/<personId>}
-     * for the register. Keeps all
+     * for the register, {@code review/<caseId>} for the review queue. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

@@ -25,7 +25,10 @@ public enum EventType {
     POPULATION_UPDATED("population.updated", PopulationUpdated.class),
     PERSON_REGISTERED("person.registered", PersonDetails.class),
     PERSON_UPDATED("person.updated", PersonDetails.class),
-    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class);
+    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class),
+    // Appended, never inserted: the job's serializer writes a type's ordinal.
+    IDENTITY_REVIEWED("identity.reviewed", IdentityReviewed.class),
+    IDENTITY_REVIEW_REQUESTED("identity.review.requested", IdentityReviewRequested.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -57,6 +60,7 @@ public enum EventType {
         return switch (this) {
             case POPULATION_UPDATED -> Sender.PLANNER;
             case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
+            case IDENTITY_REVIEWED, IDENTITY_REVIEW_REQUESTED -> Sender.PLATFORM;
             default -> Sender.OPERATOR;
         };
     }
@@ -64,6 +68,16 @@ public enum EventType {
     /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */
     public boolean register() {
         return sender() == Sender.CIVIL_AFFAIRS;
+    }
+
+    /** Whether only the platform itself publishes this type: no client may send it (docs/CONTRACT.md §7.6). */
+    public boolean platformOnly() {
+        return sender() == Sender.PLATFORM;
+    }
+
+    /** Whether this type belongs to the identity review queue (docs/CONTRACT.md §7.6). */
+    public boolean review() {
+        return this == IDENTITY_REVIEWED || this == IDENTITY_REVIEW_REQUESTED;
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

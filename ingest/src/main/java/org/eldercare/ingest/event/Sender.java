@@ -4,7 +4,9 @@ package org.eldercare.ingest.event;
 public enum Sender {
     OPERATOR(CareEvent.OPERATOR_SOURCE_PREFIX),
     PLANNER(CareEvent.PLANNER_SOURCE_PREFIX),
-    CIVIL_AFFAIRS(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX);
+    CIVIL_AFFAIRS(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX),
+    /** The API itself, on a reviewer's behalf (docs/CONTRACT.md §7.6); never a client. */
+    PLATFORM(CareEvent.REVIEWER_SOURCE_PREFIX);
 
     private final String sourcePrefix;
 
@@ -16,7 +18,7 @@ public enum Sender {
         return sourcePrefix;
     }
 
-    /** The sender a source names, or null when it has none of the three prefixes. */
+    /** The sender a source names, or null when it has none of the prefixes. */
     public static Sender ofSource(String source) {
         for (Sender sender : values()) {
             if (source.startsWith(sender.sourcePrefix)) {

@@ -29,6 +29,8 @@ final class DataReaders {
         byType.put(EventType.PERSON_REGISTERED, persons::details);
         byType.put(EventType.PERSON_UPDATED, persons::details);
         byType.put(EventType.ASSESSMENT_RECORDED, PersonReaders::assessment);
+        byType.put(EventType.IDENTITY_REVIEWED, ReviewReaders::reviewed);
+        byType.put(EventType.IDENTITY_REVIEW_REQUESTED, ReviewReaders::requested);
         if (byType.size() != EventType.values().length) {
             throw new IllegalStateException("an event type has no data reader");
         }

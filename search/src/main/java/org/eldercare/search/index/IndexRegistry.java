@@ -12,6 +12,7 @@ import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.resolve.ReviewCaseDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 
 /**
@@ -67,9 +68,24 @@ public final class IndexRegistry {
     public static final IndexSpec<PersonDocument> PERSONS =
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
+    /** Pairs of recipients the resolution queued for a reviewer, and their decisions (docs/CONTRACT.md §7.6). */
+    public static final IndexSpec<ReviewCaseDocument> REVIEW_CASES = IndexSpec.of(
+            IndexNames.REVIEW_CASES,
+            "<leftId>|<rightId>, the two recipient ids in ascending order (docs/CONTRACT.md §7.6)",
+            ReviewCaseDocument::caseId);
+
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
-            INDICATORS, INDICATOR_HISTORY, FACILITIES, SERVICE_RECORDS, RECIPIENTS, ALERTS, REJECTIONS, AUDIT, PERSONS);
+            INDICATORS,
+            INDICATOR_HISTORY,
+            FACILITIES,
+            SERVICE_RECORDS,
+            RECIPIENTS,
+            ALERTS,
+            REJECTIONS,
+            AUDIT,
+            PERSONS,
+            REVIEW_CASES);
 
     private IndexRegistry() {}
 

@@ -100,6 +100,9 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
             case POPULATION_UPDATED -> {
                 return "type: population.updated is not a facility event";
             }
+            case IDENTITY_REVIEWED, IDENTITY_REVIEW_REQUESTED -> {
+                return "type: " + event.type().wireName() + " is not a facility event";
+            }
         }
         return null;
     }

@@ -20,6 +20,8 @@ import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.ingest.event.FacilityStatusChanged;
 import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.ingest.event.IdentityReviewRequested;
+import org.eldercare.ingest.event.IdentityReviewed;
 import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.MealServed;
 import org.eldercare.ingest.event.MealType;
@@ -27,6 +29,7 @@ import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.ReviewDecision;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
@@ -41,6 +44,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
+     * Form 5 added the review queue's types (docs/CONTRACT.md §7.6), appended to the type ordinals; every other
+     * type's bytes are those of form 4.
      * Form 4: facility details end with {@code nursingBeds} (docs/CONTRACT.md §8.3); forms 1 to 3 read it as 0.
      * Form 3: a recipient starts with a tag, 0 none, 1 raw, 2 sealed (docs/CONTRACT.md §6.7); forms 1 and 2 wrote a
      * boolean (0 none, 1 raw) in its place, so they read with the same code. Form 2 added the register's types
@@ -48,7 +53,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
      * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
      * checkpoint it would misread.
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private static final byte NO_RECIPIENT = 0;
     private static final byte RAW_RECIPIENT = 1;
@@ -61,6 +66,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final ServiceType[] SERVICES = ServiceType.values();
     private static final LivingArrangement[] ARRANGEMENTS = LivingArrangement.values();
     private static final BenefitType[] BENEFITS = BenefitType.values();
+    private static final ReviewDecision[] DECISIONS = ReviewDecision.values();
 
     @Override
     public int formatVersion() {
@@ -160,6 +166,19 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.string(d.organisation(), out);
                 Wire.date(d.reassessDueOn(), out);
             }
+            case IdentityReviewed d -> {
+                Wire.string(d.caseId(), out);
+                Wire.string(d.leftId(), out);
+                Wire.string(d.rightId(), out);
+                Wire.enumeration(d.decision(), out);
+                Wire.string(d.reviewer(), out);
+                Wire.string(d.reason(), out);
+            }
+            case IdentityReviewRequested d -> {
+                Wire.string(d.leftId(), out);
+                Wire.string(d.rightId(), out);
+                Wire.string(d.origin(), out);
+            }
         }
     }
 
@@ -199,6 +218,16 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
             case ASSESSMENT_RECORDED ->
                 new AssessmentRecorded(
                         Wire.string(in), Wire.string(in), in.readInt(), Wire.date(in), Wire.string(in), Wire.date(in));
+            case IDENTITY_REVIEWED ->
+                new IdentityReviewed(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.enumeration(DECISIONS, in),
+                        Wire.string(in),
+                        Wire.string(in));
+            case IDENTITY_REVIEW_REQUESTED ->
+                new IdentityReviewRequested(Wire.string(in), Wire.string(in), Wire.string(in));
         };
     }
 
