@@ -110,8 +110,10 @@ public final class IndicatorJob {
                 .name("dedup by (source, id)")
                 .uid("dedup");
 
-        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(
-                        e -> !isPopulation(e) && !e.type().register() && !e.type().device() && !e.type().incident())
+        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(e -> !isPopulation(e)
+                        && !e.type().register()
+                        && !e.type().device()
+                        && !e.type().incident())
                 .name("facility events")
                 .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(

@@ -151,7 +151,11 @@ class EventIntakeTest {
 
         var result = post("demo-hotline", EventController.BATCH, batch);
 
-        assertThat(result).hasStatus(202).bodyJson().extractingPath("$.accepted").isEqualTo(1);
+        assertThat(result)
+                .hasStatus(202)
+                .bodyJson()
+                .extractingPath("$.accepted")
+                .isEqualTo(1);
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.rejected[0].errors")

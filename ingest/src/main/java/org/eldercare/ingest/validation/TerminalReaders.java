@@ -37,8 +37,7 @@ final class TerminalReaders {
     static final int LITRES_DECIMALS = 3;
     static final int VISIT_MINUTES_MAX = 480;
     static final int NOTE_MAX = 500;
-    static final String INCIDENT_ID_RULE =
-            "must be inc- followed by 24 lower-case hex digits (docs/CONTRACT.md §9.4)";
+    static final String INCIDENT_ID_RULE = "must be inc- followed by 24 lower-case hex digits (docs/CONTRACT.md §9.4)";
     static final String NOTE_PII_RULE = "must not hold an ID number or phone number (docs/CONTRACT.md §6.2)";
 
     private static final Pattern INCIDENT_ID = Pattern.compile("inc-[0-9a-f]{24}");

@@ -91,7 +91,9 @@ class TerminalDataTest {
 
     @Test
     void readsACumulativeRegisterOfLitresWithAtMostThreeDecimals() {
-        assertThat(valid(meterReading("wm-1", 81234.125)).dataAs(MeterReading.class).litres())
+        assertThat(valid(meterReading("wm-1", 81234.125))
+                        .dataAs(MeterReading.class)
+                        .litres())
                 .isEqualTo(81234.125);
         assertThat(errorsOf(meterReading("wm-1", 1.0005))).containsExactly("data.litres: must have at most 3 decimals");
         assertThat(errorsOf(meterReading("wm-1", -1))).containsExactly("data.litres: must be between 0 and 1000000000");
@@ -117,9 +119,7 @@ class TerminalDataTest {
     void aPhoneCheckInNeedsItsLocationAndACardSwipeDoesNot() {
         assertThat(errorsOf(visitCompleted("v-1", "p-1").remove("data.location")))
                 .containsExactly("data.location: is required when confirmation is PHONE_LOCATION");
-        assertThat(valid(visitCompleted("v-1", "p-1")
-                                .remove("data.location")
-                                .set("data.confirmation", "CARD_SWIPE"))
+        assertThat(valid(visitCompleted("v-1", "p-1").remove("data.location").set("data.confirmation", "CARD_SWIPE"))
                         .dataAs(VisitCompleted.class)
                         .location())
                 .isNull();
@@ -127,8 +127,8 @@ class TerminalDataTest {
 
     @Test
     void refusesAVisitThatBeginsAfterItWasReported() {
-        assertThat(errorsOf(visitCompleted("v-1", "p-1")
-                        .set("data.visitedAt", Rfc3339.format(Events.NOW.plusMinutes(2)))))
+        assertThat(errorsOf(
+                        visitCompleted("v-1", "p-1").set("data.visitedAt", Rfc3339.format(Events.NOW.plusMinutes(2)))))
                 .containsExactly("data.visitedAt: must not be after time");
         assertThat(errorsOf(visitCompleted("v-1", "p-1").set("data.durationMinutes", 481)))
                 .containsExactly("data.durationMinutes: must be between 1 and 480");

@@ -28,13 +28,17 @@ public final class DeviceState {
     public boolean bound;
     /** The {@code time} of the binding or unbinding that stands. */
     public long boundAt;
+
     public long lastSignalAt;
     /** The last signal whose silence was raised as an incident, so one silence raises one incident. */
     public Long silenceRaisedFor;
+    /** The silence timer now registered, so a new signal moves it instead of adding one (one timer per device). */
+    public Long silenceTimerAt;
     /** The Asia/Shanghai epoch day the meter is counting, null before its first reading. */
     public Long meterDay;
     /** Whether a reading came before {@link #meterDay}: the day can be judged only then. */
     public boolean meterHasBaseline;
+
     public int meterDayReadings;
     public double meterDayLitres;
     public Double lastLitres;
@@ -53,6 +57,7 @@ public final class DeviceState {
         c.boundAt = boundAt;
         c.lastSignalAt = lastSignalAt;
         c.silenceRaisedFor = silenceRaisedFor;
+        c.silenceTimerAt = silenceTimerAt;
         c.meterDay = meterDay;
         c.meterHasBaseline = meterHasBaseline;
         c.meterDayReadings = meterDayReadings;

@@ -131,8 +131,14 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                 }
             }
         }
-        if (s.bound) {
-            ctx.timerService().registerEventTimeTimer(silentAt(s));
+        long wanted = silentAt(s);
+        if (s.silenceTimerAt != null && (!s.bound || s.silenceTimerAt != wanted)) {
+            ctx.timerService().deleteEventTimeTimer(s.silenceTimerAt);
+            s.silenceTimerAt = null;
+        }
+        if (s.bound && s.silenceTimerAt == null) {
+            ctx.timerService().registerEventTimeTimer(wanted);
+            s.silenceTimerAt = wanted;
         }
         device.update(s);
     }
@@ -144,6 +150,9 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
             return;
         }
         DeviceState s = stored.copy();
+        if (s.silenceTimerAt != null && s.silenceTimerAt == timestamp) {
+            s.silenceTimerAt = null;
+        }
         raiseSilenceIfPassed(s, timestamp, out);
         if (s.meterDay != null && nextMidnight(s.meterDay) <= timestamp) {
             judge(s, out);
@@ -182,7 +191,9 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
 
     private static long silentAt(DeviceState s) {
         return s.lastSignalAt
-                + 1000L * s.heartbeatSeconds * IncidentRules.forDistrict(s.districtCode).missedHeartbeats();
+                + 1000L
+                        * s.heartbeatSeconds
+                        * IncidentRules.forDistrict(s.districtCode).missedHeartbeats();
     }
 
     /** A reading at {@code time}: closes the day before if it ended, then adds its increase to its own day. */

@@ -42,8 +42,7 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
 
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<Rejection> REJECTED =
-            new OutputTag<>("incident-rejections", StreamTypes.REJECTION);
+    public static final OutputTag<Rejection> REJECTED = new OutputTag<>("incident-rejections", StreamTypes.REJECTION);
     public static final TypeInformation<IncidentDocument> DOCUMENT =
             new ImmutableTypeInfo<>(IncidentDocument.class, DocumentSerializer.INSTANCE);
 
@@ -64,8 +63,16 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
 
     @Override
     public void processElement1(Raised raised, Context ctx, Collector<IncidentDocument> out) throws Exception {
-        if (incident.value() != null) {
-            return; // raised again by a replay or another meter: the first stands (§9.4)
+        IncidentDocument existing = incident.value();
+        if (existing != null) {
+            // Raised again by a replay or another meter: the first stands (§9.4); only the person's details, when
+            // the register entry came after the incident, are added.
+            if (existing.person() == null && raised.person() != null) {
+                IncidentDocument withPerson = new Builder(existing).withPerson(raised.person());
+                incident.update(withPerson);
+                out.collect(withPerson);
+            }
+            return;
         }
         IncidentRules rules = IncidentRules.forDistrict(raised.districtCode());
         IncidentRules.Rule rule = rules.rule(raised.rule());
@@ -118,8 +125,11 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentDocument> out) throws Exception {
         List<CareEvent> due = new ArrayList<>();
         List<CareEvent> later = new ArrayList<>();
-        for (CareEvent step : pending.get()) {
-            (millis(step.time()) <= timestamp ? due : later).add(step);
+        Iterable<CareEvent> waiting = pending.get();
+        if (waiting != null) {
+            for (CareEvent step : waiting) {
+                (millis(step.time()) <= timestamp ? due : later).add(step);
+            }
         }
         due.sort(Comparator.comparingLong(e -> millis(e.time()))); // stable: the order read on a tie
         IncidentDocument before = incident.value();
@@ -165,21 +175,22 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
         }
         String state = doc.state();
         String verb = step.type().wireName().substring("incident.".length());
-        boolean allowed =
-                switch (step.type()) {
-                    case INCIDENT_ACKNOWLEDGED -> state.equals(IncidentDocument.OPEN);
-                    case INCIDENT_DISPATCHED ->
-                        state.equals(IncidentDocument.OPEN) || state.equals(IncidentDocument.ACKNOWLEDGED);
-                    default -> !state.equals(IncidentDocument.RESOLVED);
-                };
+        boolean allowed = switch (step.type()) {
+            case INCIDENT_ACKNOWLEDGED -> state.equals(IncidentDocument.OPEN);
+            case INCIDENT_DISPATCHED ->
+                state.equals(IncidentDocument.OPEN) || state.equals(IncidentDocument.ACKNOWLEDGED);
+            default -> !state.equals(IncidentDocument.RESOLVED);
+        };
         if (!allowed) {
             String infinitive = switch (verb) {
                 case "acknowledged" -> "acknowledge";
                 case "dispatched" -> "dispatch";
                 default -> "resolve";
             };
-            reject(ctx, step, "data.incidentId: incident " + doc.incidentId() + " is " + state + "; cannot "
-                    + infinitive);
+            reject(
+                    ctx,
+                    step,
+                    "data.incidentId: incident " + doc.incidentId() + " is " + state + "; cannot " + infinitive);
             return null;
         }
         Builder b = new Builder(doc);
@@ -209,7 +220,8 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
         IncidentRules.Rule rule = IncidentRules.forDistrict(doc.districtCode()).rule(doc.rule());
         long opened = millis(doc.openedAt());
         Deadline next = null;
-        if (doc.state().equals(IncidentDocument.OPEN) && doc.escalationLevel() + 1 < rule.escalation().size()) {
+        if (doc.state().equals(IncidentDocument.OPEN)
+                && doc.escalationLevel() + 1 < rule.escalation().size()) {
             next = earlier(next, new Deadline(rule.escalatesAt(opened, doc.escalationLevel() + 1), null));
         }
         if (doc.acknowledgedAt() == null && !doc.breached().contains(ACKNOWLEDGE)) {
@@ -240,7 +252,8 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
             Builder b = new Builder(doc);
             OffsetDateTime when = ShanghaiTime.at(at);
             if (breach == null) {
-                IncidentRules.Rule rule = IncidentRules.forDistrict(doc.districtCode()).rule(doc.rule());
+                IncidentRules.Rule rule =
+                        IncidentRules.forDistrict(doc.districtCode()).rule(doc.rule());
                 b.escalationLevel = doc.escalationLevel() + 1;
                 b.assignedTo = rule.escalation().get(b.escalationLevel).tier();
                 b.escalations.add(new IncidentDocument.Escalation(b.assignedTo, when));
@@ -284,6 +297,16 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
         IncidentDocument transition(String type, OffsetDateTime at, String by, String note) {
             List<IncidentDocument.Transition> transitions = new ArrayList<>(d.transitions());
             transitions.add(new IncidentDocument.Transition(transitions.size() + 1, type, at, by, note));
+            return build(d.person(), transitions, at);
+        }
+
+        /** The same incident with the register's details of the person; not a transition. */
+        IncidentDocument withPerson(IncidentDocument.Person person) {
+            return build(person, d.transitions(), d.updatedAt());
+        }
+
+        private IncidentDocument build(
+                IncidentDocument.Person person, List<IncidentDocument.Transition> transitions, OffsetDateTime at) {
             return new IncidentDocument(
                     d.incidentId(),
                     d.rule(),
@@ -294,7 +317,7 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
                     d.deviceId(),
                     d.deviceKind(),
                     d.personId(),
-                    d.person(),
+                    person,
                     d.location(),
                     d.evidence(),
                     d.rulesSource(),

@@ -137,7 +137,8 @@ public record IncidentRules(
             String at = path + ".escalation[" + i + "]";
             String tier = text(at, chain.get(i), "tier");
             if (!TIERS.contains(tier)) {
-                throw new IllegalStateException(at + ".tier: must be one of HOTLINE, STREET_OFFICE, COMMUNITY, OPERATOR");
+                throw new IllegalStateException(
+                        at + ".tier: must be one of HOTLINE, STREET_OFFICE, COMMUNITY, OPERATOR");
             }
             if (!seen.add(tier)) {
                 throw new IllegalStateException(at + ".tier: " + tier + " is in the chain twice");
@@ -145,7 +146,10 @@ public record IncidentRules(
             tiers.add(new Tier(tier, duration(at, chain.get(i), "acknowledgeWithin")));
         }
         return new Rule(
-                name, List.copyOf(tiers), duration(path, node, "dispatchWithin"), duration(path, node, "resolveWithin"));
+                name,
+                List.copyOf(tiers),
+                duration(path, node, "dispatchWithin"),
+                duration(path, node, "resolveWithin"));
     }
 
     private static JsonNode required(String path, JsonNode node, String field) {
@@ -188,8 +192,8 @@ public record IncidentRules(
     private static double number(String path, JsonNode node, String field, double min, double max) {
         JsonNode value = required(path, node, field);
         if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
-            throw new IllegalStateException(path + "." + field + ": must be a number between " + (long) min + " and "
-                    + (long) max);
+            throw new IllegalStateException(
+                    path + "." + field + ": must be a number between " + (long) min + " and " + (long) max);
         }
         return value.asDouble();
     }

@@ -68,8 +68,8 @@ public final class Incidents {
         if (sink != null) {
             incidents.sinkTo(sink).name("incidents sink").uid("incidents-sink");
         }
-        DataStream<Rejection> rejections = devices.getSideOutput(DeviceWatch.REJECTED)
-                .union(incidents.getSideOutput(IncidentLifecycle.REJECTED));
+        DataStream<Rejection> rejections =
+                devices.getSideOutput(DeviceWatch.REJECTED).union(incidents.getSideOutput(IncidentLifecycle.REJECTED));
         return new Outputs(incidents, rejections);
     }
 }

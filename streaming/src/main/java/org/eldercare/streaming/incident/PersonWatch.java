@@ -1,11 +1,15 @@
 package org.eldercare.streaming.incident;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -30,6 +34,8 @@ public final class PersonWatch extends KeyedCoProcessFunction<String, PersonDocu
     private static final long serialVersionUID = 1L;
 
     private transient ValueState<Facts> facts;
+    /** Signals that came before the person's register entry, by incident id or water day; sent on when it comes. */
+    private transient MapState<String, PersonSignal> waiting;
 
     /** What the incidents need of a registered person: the §6.2 view and where they live. */
     public record Facts(String districtCode, String streetCode, IncidentDocument.Person person) {
@@ -77,24 +83,51 @@ public final class PersonWatch extends KeyedCoProcessFunction<String, PersonDocu
     @Override
     public void open(OpenContext context) {
         facts = getRuntimeContext().getState(new ValueStateDescriptor<>("person-facts", Facts.TYPE));
+        waiting = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("waiting-for-register", Types.STRING, PersonSignal.TYPE));
     }
 
     @Override
     public void processElement1(PersonDocument person, Context ctx, Collector<Raised> out) throws Exception {
-        facts.update(Facts.of(person));
+        Facts known = Facts.of(person);
+        facts.update(known);
+        List<PersonSignal> signals = new ArrayList<>();
+        waiting.values().forEach(signals::add);
+        waiting.clear();
+        for (PersonSignal signal : signals) {
+            judge(signal, known, out);
+        }
     }
 
     @Override
     public void processElement2(PersonSignal signal, Context ctx, Collector<Raised> out) throws Exception {
         Facts known = facts.value();
+        if (known == null) {
+            // A device's own incident leaves at once (an SOS does not wait) and again with the person's details when
+            // the register entry comes; the person's rules wait for it (§9.2).
+            if (signal.raised() != null) {
+                out.collect(signal.raised());
+            }
+            waiting.put(waitingKey(signal), signal);
+            return;
+        }
+        judge(signal, known, out);
+    }
+
+    private static String waitingKey(PersonSignal signal) {
+        return signal.raised() != null
+                ? signal.raised().incidentId()
+                : "water|" + signal.waterDay().epochDay() + "|"
+                        + signal.waterDay().operatorId() + "|"
+                        + signal.waterDay().deviceId();
+    }
+
+    private static void judge(PersonSignal signal, Facts known, Collector<Raised> out) {
         if (signal.raised() != null) {
-            out.collect(known == null ? signal.raised() : signal.raised().withPerson(known.person()));
+            out.collect(signal.raised().withPerson(known.person()));
             return;
         }
         PersonSignal.WaterDay day = signal.waterDay();
-        if (known == null) {
-            return; // the person's rules wait for their register entry (§9.2)
-        }
         IncidentRules rules = IncidentRules.forDistrict(known.districtCode());
         boolean watched = known.person().labels().stream().anyMatch(rules.lowWaterLabels()::contains);
         if (!watched || day.litres() >= rules.litresPer24Hours()) {
