@@ -108,6 +108,7 @@ class ReviewQueueMiniClusterTest {
                 null,
                 null,
                 new CollectingSink<PersonDocument>("review-persons"),
+                null,
                 cases);
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")

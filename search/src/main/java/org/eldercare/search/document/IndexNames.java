@@ -19,5 +19,7 @@ public final class IndexNames {
     /** Pairs of recipients queued for a reviewer (docs/CONTRACT.md §7.6). */
     public static final String REVIEW_CASES = "review-cases";
 
+    public static final String INCIDENTS = "incidents";
+
     private IndexNames() {}
 }

@@ -10,6 +10,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ReviewCaseDocument;
@@ -68,6 +69,9 @@ public final class IndexRegistry {
     public static final IndexSpec<PersonDocument> PERSONS =
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
+    /** Incidents raised from terminals, water use and visits, in their latest state (docs/CONTRACT.md §9.6). */
+    public static final IndexSpec<IncidentDocument> INCIDENTS =
+            IndexSpec.of(IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId);
     /** Pairs of recipients the resolution queued for a reviewer, and their decisions (docs/CONTRACT.md §7.6). */
     public static final IndexSpec<ReviewCaseDocument> REVIEW_CASES = IndexSpec.of(
             IndexNames.REVIEW_CASES,
@@ -85,6 +89,7 @@ public final class IndexRegistry {
             REJECTIONS,
             AUDIT,
             PERSONS,
+            INCIDENTS,
             REVIEW_CASES);
 
     private IndexRegistry() {}
