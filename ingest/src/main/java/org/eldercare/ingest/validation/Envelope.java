@@ -107,6 +107,7 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
                 case OPERATOR -> "<operatorId>";
                 case CIVIL_AFFAIRS -> "<office>";
                 case HOTLINE -> "<desk>";
+                case PLATFORM -> "<name>";
                 case PLANNER -> "<name>";
             };
             event.error(

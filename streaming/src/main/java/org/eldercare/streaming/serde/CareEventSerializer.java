@@ -27,12 +27,12 @@ import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.ingest.event.FacilityStatusChanged;
 import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.ingest.event.IdentityReviewRequested;
+import org.eldercare.ingest.event.IdentityReviewed;
 import org.eldercare.ingest.event.IncidentAcknowledged;
 import org.eldercare.ingest.event.IncidentDispatched;
 import org.eldercare.ingest.event.IncidentOutcome;
 import org.eldercare.ingest.event.IncidentResolved;
-import org.eldercare.ingest.event.IdentityReviewRequested;
-import org.eldercare.ingest.event.IdentityReviewed;
 import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.MealServed;
 import org.eldercare.ingest.event.MealType;
@@ -234,6 +234,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.string(d.incidentId(), out);
                 Wire.enumeration(d.outcome(), out);
                 Wire.string(d.note(), out);
+            }
             case IdentityReviewed d -> {
                 Wire.string(d.caseId(), out);
                 Wire.string(d.leftId(), out);
