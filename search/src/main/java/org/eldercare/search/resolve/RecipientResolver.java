@@ -16,7 +16,8 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  * they are merged: the older keeps its id, the younger redirects to it, and the merge is logged.
  *
  * <p>A link the resolver cannot be sure of (inside the review margin; or agreeing on no identifying field while a
- * namesake is among the candidates or the person disagrees on an identifying field) is never taken: the record starts a person of its own, or the two persons stay
+ * namesake is among the candidates or the record carries an identifying field the person does not confirm) is
+ * never taken: the record starts a person of its own, or the two persons stay
  * two, and a {@link ReviewCase} is raised for a reviewer (docs/CONTRACT.md §7.6). Only {@link #confirm} merges
  * such a pair; after {@link #split} the pair is never merged automatically.
  *
@@ -47,7 +48,7 @@ public final class RecipientResolver {
         List<Linked> uncertain = new ArrayList<>();
         for (Linked candidate : scored) {
             if (thresholds.links(candidate.score())) {
-                (uncertain(candidate, scored) ? uncertain : links).add(candidate);
+                (uncertain(candidate, scored, profile) ? uncertain : links).add(candidate);
             }
         }
         List<ReviewCase> reviews = new ArrayList<>();
@@ -147,19 +148,27 @@ public final class RecipientResolver {
 
     /**
      * The margin rule of docs/CONTRACT.md §7.6 for a record's link. A link that agrees on an identifying field is
-     * uncertain inside the review margin. One that agrees on none (a name and a street at most) is uncertain only
-     * when it is ambiguous: most such records belong to the only person of that name in the street, so the link is
-     * taken unless another candidate agrees on the name too (a namesake), or the person it would join disagrees
-     * with the record on an identifying field (another phone or birth date: possibly the namesake's first record).
+     * uncertain inside the review margin. One that agrees on none (a name and a street at most) is taken only when
+     * it is unambiguous: most such records belong to the only person of that name in the street. It is uncertain
+     * when another candidate agrees on the name too (a namesake), or when the record carries an ID number, phone
+     * or birth date the person does not confirm: that is how a namesake's first record looks before any record of
+     * the namesake has arrived.
      */
-    private boolean uncertain(Linked link, List<Linked> scored) {
+    private boolean uncertain(Linked link, List<Linked> scored, RecipientProfile record) {
         Score score = link.score();
         if (score.identifying()) {
             return thresholds.inMargin(score);
         }
         boolean namesake = scored.stream()
                 .anyMatch(other -> other != link && other.score().matchedOn().contains("name"));
-        return namesake || score.differsOnIdentity();
+        return namesake || carriesIdentity(record);
+    }
+
+    private static boolean carriesIdentity(RecipientProfile p) {
+        return !p.idHashes().isEmpty()
+                || !p.weakIdHashes().isEmpty()
+                || !p.phoneHashes().isEmpty()
+                || !p.birthDigests().isEmpty();
     }
 
     /** The cases whose sides are both still persons, each once, their sides as they stand now. */

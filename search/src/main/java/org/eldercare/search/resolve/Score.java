@@ -25,12 +25,6 @@ public record Score(
         evidence = List.copyOf(evidence);
     }
 
-    /** True when at least one of idNumber, phone and birthDate differed. */
-    public boolean differsOnIdentity() {
-        return evidence.stream()
-                .anyMatch(e -> e.outcome() == FieldEvidence.Outcome.DIFFER && IDENTIFYING.contains(e.field()));
-    }
-
     /** True when at least one of idNumber, phone and birthDate agreed. */
     public boolean identifying() {
         return matchedOn.stream().anyMatch(IDENTIFYING::contains);

@@ -85,7 +85,8 @@ class ReviewQueueTest {
     @Test
     void queuesALinkInsideTheMarginInsteadOfMergingIt() {
         Resolution daxing = serve(recipient("王秀英", null, null, BIRTH, null, HOME));
-        Resolution mentougou = serve(recipient("王秀英", null, null, BIRTH, null, MENTOUGOU));
+        // The same birth date and a name of the same pinyin, in another district: log-odds 1.0, inside the margin.
+        Resolution mentougou = serve(recipient("王秀瑛", null, null, BIRTH, null, MENTOUGOU));
 
         assertThat(mentougou.recipientId()).isNotEqualTo(daxing.recipientId());
         assertThat(mentougou.reviews()).singleElement().satisfies(c -> {
