@@ -6,6 +6,7 @@ import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -30,6 +31,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  * @param rejectionDocuments optional: the same rejections, for the {@code rejections} index
  * @param persons optional: the register of older people with their labels (docs/CONTRACT.md §7), id {@code
  *     personId}; left out only by tests that look at other outputs
+ * @param workOrders optional: the hotline's work orders (docs/CONTRACT.md §10.2), id {@code workOrderId}; left out
+ *     only by tests that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -41,7 +44,34 @@ public record JobSinks(
         Sink<RecipientEntry> recipients,
         Sink<IndicatorDocument> indicatorTopic,
         Sink<Rejection> rejectionDocuments,
-        Sink<PersonDocument> persons) {
+        Sink<PersonDocument> persons,
+        Sink<WorkOrderDocument> workOrders) {
+
+    /** The outputs without the work orders, for runs that look at indicators and the register. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                null);
+    }
 
     /** The outputs without the register's, for runs that only look at the capacity side. */
     public JobSinks(
@@ -64,6 +94,7 @@ public record JobSinks(
                 recipients,
                 indicatorTopic,
                 rejectionDocuments,
+                null,
                 null);
     }
 
@@ -103,6 +134,7 @@ public record JobSinks(
                 RecipientResolution.recipientsSink(documents),
                 indicatorTopic,
                 documents.create(IndexRegistry.REJECTIONS),
-                documents.create(IndexRegistry.PERSONS));
+                documents.create(IndexRegistry.PERSONS),
+                documents.create(IndexRegistry.WORK_ORDERS));
     }
 }

@@ -8,13 +8,17 @@ import org.eldercare.ingest.event.Sender;
 
 /**
  * An operator may only send events under its own source; a planner only population updates; a civil-affairs office
- * only the register (docs/CONTRACT.md §7.1).
+ * only the register (docs/CONTRACT.md §7.1); the hotline only its call log and work orders, which nobody else may
+ * send (§10.2).
  */
 final class SourceOwnership {
 
     private SourceOwnership() {}
 
     static List<String> check(Caller caller, CareEvent event) {
+        if (caller.role() != Role.HOTLINE && event.type().sender() == Sender.HOTLINE) {
+            return List.of("type: only the hotline may send " + event.type().wireName());
+        }
         if (caller.role() == Role.OPERATOR && !event.source().equals(caller.operatorSource())) {
             return List.of("source: must be " + caller.operatorSource() + " for this token");
         }
@@ -24,6 +28,9 @@ final class SourceOwnership {
         if (caller.role() == Role.CIVIL_AFFAIRS && event.type().sender() != Sender.CIVIL_AFFAIRS) {
             return List.of("type: a civil-affairs office may only send person.registered, person.updated and"
                     + " assessment.recorded");
+        }
+        if (caller.role() == Role.HOTLINE && event.type().sender() != Sender.HOTLINE) {
+            return List.of("type: the hotline may only send call.logged, workorder.opened and workorder.dispatched");
         }
         return List.of();
     }

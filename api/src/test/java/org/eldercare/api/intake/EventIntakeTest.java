@@ -143,9 +143,14 @@ class EventIntakeTest {
     }
 
     @Test
-    void refusesTheHotlineRoleWith403() {
-        assertThat(post("demo-hotline", EventController.SINGLE, bedOccupied("op-1", "h-1", "f-1", 1)))
-                .hasStatus(403);
+    void rejectsAFacilityEventFromTheHotlineWhichMaySendOnlyItsOwnTypes() {
+        MvcTestResult result = post("demo-hotline", EventController.SINGLE, bedOccupied("op-1", "h-1", "f-1", 1));
+
+        assertThat(result).hasStatus(202);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.rejected[0].errors[0]")
+                .isEqualTo("type: the hotline may only send call.logged, workorder.opened and workorder.dispatched");
     }
 
     @Test

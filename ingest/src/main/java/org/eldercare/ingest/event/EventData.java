@@ -11,11 +11,14 @@ public sealed interface EventData
                 ServiceDelivered,
                 PopulationUpdated,
                 PersonDetails,
-                AssessmentRecorded {
+                AssessmentRecorded,
+                CallLogged,
+                WorkOrderOpened,
+                WorkOrderDispatched {
 
     /**
-     * The Kafka record key: the facility id, the street code for population updates, or {@code person/<personId>}
-     * for the register. Keeps all
+     * The Kafka record key: the facility id, the street code for population updates, {@code person/<personId>}
+     * for the register, {@code workorder/<workOrderId>} or {@code call/<callId>} for the hotline. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

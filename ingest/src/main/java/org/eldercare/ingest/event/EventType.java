@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The event types of docs/CONTRACT.md §1, each with its CloudEvents {@code type} string and the Java type of
- * its {@code data}.
+ * The event types of docs/CONTRACT.md §1 (and §7.2, §10.2), each with its CloudEvents {@code type} string and the
+ * Java type of its {@code data}. New types go at the end: checkpoints hold a type as its ordinal.
  */
 public enum EventType {
     FACILITY_REGISTERED("facility.registered", FacilityDetails.class),
@@ -25,7 +25,10 @@ public enum EventType {
     POPULATION_UPDATED("population.updated", PopulationUpdated.class),
     PERSON_REGISTERED("person.registered", PersonDetails.class),
     PERSON_UPDATED("person.updated", PersonDetails.class),
-    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class);
+    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class),
+    CALL_LOGGED("call.logged", CallLogged.class),
+    WORKORDER_OPENED("workorder.opened", WorkOrderOpened.class),
+    WORKORDER_DISPATCHED("workorder.dispatched", WorkOrderDispatched.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -57,6 +60,7 @@ public enum EventType {
         return switch (this) {
             case POPULATION_UPDATED -> Sender.PLANNER;
             case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
+            case CALL_LOGGED, WORKORDER_OPENED, WORKORDER_DISPATCHED -> Sender.HOTLINE;
             default -> Sender.OPERATOR;
         };
     }
@@ -64,6 +68,11 @@ public enum EventType {
     /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */
     public boolean register() {
         return sender() == Sender.CIVIL_AFFAIRS;
+    }
+
+    /** Whether this type is the hotline's call log or work orders (docs/CONTRACT.md §10.2). */
+    public boolean hotline() {
+        return sender() == Sender.HOTLINE;
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

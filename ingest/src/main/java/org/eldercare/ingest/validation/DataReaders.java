@@ -29,6 +29,10 @@ final class DataReaders {
         byType.put(EventType.PERSON_REGISTERED, persons::details);
         byType.put(EventType.PERSON_UPDATED, persons::details);
         byType.put(EventType.ASSESSMENT_RECORDED, PersonReaders::assessment);
+        HotlineReaders hotline = new HotlineReaders(regions);
+        byType.put(EventType.CALL_LOGGED, hotline::call);
+        byType.put(EventType.WORKORDER_OPENED, hotline::opened);
+        byType.put(EventType.WORKORDER_DISPATCHED, HotlineReaders::dispatched);
         if (byType.size() != EventType.values().length) {
             throw new IllegalStateException("an event type has no data reader");
         }

@@ -16,6 +16,8 @@ public final class IndexNames {
     public static final String AUDIT = "audit";
     /** The register of older people with their live labels (docs/CONTRACT.md §7). */
     public static final String PERSONS = "persons";
+    /** The hotline's work orders (docs/CONTRACT.md §10.2). */
+    public static final String WORK_ORDERS = "work-orders";
 
     private IndexNames() {}
 }

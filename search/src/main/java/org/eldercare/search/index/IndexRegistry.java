@@ -10,6 +10,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -67,9 +68,22 @@ public final class IndexRegistry {
     public static final IndexSpec<PersonDocument> PERSONS =
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
+    /** The hotline's work orders with their state and SLA times (docs/CONTRACT.md §10.2). */
+    public static final IndexSpec<WorkOrderDocument> WORK_ORDERS =
+            IndexSpec.of(IndexNames.WORK_ORDERS, "work order id", WorkOrderDocument::workOrderId);
+
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
-            INDICATORS, INDICATOR_HISTORY, FACILITIES, SERVICE_RECORDS, RECIPIENTS, ALERTS, REJECTIONS, AUDIT, PERSONS);
+            INDICATORS,
+            INDICATOR_HISTORY,
+            FACILITIES,
+            SERVICE_RECORDS,
+            RECIPIENTS,
+            ALERTS,
+            REJECTIONS,
+            AUDIT,
+            PERSONS,
+            WORK_ORDERS);
 
     private IndexRegistry() {}
 

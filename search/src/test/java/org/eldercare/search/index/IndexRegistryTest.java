@@ -25,7 +25,8 @@ class IndexRegistryTest {
                         IndexNames.ALERTS,
                         IndexNames.REJECTIONS,
                         IndexNames.AUDIT,
-                        IndexNames.PERSONS)
+                        IndexNames.PERSONS,
+                        IndexNames.WORK_ORDERS)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -35,7 +36,8 @@ class IndexRegistryTest {
                         "alerts",
                         "rejections",
                         "audit",
-                        "persons");
+                        "persons",
+                        "work-orders");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

@@ -10,6 +10,8 @@ import org.eldercare.ingest.event.AssessmentRecorded;
 import org.eldercare.ingest.event.BedsChanged;
 import org.eldercare.ingest.event.Benefit;
 import org.eldercare.ingest.event.BenefitType;
+import org.eldercare.ingest.event.CallLogged;
+import org.eldercare.ingest.event.CallReason;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.CaregiverChange;
 import org.eldercare.ingest.event.CaregiverHired;
@@ -27,9 +29,12 @@ import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.RequestType;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
+import org.eldercare.ingest.event.WorkOrderDispatched;
+import org.eldercare.ingest.event.WorkOrderOpened;
 
 /**
  * The binary form of a validated {@link CareEvent}: the envelope, then the fields of its data record
@@ -41,6 +46,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
+     * Form 5: {@code service.delivered} ends with {@code workOrderId}, and the hotline's types exist (docs/CONTRACT.md
+     * §10.2); forms 1 to 4 read {@code workOrderId} as null.
      * Form 4: facility details end with {@code nursingBeds} (docs/CONTRACT.md §8.3); forms 1 to 3 read it as 0.
      * Form 3: a recipient starts with a tag, 0 none, 1 raw, 2 sealed (docs/CONTRACT.md §6.7); forms 1 and 2 wrote a
      * boolean (0 none, 1 raw) in its place, so they read with the same code. Form 2 added the register's types
@@ -48,7 +55,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
      * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
      * checkpoint it would misread.
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private static final byte NO_RECIPIENT = 0;
     private static final byte RAW_RECIPIENT = 1;
@@ -61,6 +68,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final ServiceType[] SERVICES = ServiceType.values();
     private static final LivingArrangement[] ARRANGEMENTS = LivingArrangement.values();
     private static final BenefitType[] BENEFITS = BenefitType.values();
+    private static final CallReason[] REASONS = CallReason.values();
+    private static final RequestType[] REQUESTS = RequestType.values();
 
     @Override
     public int formatVersion() {
@@ -129,6 +138,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.time(d.startedAt(), out);
                 out.writeInt(d.durationMinutes());
                 writeRecipient(d.recipient(), out);
+                Wire.string(d.workOrderId(), out);
             }
             case PopulationUpdated d -> {
                 Wire.string(d.streetCode(), out);
@@ -159,6 +169,29 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.date(d.assessedOn(), out);
                 Wire.string(d.organisation(), out);
                 Wire.date(d.reassessDueOn(), out);
+            }
+            case CallLogged d -> {
+                Wire.string(d.callId(), out);
+                Wire.time(d.receivedAt(), out);
+                out.writeInt(d.durationSeconds());
+                Wire.string(d.streetCode(), out);
+                Wire.enumeration(d.reason(), out);
+                Wire.string(d.recipientId(), out);
+            }
+            case WorkOrderOpened d -> {
+                Wire.string(d.workOrderId(), out);
+                Wire.string(d.callId(), out);
+                Wire.enumeration(d.requestType(), out);
+                Wire.string(d.districtCode(), out);
+                Wire.string(d.streetCode(), out);
+                Wire.geo(d.location(), out);
+                Wire.string(d.recipientId(), out);
+            }
+            case WorkOrderDispatched d -> {
+                Wire.string(d.workOrderId(), out);
+                Wire.enumeration(d.requestType(), out);
+                Wire.string(d.facilityId(), out);
+                out.writeDouble(d.distanceKm());
             }
         }
     }
@@ -192,13 +225,34 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                         Wire.enumeration(SERVICES, in),
                         Wire.time(in),
                         in.readInt(),
-                        readRecipient(in));
+                        readRecipient(in),
+                        formatVersion >= 5 ? Wire.string(in) : null);
             case POPULATION_UPDATED ->
                 new PopulationUpdated(Wire.string(in), in.readLong(), in.readLong(), in.readInt());
             case PERSON_REGISTERED, PERSON_UPDATED -> readPerson(in);
             case ASSESSMENT_RECORDED ->
                 new AssessmentRecorded(
                         Wire.string(in), Wire.string(in), in.readInt(), Wire.date(in), Wire.string(in), Wire.date(in));
+            case CALL_LOGGED ->
+                new CallLogged(
+                        Wire.string(in),
+                        Wire.time(in),
+                        in.readInt(),
+                        Wire.string(in),
+                        Wire.enumeration(REASONS, in),
+                        Wire.string(in));
+            case WORKORDER_OPENED ->
+                new WorkOrderOpened(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.enumeration(REQUESTS, in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.geo(in),
+                        Wire.string(in));
+            case WORKORDER_DISPATCHED ->
+                new WorkOrderDispatched(
+                        Wire.string(in), Wire.enumeration(REQUESTS, in), Wire.string(in), in.readDouble());
         };
     }
 
