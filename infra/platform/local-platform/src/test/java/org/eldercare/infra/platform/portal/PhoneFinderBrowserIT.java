@@ -63,7 +63,7 @@ class PhoneFinderBrowserIT {
     static final Facility STATION =
             new Facility("phone-station-0731", "大峪手机测试驿站", "CARE_STATION", STREET, 39.938, 116.102, 10);
     static final Facility TABLE =
-            new Facility("phone-table-0732", "大峪手机测试餐桌", "MEAL_TABLE", STREET, 39.935, 116.106, 0);
+            new Facility("phone-table-0732", "大峪手机测试餐桌", "MEAL_TABLE", STREET, 39.933, 116.108, 0);
     static final Facility SUSPENDED =
             new Facility("phone-suspended-0733", "大峪停业测试院", "INSTITUTION", STREET, 39.937, 116.103, 50);
     static final String NEARBY = "/api/v1/public/facilities/nearby?lat=39.936&lon=116.104&radiusKm=3";
@@ -168,7 +168,7 @@ class PhoneFinderBrowserIT {
         assertThat(results.getFirst().findElement(field("name")).getText()).isEqualTo(STATION.name());
         assertThat(results.getFirst().findElement(field("freeBeds")).getDomAttribute("data-value"))
                 .isEqualTo("6");
-        assertThat(results.getFirst().getText()).contains("导航", "Directions", "空床", "Free beds");
+        assertThat(results.getFirst().getText()).contains("导航", "Directions", "空床", "free beds");
         @SuppressWarnings("unchecked")
         Map<String, Object> screen = (Map<String, Object>) page.script("""
                 const small = [...document.querySelectorAll('button, a[href], select, input:not([type=checkbox]), label.check')]
