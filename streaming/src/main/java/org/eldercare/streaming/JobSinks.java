@@ -7,6 +7,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.WorkOrderDocument;
+import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -31,6 +32,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  * @param rejectionDocuments optional: the same rejections, for the {@code rejections} index
  * @param persons optional: the register of older people with their labels (docs/CONTRACT.md §7), id {@code
  *     personId}; left out only by tests that look at other outputs
+ * @param incidents optional: incidents in their latest state (docs/CONTRACT.md §9.6), id {@code incidentId}; left
+ *     out only by tests that look at other outputs
  * @param workOrders optional: the hotline's work orders (docs/CONTRACT.md §10.2), id {@code workOrderId}; left out
  *     only by tests that look at other outputs
  */
@@ -45,9 +48,38 @@ public record JobSinks(
         Sink<IndicatorDocument> indicatorTopic,
         Sink<Rejection> rejectionDocuments,
         Sink<PersonDocument> persons,
+        Sink<IncidentDocument> incidents,
         Sink<WorkOrderDocument> workOrders) {
 
-    /** The outputs without the work orders, for runs that look at indicators and the register. */
+    /** The outputs without the work orders. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons,
+            Sink<IncidentDocument> incidents) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                incidents,
+                null);
+    }
+
+    /** The outputs without the incidents' and the work orders. */
     public JobSinks(
             Sink<IndicatorDocument> indicators,
             Sink<IndicatorDocument> indicatorHistory,
@@ -135,6 +167,7 @@ public record JobSinks(
                 indicatorTopic,
                 documents.create(IndexRegistry.REJECTIONS),
                 documents.create(IndexRegistry.PERSONS),
+                documents.create(IndexRegistry.INCIDENTS),
                 documents.create(IndexRegistry.WORK_ORDERS));
     }
 }

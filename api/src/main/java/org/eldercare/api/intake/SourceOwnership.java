@@ -8,8 +8,8 @@ import org.eldercare.ingest.event.Sender;
 
 /**
  * An operator may only send events under its own source; a planner only population updates; a civil-affairs office
- * only the register (docs/CONTRACT.md §7.1); the hotline only its call log and work orders, which nobody else may
- * send (§10.2).
+ * only the register (docs/CONTRACT.md §7.1); the hotline only its steps on incidents (§9.1), its call log and work
+ * orders (§10.2), which nobody else may send.
  */
 final class SourceOwnership {
 
@@ -30,7 +30,9 @@ final class SourceOwnership {
                     + " assessment.recorded");
         }
         if (caller.role() == Role.HOTLINE && event.type().sender() != Sender.HOTLINE) {
-            return List.of("type: the hotline may only send call.logged, workorder.opened and workorder.dispatched");
+            return List.of(
+                    "type: a hotline may only send incident.acknowledged, incident.dispatched, incident.resolved, call.logged,"
+                            + " workorder.opened and workorder.dispatched");
         }
         return List.of();
     }

@@ -71,15 +71,4 @@ class HotlineIntakeTest {
                 .isEqualTo("type: only the hotline may send workorder.opened");
         assertThat(log.appended).isEmpty();
     }
-
-    @Test
-    void keepsTheHotlineOutOfTheCsvImport() {
-        assertThat(mvc.post()
-                        .uri("/api/v1/imports")
-                        .header("Authorization", "Bearer demo-hotline")
-                        .contentType(MediaType.parseMediaType("text/csv"))
-                        .content("id,source,type,time\n")
-                        .exchange())
-                .hasStatus(403);
-    }
 }

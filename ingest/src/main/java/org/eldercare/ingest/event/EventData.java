@@ -12,13 +12,17 @@ public sealed interface EventData
                 PopulationUpdated,
                 PersonDetails,
                 AssessmentRecorded,
+                DeviceEvent,
+                VisitCompleted,
+                IncidentTransition,
                 CallLogged,
                 WorkOrderOpened,
                 WorkOrderDispatched {
 
     /**
      * The Kafka record key: the facility id, the street code for population updates, {@code person/<personId>}
-     * for the register, {@code workorder/<workOrderId>} or {@code call/<callId>} for the hotline. Keeps all
+     * for the register, {@code device/<deviceId>} for a terminal, {@code incident/<incidentId>}, {@code workorder/<workOrderId>} or {@code call/<callId>} for the
+     * hotline. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

@@ -26,6 +26,15 @@ public enum EventType {
     PERSON_REGISTERED("person.registered", PersonDetails.class),
     PERSON_UPDATED("person.updated", PersonDetails.class),
     ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class),
+    DEVICE_BOUND("device.bound", DeviceBound.class),
+    DEVICE_UNBOUND("device.unbound", DeviceUnbound.class),
+    DEVICE_HEARTBEAT("device.heartbeat", DeviceHeartbeat.class),
+    DEVICE_SOS("device.sos", DeviceSos.class),
+    METER_READING("meter.reading", MeterReading.class),
+    VISIT_COMPLETED("visit.completed", VisitCompleted.class),
+    INCIDENT_ACKNOWLEDGED("incident.acknowledged", IncidentAcknowledged.class),
+    INCIDENT_DISPATCHED("incident.dispatched", IncidentDispatched.class),
+    INCIDENT_RESOLVED("incident.resolved", IncidentResolved.class),
     CALL_LOGGED("call.logged", CallLogged.class),
     WORKORDER_OPENED("workorder.opened", WorkOrderOpened.class),
     WORKORDER_DISPATCHED("workorder.dispatched", WorkOrderDispatched.class);
@@ -55,14 +64,29 @@ public enum EventType {
         return sender() == Sender.PLANNER;
     }
 
-    /** The one kind of principal that may send this type (docs/CONTRACT.md §1 and §7.1). */
+    /** The one kind of principal that may send this type (docs/CONTRACT.md §1, §7.1 and §9.1). */
     public Sender sender() {
         return switch (this) {
             case POPULATION_UPDATED -> Sender.PLANNER;
             case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
-            case CALL_LOGGED, WORKORDER_OPENED, WORKORDER_DISPATCHED -> Sender.HOTLINE;
+            case INCIDENT_ACKNOWLEDGED,
+                    INCIDENT_DISPATCHED,
+                    INCIDENT_RESOLVED,
+                    CALL_LOGGED,
+                    WORKORDER_OPENED,
+                    WORKORDER_DISPATCHED -> Sender.HOTLINE;
             default -> Sender.OPERATOR;
         };
+    }
+
+    /** Whether this type is about a home terminal, keyed {@code device/<deviceId>} (docs/CONTRACT.md §9.2). */
+    public boolean device() {
+        return DeviceEvent.class.isAssignableFrom(dataType);
+    }
+
+    /** Whether this type is a hotline's step on an incident (docs/CONTRACT.md §9.5). */
+    public boolean incident() {
+        return IncidentTransition.class.isAssignableFrom(dataType);
     }
 
     /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */
@@ -71,8 +95,8 @@ public enum EventType {
     }
 
     /** Whether this type is the hotline's call log or work orders (docs/CONTRACT.md §10.2). */
-    public boolean hotline() {
-        return sender() == Sender.HOTLINE;
+    public boolean hotlineWork() {
+        return this == CALL_LOGGED || this == WORKORDER_OPENED || this == WORKORDER_DISPATCHED;
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

@@ -23,8 +23,8 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
             + Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
     private static final String SOURCE_RULE = "must be " + OPERATOR_SOURCE_PREFIX + "<operatorId>, "
             + CIVIL_AFFAIRS_SOURCE_PREFIX + "<office> or " + HOTLINE_SOURCE_PREFIX + "<desk> (1 to "
-            + Limits.OPERATOR_ID_MAX + " characters of A-Z, a-z, 0-9, _, . and -) or " + PLANNER_SOURCE_PREFIX
-            + "<name>";
+            + Limits.OPERATOR_ID_MAX
+            + " characters of A-Z, a-z, 0-9, _, . and -) or " + PLANNER_SOURCE_PREFIX + "<name>";
 
     static Envelope read(Fields event, Instant now) {
         String specVersion = event.string("specversion", true);
@@ -91,7 +91,8 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
     }
 
     /**
-     * Planners send population figures, civil-affairs offices the register, operators everything else; the token
+     * Planners send population figures, civil-affairs offices the register, the hotline its steps on incidents
+     * (docs/CONTRACT.md §9.1), operators everything else; the token
      * check is the API's.
      */
     private static void checkSender(Fields event, String source, EventType type) {

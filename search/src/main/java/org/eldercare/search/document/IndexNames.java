@@ -19,5 +19,7 @@ public final class IndexNames {
     /** The hotline's work orders (docs/CONTRACT.md §10.2). */
     public static final String WORK_ORDERS = "work-orders";
 
+    public static final String INCIDENTS = "incidents";
+
     private IndexNames() {}
 }

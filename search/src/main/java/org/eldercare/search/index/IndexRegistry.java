@@ -11,6 +11,7 @@ import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.WorkOrderDocument;
+import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -68,6 +69,9 @@ public final class IndexRegistry {
     public static final IndexSpec<PersonDocument> PERSONS =
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
+    /** Incidents raised from terminals, water use and visits, in their latest state (docs/CONTRACT.md §9.6). */
+    public static final IndexSpec<IncidentDocument> INCIDENTS =
+            IndexSpec.of(IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId);
     /** The hotline's work orders with their state and SLA times (docs/CONTRACT.md §10.2). */
     public static final IndexSpec<WorkOrderDocument> WORK_ORDERS =
             IndexSpec.of(IndexNames.WORK_ORDERS, "work order id", WorkOrderDocument::workOrderId);
@@ -83,6 +87,7 @@ public final class IndexRegistry {
             REJECTIONS,
             AUDIT,
             PERSONS,
+            INCIDENTS,
             WORK_ORDERS);
 
     private IndexRegistry() {}

@@ -26,6 +26,7 @@ class IndexRegistryTest {
                         IndexNames.REJECTIONS,
                         IndexNames.AUDIT,
                         IndexNames.PERSONS,
+                        IndexNames.INCIDENTS,
                         IndexNames.WORK_ORDERS)
                 .containsExactly(
                         "indicators",
@@ -37,6 +38,7 @@ class IndexRegistryTest {
                         "rejections",
                         "audit",
                         "persons",
+                        "incidents",
                         "work-orders");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();

@@ -19,8 +19,8 @@ import org.eldercare.streaming.fixtures.Events;
 import org.junit.jupiter.api.Test;
 
 /**
- * Form 5 of {@link CareEventSerializer} (docs/CONTRACT.md §10.2): the hotline's events travel between stages whole,
- * and a {@code service.delivered} of form 4, written before work orders existed, restores closing none.
+ * Form 6 of {@link CareEventSerializer} (docs/CONTRACT.md §10.2): the hotline's events travel between stages whole,
+ * and a {@code service.delivered} of form 5, written before work orders existed, restores closing none.
  */
 class HotlineFormsTest {
 
@@ -40,13 +40,13 @@ class HotlineFormsTest {
     }
 
     @Test
-    void aServiceRecordOfFormFourReadsClosingNoWorkOrder() throws Exception {
+    void aServiceRecordOfFormFiveReadsClosingNoWorkOrder() throws Exception {
         CareEvent record = Events.serviceDelivered("f-1", "r-1");
-        byte[] form5 = bytes(record);
-        byte[] form4 = Arrays.copyOf(form5, form5.length - 1); // a null string is one byte
+        byte[] form6 = bytes(record);
+        byte[] form5 = Arrays.copyOf(form6, form6.length - 1); // a null string is one byte
 
-        assertThat(read(form4, 4).dataAs(ServiceDelivered.class).workOrderId()).isNull();
-        assertThat(read(form4, 4).dataAs(ServiceDelivered.class).recordId()).isEqualTo("r-1");
+        assertThat(read(form5, 5).dataAs(ServiceDelivered.class).workOrderId()).isNull();
+        assertThat(read(form5, 5).dataAs(ServiceDelivered.class).recordId()).isEqualTo("r-1");
     }
 
     @Test
@@ -68,7 +68,7 @@ class HotlineFormsTest {
                         d.recipient(),
                         "wo-1"));
 
-        assertThat(read(bytes(closing), 5)).isEqualTo(closing);
+        assertThat(read(bytes(closing), 6)).isEqualTo(closing);
     }
 
     @Test
@@ -99,8 +99,8 @@ class HotlineFormsTest {
                 AT,
                 new WorkOrderDispatched("wo-1", RequestType.MEDICAL_ESCORT, "f-1", 0.42));
 
-        assertThat(read(bytes(call), 5)).isEqualTo(call);
-        assertThat(read(bytes(opened), 5)).isEqualTo(opened);
-        assertThat(read(bytes(dispatched), 5)).isEqualTo(dispatched);
+        assertThat(read(bytes(call), 6)).isEqualTo(call);
+        assertThat(read(bytes(opened), 6)).isEqualTo(opened);
+        assertThat(read(bytes(dispatched), 6)).isEqualTo(dispatched);
     }
 }
