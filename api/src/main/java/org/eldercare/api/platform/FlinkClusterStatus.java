@@ -41,7 +41,7 @@ class FlinkClusterStatus implements ClusterView, ComponentCheck {
 
     FlinkClusterStatus(FlinkRestProperties properties) {
         this.base = properties.restUrl();
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         if (properties.restKeystore() != null) {
             builder.sslContext(mutualTls(properties));
         }
@@ -120,7 +120,7 @@ class FlinkClusterStatus implements ClusterView, ComponentCheck {
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(Duration.ofSeconds(3))
+                        .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -276,7 +276,7 @@ public final class ClusterPlatform implements AutoCloseable {
         yaml.put("taskmanager.memory.process.size", "1536m");
         yaml.put("parallelism.default", Integer.toString(stack.flinkParallelism()));
         // Spread a job over both TaskManagers, so losing either one is a fault the job must recover from.
-        yaml.put("cluster.evenly-spread-out-slots", "true");
+        yaml.put("taskmanager.load-balance.mode", "SLOTS");
         // A TaskManager killed with -9 is noticed in seconds, not after Flink's default 50 s.
         yaml.put("heartbeat.interval", "2000");
         yaml.put("heartbeat.timeout", "10000");
