@@ -14,5 +14,7 @@ EXPOSE 8080
 # Production mode: no profile. Kafka, Elasticsearch, tokens and the HMAC key come from the environment
 # (ELDERCARE_KAFKA_BOOTSTRAPSERVERS, ELDERCARE_ELASTICSEARCH_URL, ELDERCARE_SECURITY_*); the app refuses to start
 # with the demo tokens or the default key.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The whole heap from the start: grown on demand, G1 kept the heap near the live set and paused for a
+# concurrent cycle every few seconds, the tail of every request.
+ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-jar", "/app/eldercare-api.jar"]

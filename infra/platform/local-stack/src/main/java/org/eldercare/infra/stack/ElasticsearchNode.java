@@ -25,7 +25,7 @@ final class ElasticsearchNode implements AutoCloseable {
     }
 
     void launch() throws IOException {
-        List<String> jvm = NodeProcess.commonJvmOptions(config.esHeap());
+        List<String> jvm = NodeProcess.queryNodeJvmOptions(config.esHeap());
         jvm.add("-Dlog4j2.disable.jmx=true");
         jvm.add("-Djava.io.tmpdir=" + config.elasticsearchDir().resolve("tmp"));
         java.nio.file.Files.createDirectories(config.elasticsearchDir().resolve("tmp"));

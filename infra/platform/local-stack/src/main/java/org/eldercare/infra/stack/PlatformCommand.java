@@ -30,8 +30,11 @@ public record PlatformCommand(Path root, String heap, int serverPort, LocalStack
 
     /** The full command, {@code arguments} (Spring {@code --key=value}s) last. */
     public List<String> command(List<String> arguments) {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        // A fixed heap, as ./eldercare up starts it: left to grow on demand, G1 kept the app's heap at ~160 MB
+        // for a 90 MB live set and ran a concurrent cycle every few seconds, whose 30-50 ms remark pauses were
+        // the tail of every request (match p99 over HTTP, session 6).
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }

@@ -37,7 +37,8 @@ class PlatformCommandTest {
         List<String> command = platform.command(List.of("--eldercare.simulator.enabled=false"));
 
         assertThat(command)
-                .contains("-Xmx1g", "org.eldercare.api.EldercareApplication", "--spring.profiles.active=local")
+                .contains(
+                        "-Xms1g", "-Xmx1g", "org.eldercare.api.EldercareApplication", "--spring.profiles.active=local")
                 .contains("--server.port=" + platform.serverPort())
                 .contains(root.resolve("infra/platform/local-platform/target/classes") + java.io.File.pathSeparator
                         + "/m2/a.jar:/m2/b.jar")
