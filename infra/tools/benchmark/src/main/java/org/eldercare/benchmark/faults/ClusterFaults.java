@@ -44,8 +44,9 @@ import org.eldercare.streaming.fixtures.Events;
  * changes straight into Kafka; mid-stream the fault; at the end every field of every scope in the {@code indicators}
  * index must equal the fold of everything sent, so nothing was lost or counted twice.
  *
- * <p><b>Recovery time</b> is fault → indicators fresh again: the first moment, once the fault is over, at which the
- * meals counted in the probe street's indicators include every meal Kafka acknowledged {@link #FRESH} earlier.
+ * <p><b>Recovery time</b> is fault → indicators fresh again: the first moment after the last stale one, once the fault
+ * is over, at which the meals counted in the probe street's indicators include every meal Kafka acknowledged {@link
+ * #FRESH} earlier and at least one acknowledged after the fault.
  */
 public final class ClusterFaults {
 
@@ -164,8 +165,11 @@ public final class ClusterFaults {
                 throw new IllegalStateException("the run crossed midnight in Shanghai; run it again");
             }
             List<String> differences = awaitFold(es, expected, today, settle);
-            Duration recovery = scenario == Scenario.NONE ? null : watch.awaitRecovery(Duration.ofSeconds(5));
             watch.stop();
+            Duration recovery = scenario == Scenario.NONE ? null : watch.recovery();
+            if (recovery != null) {
+                log(String.format(Locale.ROOT, "fresh again %.1f s after the fault", recovery.toMillis() / 1000.0));
+            }
             int scopes = scopes(es).size();
             String state = cluster.flinkRest().jobState(cluster.jobId());
             return new Result(
@@ -405,19 +409,22 @@ public final class ClusterFaults {
     }
 
     /**
-     * Samples the probe street's meal count every 250 ms and finds when, after the fault, it is fresh again: it
-     * includes every meal acknowledged {@link #FRESH} before the sample.
+     * Samples the probe street's meal count every 250 ms. A sample is fresh when the count includes every meal
+     * acknowledged {@link #FRESH} before it. Recovery is found at the end: the first fresh sample after the last stale
+     * one since the fault that also counts a meal acknowledged after the fault (or outage) ended, so an outage during
+     * which nothing is acknowledged, or tasks still running on a dead JobManager, do not pass for recovery.
      */
     private static final class FreshnessWatch {
+
+        private record Sample(long nanos, long counted) {}
 
         private final ElasticsearchClient es;
         private final long baseMeals;
         private final ConcurrentLinkedQueue<Long> mealAcks;
+        private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private volatile long faultNanos = Long.MAX_VALUE;
         private volatile long outageNanos;
-        private volatile long recoveredNanos;
-        private volatile long baselineLagNanos = -1;
         private Thread thread;
 
         FreshnessWatch(ElasticsearchClient es, long baseMeals, ConcurrentLinkedQueue<Long> mealAcks) {
@@ -440,7 +447,6 @@ public final class ClusterFaults {
 
         private void watch() {
             while (running.get()) {
-                long now = System.nanoTime();
                 long counted;
                 try {
                     var doc = es.get(g -> g.index(IndexNames.INDICATORS).id(Events.STREET), IndicatorDocument.class);
@@ -448,20 +454,7 @@ public final class ClusterFaults {
                 } catch (Exception unreadable) {
                     counted = -1;
                 }
-                long due = mealAcks.stream()
-                        .filter(t -> t <= now - FRESH.toNanos())
-                        .count();
-                boolean fresh = counted >= 0 && counted >= due;
-                if (now < faultNanos && counted >= 0) {
-                    // The lag before the fault: since when the oldest meal not yet counted was acknowledged.
-                    List<Long> acks = mealAcks.stream().toList();
-                    long lag = counted < acks.size() ? now - acks.get((int) counted) : 0;
-                    baselineLagNanos = Math.max(baselineLagNanos, lag);
-                } else if (fresh && recoveredNanos == 0 && now >= faultNanos + outageNanos) {
-                    recoveredNanos = now;
-                    log("fresh again " + String.format(Locale.ROOT, "%.1f s", (now - faultNanos) / 1e9)
-                            + " after the fault");
-                }
+                samples.add(new Sample(System.nanoTime(), counted));
                 try {
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
@@ -470,16 +463,45 @@ public final class ClusterFaults {
             }
         }
 
-        Duration awaitRecovery(Duration extra) throws InterruptedException {
-            long deadline = System.nanoTime() + extra.toNanos();
-            while (recoveredNanos == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            return recoveredNanos == 0 ? null : Duration.ofNanos(recoveredNanos - faultNanos);
+        private boolean fresh(Sample s, List<Long> acks) {
+            long due =
+                    acks.stream().filter(t -> t <= s.nanos() - FRESH.toNanos()).count();
+            return s.counted() >= 0 && s.counted() >= due;
         }
 
+        /** Fault → fresh again, or null when no sample after the fault qualifies. */
+        Duration recovery() {
+            List<Long> acks = mealAcks.stream().sorted().toList();
+            long faultEnd = faultNanos + outageNanos;
+            long beforeEnd = acks.stream().filter(t -> t <= faultEnd).count();
+            List<Sample> after =
+                    samples.stream().filter(s -> s.nanos() > faultNanos).toList();
+            long lastStale = after.stream()
+                    .filter(s -> !fresh(s, acks))
+                    .mapToLong(Sample::nanos)
+                    .max()
+                    .orElse(faultNanos);
+            return after.stream()
+                    .filter(s -> s.nanos() > lastStale && s.nanos() >= faultEnd)
+                    .filter(s -> s.counted() > beforeEnd && fresh(s, acks))
+                    .findFirst()
+                    .map(s -> Duration.ofNanos(s.nanos() - faultNanos))
+                    .orElse(null);
+        }
+
+        /** The largest lag before the fault: since when the oldest meal not yet counted was acknowledged. */
         Duration baselineLag() {
-            return baselineLagNanos < 0 ? null : Duration.ofNanos(baselineLagNanos);
+            List<Long> acks = mealAcks.stream().sorted().toList();
+            long worst = -1;
+            for (Sample s : samples) {
+                if (s.nanos() < faultNanos && s.counted() >= 0) {
+                    long lag = s.counted() < acks.size() && acks.get((int) s.counted()) < s.nanos()
+                            ? s.nanos() - acks.get((int) s.counted())
+                            : 0;
+                    worst = Math.max(worst, lag);
+                }
+            }
+            return worst < 0 ? null : Duration.ofNanos(worst);
         }
 
         void stop() {
