@@ -5,11 +5,12 @@
 import { t, districtName, onLangChange } from './i18n.js';
 import { kindLabel, statusLabel, fmtInt, fmtPercent } from './dom.js';
 
-const BEIJING_BOUNDS = [[39.42, 115.40], [41.08, 117.52]];
+export const BEIJING_BOUNDS = [[39.42, 115.40], [41.08, 117.52]];
 export const OCCUPANCY_COLOURS = { low: '#2e7d32', mid: '#f9a825', high: '#c62828', off: '#9e9e9e' };
 let outlines = null;
 
-function loadOutlines() {
+/** The district outlines (approximate, for orientation only), fetched once. */
+export function loadOutlines() {
   if (!outlines) {
     outlines = fetch('/geo/beijing-districts.geojson').then((r) => {
       if (!r.ok) throw new Error(`geo ${r.status}`);

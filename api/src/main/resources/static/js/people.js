@@ -8,6 +8,10 @@ import { get, query } from './api.js';
 import { t, onLangChange } from './i18n.js';
 import { el, showError, fmtInt, fmtTime, fmtDec, kindLabel } from './dom.js';
 import { loadRegions, fillStreetSelect } from './regions.js';
+import { CoverageMap } from './coverage-map.js';
+
+const GROUPS = ['AGE_80_PLUS', 'AGE_90_PLUS', 'LIVING_ALONE', 'EMPTY_NEST', 'DISABLED_MILD',
+  'DISABLED_MODERATE_OR_WORSE', 'SPECIAL_HARDSHIP', 'MINIMUM_SUBSISTENCE'];
 
 const PAGE_SIZE = 50;
 
@@ -22,6 +26,14 @@ export class People {
     this.errorBox = document.getElementById('people-error');
     this.coverageBody = document.getElementById('coverage-body');
     this.coverageOverdue = document.getElementById('coverage-overdue');
+    this.mapGroup = document.getElementById('coverage-map-group');
+    this.fillGroups();
+    this.coverageMap = new CoverageMap(document.getElementById('coverage-map'), this.mapGroup, {
+      onStreet: (code) => {
+        this.street.value = code;
+        this.load(0);
+      },
+    });
     this.data = null;
     this.coverage = null;
     this.page = 0;
@@ -47,6 +59,15 @@ export class People {
       }
     }
     this.render();
+    if (this.regions) this.coverageMap.show(this.regions).catch((e) => showError(this.errorBox, e));
+  }
+
+  /** The map's target-group choice: any group first, then the eight groups of docs/CONTRACT.md §7.5. */
+  fillGroups() {
+    const chosen = this.mapGroup.value;
+    this.mapGroup.replaceChildren(el('option', { value: '' }, t('coverage.anyGroup')),
+      ...GROUPS.map((g) => el('option', { value: g }, t(`label.${g}`))));
+    this.mapGroup.value = chosen;
   }
 
   hide() {}
@@ -67,6 +88,10 @@ export class People {
       this.data = page === 0 || !this.data ? list : { ...list, items: [...this.data.items, ...list.items] };
       this.page = page;
       showError(this.errorBox, null);
+      if (page === 0) {
+        this.coverageMap.select(streetCode);
+        this.coverageMap.reload().catch(() => {}); // the map is a view of the same live indicators
+      }
     } catch (e) {
       this.data = null;
       showError(this.errorBox, e);
@@ -133,6 +158,7 @@ export class People {
   }
 
   rerender() {
+    this.fillGroups();
     if (this.regions) fillStreetSelect(this.street, this.regions, 'people.pickStreet');
     this.render();
   }

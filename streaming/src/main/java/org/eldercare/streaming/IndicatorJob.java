@@ -31,6 +31,7 @@ import org.eldercare.streaming.facility.FacilityContribution;
 import org.eldercare.streaming.facility.FacilityLedger;
 import org.eldercare.streaming.facility.FacilitySnapshot;
 import org.eldercare.streaming.facility.FacilityView;
+import org.eldercare.streaming.incident.Incidents;
 import org.eldercare.streaming.indicator.CoverageFanOut;
 import org.eldercare.streaming.indicator.MinuteHistory;
 import org.eldercare.streaming.indicator.PopulationToScopes;
@@ -58,6 +59,8 @@ import org.eldercare.streaming.serde.StreamTypes;
  *                                               └─ caregiver events ▶ keyBy(caregiver) registry ─▲   └▶ facility alerts
  * register ─▶ keyBy(person) register ─▶ keyBy(person) identity ─┐                                ▲
  * service records ─▶ resolve recipients ─▶ keyBy(recipient) ID digests ─┴▶ keyBy(identity) coverage ┘
+ * devices ─▶ keyBy(operator/device) devices ─▶ keyBy(person) persons (◀ register) ─▶ keyBy(incident) lifecycle (◀ hotline)
+ *                                                                                      └▶ incidents ({@link Incidents})
  * </pre>
  *
  * <p>A facility's events keep their Kafka order from the source to the ledger (parsing runs at the
@@ -107,8 +110,10 @@ public final class IndicatorJob {
                 .name("dedup by (source, id)")
                 .uid("dedup");
 
-        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(
-                        e -> !isPopulation(e) && !e.type().register())
+        SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(e -> !isPopulation(e)
+                        && !e.type().register()
+                        && !e.type().device()
+                        && !e.type().incident())
                 .name("facility events")
                 .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
@@ -141,7 +146,11 @@ public final class IndicatorJob {
         SingleOutputStreamOperator<PersonDocument> persons = DataStreamUtils.reinterpretAsKeyedStream(
                         unique.filter(e -> e.type().register())
                                 .name("register events")
-                                .uid("register-events"),
+                                .uid("register-events")
+                                // The incidents' clock (§9.5) runs through the register to the person stage.
+                                .assignTimestampsAndWatermarks(Incidents.EVENT_TIME)
+                                .name("register event time")
+                                .uid("register-event-time"),
                         CareEvent::partitionKey,
                         Types.STRING)
                 .transform(
@@ -198,8 +207,21 @@ public final class IndicatorJob {
                 .name("indicator history sink")
                 .uid("indicator-history-sink");
 
+        Incidents.Outputs incidents = Incidents.attach(
+                unique.filter(e -> e.type().device() || e.type().incident())
+                        .name("device and hotline events")
+                        .uid("device-and-hotline-events")
+                        .assignTimestampsAndWatermarks(Incidents.EVENT_TIME)
+                        .name("incident event time")
+                        .uid("incident-event-time"),
+                persons,
+                sinks.incidents());
+
         DataStream<Rejection> rejections = parsed.getSideOutput(ParseEvents.REJECTED)
-                .union(ledger.getSideOutput(FacilityLedger.REJECTED), persons.getSideOutput(PersonRegister.REJECTED));
+                .union(
+                        ledger.getSideOutput(FacilityLedger.REJECTED),
+                        persons.getSideOutput(PersonRegister.REJECTED),
+                        incidents.rejections());
         rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         if (sinks.rejectionDocuments() != null) {
             rejections

@@ -6,6 +6,7 @@ import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -30,6 +31,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  * @param rejectionDocuments optional: the same rejections, for the {@code rejections} index
  * @param persons optional: the register of older people with their labels (docs/CONTRACT.md §7), id {@code
  *     personId}; left out only by tests that look at other outputs
+ * @param incidents optional: incidents in their latest state (docs/CONTRACT.md §9.6), id {@code incidentId}; left
+ *     out only by tests that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -41,7 +44,34 @@ public record JobSinks(
         Sink<RecipientEntry> recipients,
         Sink<IndicatorDocument> indicatorTopic,
         Sink<Rejection> rejectionDocuments,
-        Sink<PersonDocument> persons) {
+        Sink<PersonDocument> persons,
+        Sink<IncidentDocument> incidents) {
+
+    /** The outputs without the incidents'. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                null);
+    }
 
     /** The outputs without the register's, for runs that only look at the capacity side. */
     public JobSinks(
@@ -103,6 +133,7 @@ public record JobSinks(
                 RecipientResolution.recipientsSink(documents),
                 indicatorTopic,
                 documents.create(IndexRegistry.REJECTIONS),
-                documents.create(IndexRegistry.PERSONS));
+                documents.create(IndexRegistry.PERSONS),
+                documents.create(IndexRegistry.INCIDENTS));
     }
 }

@@ -8,7 +8,7 @@ import org.eldercare.ingest.event.Sender;
 
 /**
  * An operator may only send events under its own source; a planner only population updates; a civil-affairs office
- * only the register (docs/CONTRACT.md §7.1).
+ * only the register (docs/CONTRACT.md §7.1); the hotline only its steps on incidents (§9.1).
  */
 final class SourceOwnership {
 
@@ -24,6 +24,10 @@ final class SourceOwnership {
         if (caller.role() == Role.CIVIL_AFFAIRS && event.type().sender() != Sender.CIVIL_AFFAIRS) {
             return List.of("type: a civil-affairs office may only send person.registered, person.updated and"
                     + " assessment.recorded");
+        }
+        if (caller.role() == Role.HOTLINE && event.type().sender() != Sender.HOTLINE) {
+            return List.of("type: a hotline may only send incident.acknowledged, incident.dispatched and"
+                    + " incident.resolved");
         }
         return List.of();
     }

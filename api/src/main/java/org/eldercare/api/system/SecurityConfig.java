@@ -47,7 +47,7 @@ class SecurityConfig {
                         e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
-                        .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name())
+                        .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name(), HOTLINE.name())
                         .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
                         .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
                         .requestMatchers("/api/v1/persons/**", "/api/v1/worklist")

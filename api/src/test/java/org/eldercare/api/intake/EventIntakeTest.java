@@ -143,9 +143,37 @@ class EventIntakeTest {
     }
 
     @Test
-    void refusesTheHotlineRoleWith403() {
-        assertThat(post("demo-hotline", EventController.SINGLE, bedOccupied("op-1", "h-1", "f-1", 1)))
-                .hasStatus(403);
+    void letsTheHotlineSendItsStepsOnIncidentsAndNothingElse() {
+        String acknowledged = """
+                {"specversion":"1.0","id":"h-2","source":"/hotline/desk-3","type":"incident.acknowledged",
+                 "time":"2026-11-23T11:59:00+08:00","data":{"incidentId":"inc-0123456789abcdef01234567"}}""";
+        String batch = "[" + acknowledged + "," + bedOccupied("op-1", "h-1", "f-1", 1) + "]";
+
+        var result = post("demo-hotline", EventController.BATCH, batch);
+
+        assertThat(result)
+                .hasStatus(202)
+                .bodyJson()
+                .extractingPath("$.accepted")
+                .isEqualTo(1);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.rejected[0].errors")
+                .asArray()
+                .contains("type: a hotline may only send incident.acknowledged, incident.dispatched and"
+                        + " incident.resolved");
+    }
+
+    @Test
+    void refusesAnOperatorsIncidentStep() {
+        String acknowledged = """
+                {"specversion":"1.0","id":"o-2","source":"/operators/op-1","type":"incident.acknowledged",
+                 "time":"2026-11-23T11:59:00+08:00","data":{"incidentId":"inc-0123456789abcdef01234567"}}""";
+
+        assertThat(post("demo-operator-1", EventController.SINGLE, acknowledged))
+                .bodyJson()
+                .extractingPath("$.rejected[0].errors[0]")
+                .isEqualTo("source: incident.acknowledged must come from /hotline/<desk>");
     }
 
     @Test

@@ -13,6 +13,7 @@ public record CareEvent(String id, String source, EventType type, OffsetDateTime
     public static final String OPERATOR_SOURCE_PREFIX = "/operators/";
     public static final String PLANNER_SOURCE_PREFIX = "/planners/";
     public static final String CIVIL_AFFAIRS_SOURCE_PREFIX = "/civil-affairs/";
+    public static final String HOTLINE_SOURCE_PREFIX = "/hotline/";
 
     /** The operator id from {@code /operators/<id>}, or null for a planner's event. */
     public String operatorId() {

@@ -11,11 +11,14 @@ public sealed interface EventData
                 ServiceDelivered,
                 PopulationUpdated,
                 PersonDetails,
-                AssessmentRecorded {
+                AssessmentRecorded,
+                DeviceEvent,
+                VisitCompleted,
+                IncidentTransition {
 
     /**
-     * The Kafka record key: the facility id, the street code for population updates, or {@code person/<personId>}
-     * for the register. Keeps all
+     * The Kafka record key: the facility id, the street code for population updates, {@code person/<personId>}
+     * for the register, {@code device/<deviceId>} for a terminal, {@code incident/<incidentId>} for the hotline. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

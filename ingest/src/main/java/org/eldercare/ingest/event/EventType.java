@@ -25,7 +25,16 @@ public enum EventType {
     POPULATION_UPDATED("population.updated", PopulationUpdated.class),
     PERSON_REGISTERED("person.registered", PersonDetails.class),
     PERSON_UPDATED("person.updated", PersonDetails.class),
-    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class);
+    ASSESSMENT_RECORDED("assessment.recorded", AssessmentRecorded.class),
+    DEVICE_BOUND("device.bound", DeviceBound.class),
+    DEVICE_UNBOUND("device.unbound", DeviceUnbound.class),
+    DEVICE_HEARTBEAT("device.heartbeat", DeviceHeartbeat.class),
+    DEVICE_SOS("device.sos", DeviceSos.class),
+    METER_READING("meter.reading", MeterReading.class),
+    VISIT_COMPLETED("visit.completed", VisitCompleted.class),
+    INCIDENT_ACKNOWLEDGED("incident.acknowledged", IncidentAcknowledged.class),
+    INCIDENT_DISPATCHED("incident.dispatched", IncidentDispatched.class),
+    INCIDENT_RESOLVED("incident.resolved", IncidentResolved.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -52,13 +61,24 @@ public enum EventType {
         return sender() == Sender.PLANNER;
     }
 
-    /** The one kind of principal that may send this type (docs/CONTRACT.md §1 and §7.1). */
+    /** The one kind of principal that may send this type (docs/CONTRACT.md §1, §7.1 and §9.1). */
     public Sender sender() {
         return switch (this) {
             case POPULATION_UPDATED -> Sender.PLANNER;
             case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
+            case INCIDENT_ACKNOWLEDGED, INCIDENT_DISPATCHED, INCIDENT_RESOLVED -> Sender.HOTLINE;
             default -> Sender.OPERATOR;
         };
+    }
+
+    /** Whether this type is about a home terminal, keyed {@code device/<deviceId>} (docs/CONTRACT.md §9.2). */
+    public boolean device() {
+        return DeviceEvent.class.isAssignableFrom(dataType);
+    }
+
+    /** Whether this type is a hotline's step on an incident (docs/CONTRACT.md §9.5). */
+    public boolean incident() {
+        return sender() == Sender.HOTLINE;
     }
 
     /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */

@@ -1,10 +1,12 @@
 package org.eldercare.ingest.event;
 
-/** Who may send an event type, by the prefix of its {@code source} (docs/CONTRACT.md §1 and §7.1). */
+/** Who may send an event type, by the prefix of its {@code source} (docs/CONTRACT.md §1, §7.1 and §9.1). */
 public enum Sender {
     OPERATOR(CareEvent.OPERATOR_SOURCE_PREFIX),
     PLANNER(CareEvent.PLANNER_SOURCE_PREFIX),
-    CIVIL_AFFAIRS(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX);
+    CIVIL_AFFAIRS(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX),
+    /** The 12349 hotline's desks (docs/CONTRACT.md §9.1). */
+    HOTLINE(CareEvent.HOTLINE_SOURCE_PREFIX);
 
     private final String sourcePrefix;
 
@@ -16,7 +18,7 @@ public enum Sender {
         return sourcePrefix;
     }
 
-    /** The sender a source names, or null when it has none of the three prefixes. */
+    /** The sender a source names, or null when it has none of the prefixes. */
     public static Sender ofSource(String source) {
         for (Sender sender : values()) {
             if (source.startsWith(sender.sourcePrefix)) {

@@ -29,6 +29,16 @@ final class DataReaders {
         byType.put(EventType.PERSON_REGISTERED, persons::details);
         byType.put(EventType.PERSON_UPDATED, persons::details);
         byType.put(EventType.ASSESSMENT_RECORDED, PersonReaders::assessment);
+        TerminalReaders terminals = new TerminalReaders(regions);
+        byType.put(EventType.DEVICE_BOUND, terminals::bound);
+        byType.put(EventType.DEVICE_UNBOUND, TerminalReaders::unbound);
+        byType.put(EventType.DEVICE_HEARTBEAT, TerminalReaders::heartbeat);
+        byType.put(EventType.DEVICE_SOS, TerminalReaders::sos);
+        byType.put(EventType.METER_READING, TerminalReaders::reading);
+        byType.put(EventType.VISIT_COMPLETED, TerminalReaders::visit);
+        byType.put(EventType.INCIDENT_ACKNOWLEDGED, TerminalReaders::acknowledged);
+        byType.put(EventType.INCIDENT_DISPATCHED, TerminalReaders::dispatched);
+        byType.put(EventType.INCIDENT_RESOLVED, TerminalReaders::resolved);
         if (byType.size() != EventType.values().length) {
             throw new IllegalStateException("an event type has no data reader");
         }

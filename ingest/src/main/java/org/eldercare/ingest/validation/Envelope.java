@@ -1,6 +1,7 @@
 package org.eldercare.ingest.validation;
 
 import static org.eldercare.ingest.event.CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX;
+import static org.eldercare.ingest.event.CareEvent.HOTLINE_SOURCE_PREFIX;
 import static org.eldercare.ingest.event.CareEvent.OPERATOR_SOURCE_PREFIX;
 import static org.eldercare.ingest.event.CareEvent.PLANNER_SOURCE_PREFIX;
 
@@ -20,8 +21,9 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
 
     private static final String TYPE_RULE = "must be one of "
             + Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
-    private static final String SOURCE_RULE = "must be " + OPERATOR_SOURCE_PREFIX + "<operatorId> or "
-            + CIVIL_AFFAIRS_SOURCE_PREFIX + "<office> (1 to " + Limits.OPERATOR_ID_MAX
+    private static final String SOURCE_RULE = "must be " + OPERATOR_SOURCE_PREFIX + "<operatorId>, "
+            + CIVIL_AFFAIRS_SOURCE_PREFIX + "<office> or " + HOTLINE_SOURCE_PREFIX + "<desk> (1 to "
+            + Limits.OPERATOR_ID_MAX
             + " characters of A-Z, a-z, 0-9, _, . and -) or " + PLANNER_SOURCE_PREFIX + "<name>";
 
     static Envelope read(Fields event, Instant now) {
@@ -62,6 +64,8 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
             valid = Text.isCode(source.substring(OPERATOR_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
         } else if (source.startsWith(CIVIL_AFFAIRS_SOURCE_PREFIX)) {
             valid = Text.isCode(source.substring(CIVIL_AFFAIRS_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
+        } else if (source.startsWith(HOTLINE_SOURCE_PREFIX)) {
+            valid = Text.isCode(source.substring(HOTLINE_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
         } else {
             valid = source.startsWith(PLANNER_SOURCE_PREFIX)
                     && source.length() > PLANNER_SOURCE_PREFIX.length()
@@ -87,15 +91,19 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
     }
 
     /**
-     * Planners send population figures, civil-affairs offices the register, operators everything else; the token
+     * Planners send population figures, civil-affairs offices the register, the hotline its steps on incidents
+     * (docs/CONTRACT.md §9.1), operators everything else; the token
      * check is the API's.
      */
     private static void checkSender(Fields event, String source, EventType type) {
         Sender sender = Sender.ofSource(source);
         if (sender != type.sender()) {
-            String name = type.sender() == Sender.OPERATOR
-                    ? "<operatorId>"
-                    : type.sender() == Sender.CIVIL_AFFAIRS ? "<office>" : "<name>";
+            String name = switch (type.sender()) {
+                case OPERATOR -> "<operatorId>";
+                case CIVIL_AFFAIRS -> "<office>";
+                case HOTLINE -> "<desk>";
+                case PLANNER -> "<name>";
+            };
             event.error(
                     "source",
                     type.wireName() + " must come from " + type.sender().sourcePrefix() + name);

@@ -15,6 +15,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventData;
+import org.eldercare.ingest.event.VisitCompleted;
 
 /**
  * Reads structured-mode CloudEvents and checks every rule of docs/CONTRACT.md §1 that needs no state:
@@ -83,6 +84,11 @@ public final class EventReader {
             Fields data = event.object("data", true);
             EventData payload =
                     envelope.type() == null || data == null ? null : dataReaders.read(envelope.type(), data, now);
+            if (payload instanceof VisitCompleted visit
+                    && envelope.time() != null
+                    && visit.visitedAt().isAfter(envelope.time())) {
+                data.error("visitedAt", "must not be after time");
+            }
             if (errors.isEmpty()) {
                 return new ReadResult.Valid(
                         new CareEvent(envelope.id(), envelope.source(), envelope.type(), envelope.time(), payload));

@@ -194,6 +194,30 @@ final class Fields {
         return Double.NaN;
     }
 
+    /**
+     * A required JSON number within [min, max] with at most {@code maxDecimals} digits after the point (3 and 3.000
+     * alike).
+     */
+    double number(String field, double min, double max, int maxDecimals) {
+        JsonNode node = node(field);
+        if (node == null) {
+            error(field, REQUIRED);
+        } else if (!node.isNumber()) {
+            error(field, "must be a number");
+        } else if (!(node.doubleValue() >= min && node.doubleValue() <= max)) {
+            error(field, "must be between " + plain(min) + " and " + plain(max));
+        } else if (node.decimalValue().stripTrailingZeros().scale() > maxDecimals) {
+            error(field, "must have at most " + maxDecimals + " decimals");
+        } else {
+            return node.doubleValue();
+        }
+        return Double.NaN;
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     OffsetDateTime dateTime(String field) {
         String value = string(field, true);
         if (value == null) {

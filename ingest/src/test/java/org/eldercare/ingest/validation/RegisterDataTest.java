@@ -142,7 +142,7 @@ class RegisterDataTest {
         assertThat(errorsOf(personRegistered("p-1").source("/civil-affairs/")))
                 .singleElement()
                 .asString()
-                .startsWith("source: must be /operators/<operatorId> or /civil-affairs/<office>");
+                .startsWith("source: must be /operators/<operatorId>, /civil-affairs/<office> or /hotline/<desk>");
     }
 
     @Test

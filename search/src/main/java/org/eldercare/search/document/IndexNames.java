@@ -17,5 +17,7 @@ public final class IndexNames {
     /** The register of older people with their live labels (docs/CONTRACT.md §7). */
     public static final String PERSONS = "persons";
 
+    public static final String INCIDENTS = "incidents";
+
     private IndexNames() {}
 }

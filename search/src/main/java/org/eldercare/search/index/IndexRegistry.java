@@ -10,6 +10,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
@@ -67,9 +68,22 @@ public final class IndexRegistry {
     public static final IndexSpec<PersonDocument> PERSONS =
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
+    /** Incidents raised from terminals, water use and visits, in their latest state (docs/CONTRACT.md §9.6). */
+    public static final IndexSpec<IncidentDocument> INCIDENTS =
+            IndexSpec.of(IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId);
+
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
-            INDICATORS, INDICATOR_HISTORY, FACILITIES, SERVICE_RECORDS, RECIPIENTS, ALERTS, REJECTIONS, AUDIT, PERSONS);
+            INDICATORS,
+            INDICATOR_HISTORY,
+            FACILITIES,
+            SERVICE_RECORDS,
+            RECIPIENTS,
+            ALERTS,
+            REJECTIONS,
+            AUDIT,
+            PERSONS,
+            INCIDENTS);
 
     private IndexRegistry() {}
 

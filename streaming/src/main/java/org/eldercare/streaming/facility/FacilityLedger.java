@@ -42,6 +42,8 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
             new OutputTag<>("caregiver-events", StreamTypes.CARE_EVENT);
     public static final OutputTag<CareEvent> SERVICE_RECORDS =
             new OutputTag<>("service-records", StreamTypes.CARE_EVENT);
+    /** Home visits whose sender owns the facility (docs/CONTRACT.md §9.3), for the incidents' person stage. */
+    public static final OutputTag<CareEvent> VISITS = new OutputTag<>("visits", StreamTypes.CARE_EVENT);
 
     private transient ValueState<FacilityState> facility;
 
@@ -97,8 +99,10 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
             }
             case CAREGIVER_HIRED, CAREGIVER_LEFT, CAREGIVER_SHIFT_STARTED, CAREGIVER_SHIFT_ENDED ->
                 ctx.output(CAREGIVER_EVENTS, event);
-            case POPULATION_UPDATED -> {
-                return "type: population.updated is not a facility event";
+            case VISIT_COMPLETED -> ctx.output(VISITS, event);
+            default -> {
+                // Population, the register, terminals and the hotline are routed elsewhere by the job.
+                return "type: " + event.type().wireName() + " is not a facility event";
             }
         }
         return null;

@@ -13,6 +13,13 @@ import org.eldercare.ingest.event.BenefitType;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.CaregiverChange;
 import org.eldercare.ingest.event.CaregiverHired;
+import org.eldercare.ingest.event.DeviceBound;
+import org.eldercare.ingest.event.DeviceHeartbeat;
+import org.eldercare.ingest.event.DeviceKind;
+import org.eldercare.ingest.event.DeviceSos;
+import org.eldercare.ingest.event.DeviceUnbound;
+import org.eldercare.ingest.event.DispatchKind;
+import org.eldercare.ingest.event.DispatchTarget;
 import org.eldercare.ingest.event.EventData;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.FacilityDetails;
@@ -20,9 +27,14 @@ import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.ingest.event.FacilityStatusChanged;
 import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.ingest.event.IncidentAcknowledged;
+import org.eldercare.ingest.event.IncidentDispatched;
+import org.eldercare.ingest.event.IncidentOutcome;
+import org.eldercare.ingest.event.IncidentResolved;
 import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.MealServed;
 import org.eldercare.ingest.event.MealType;
+import org.eldercare.ingest.event.MeterReading;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
@@ -30,6 +42,8 @@ import org.eldercare.ingest.event.RecipientData;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
+import org.eldercare.ingest.event.VisitCompleted;
+import org.eldercare.ingest.event.VisitConfirmation;
 
 /**
  * The binary form of a validated {@link CareEvent}: the envelope, then the fields of its data record
@@ -41,6 +55,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
+     * Form 5 added the terminals, visits and the hotline's incident steps (docs/CONTRACT.md §9); no earlier form
+     * holds them, so every other type reads as before.
      * Form 4: facility details end with {@code nursingBeds} (docs/CONTRACT.md §8.3); forms 1 to 3 read it as 0.
      * Form 3: a recipient starts with a tag, 0 none, 1 raw, 2 sealed (docs/CONTRACT.md §6.7); forms 1 and 2 wrote a
      * boolean (0 none, 1 raw) in its place, so they read with the same code. Form 2 added the register's types
@@ -48,7 +64,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
      * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
      * checkpoint it would misread.
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private static final byte NO_RECIPIENT = 0;
     private static final byte RAW_RECIPIENT = 1;
@@ -61,6 +77,11 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final ServiceType[] SERVICES = ServiceType.values();
     private static final LivingArrangement[] ARRANGEMENTS = LivingArrangement.values();
     private static final BenefitType[] BENEFITS = BenefitType.values();
+    private static final DeviceKind[] DEVICE_KINDS = DeviceKind.values();
+    private static final VisitConfirmation[] CONFIRMATIONS = VisitConfirmation.values();
+    private static final DispatchKind[] DISPATCH_KINDS = DispatchKind.values();
+    private static final IncidentOutcome[] OUTCOMES = IncidentOutcome.values();
+    private static final int ABSENT = -1;
 
     @Override
     public int formatVersion() {
@@ -160,7 +181,60 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.string(d.organisation(), out);
                 Wire.date(d.reassessDueOn(), out);
             }
+            case DeviceBound d -> {
+                Wire.string(d.deviceId(), out);
+                Wire.enumeration(d.kind(), out);
+                Wire.string(d.personId(), out);
+                Wire.string(d.districtCode(), out);
+                Wire.string(d.streetCode(), out);
+                out.writeInt(d.heartbeatSeconds());
+            }
+            case DeviceUnbound d -> Wire.string(d.deviceId(), out);
+            case DeviceHeartbeat d -> {
+                Wire.string(d.deviceId(), out);
+                out.writeInt(d.batteryPercent() == null ? ABSENT : d.batteryPercent());
+            }
+            case DeviceSos d -> {
+                Wire.string(d.deviceId(), out);
+                Wire.geo(d.location(), out);
+                out.writeInt(d.accuracyMeters() == null ? ABSENT : d.accuracyMeters());
+            }
+            case MeterReading d -> {
+                Wire.string(d.deviceId(), out);
+                out.writeDouble(d.litres());
+            }
+            case VisitCompleted d -> {
+                Wire.string(d.visitId(), out);
+                Wire.string(d.facilityId(), out);
+                Wire.string(d.caregiverId(), out);
+                Wire.string(d.personId(), out);
+                Wire.time(d.visitedAt(), out);
+                out.writeInt(d.durationMinutes());
+                Wire.geo(d.location(), out);
+                Wire.enumeration(d.confirmation(), out);
+            }
+            case IncidentAcknowledged d -> {
+                Wire.string(d.incidentId(), out);
+                Wire.string(d.note(), out);
+            }
+            case IncidentDispatched d -> {
+                Wire.string(d.incidentId(), out);
+                Wire.enumeration(d.dispatchedTo().kind(), out);
+                Wire.string(d.dispatchedTo().facilityId(), out);
+                Wire.string(d.workOrderId(), out);
+                Wire.string(d.note(), out);
+            }
+            case IncidentResolved d -> {
+                Wire.string(d.incidentId(), out);
+                Wire.enumeration(d.outcome(), out);
+                Wire.string(d.note(), out);
+            }
         }
+    }
+
+    private static Integer optionalInt(DataInputView in) throws IOException {
+        int value = in.readInt();
+        return value == ABSENT ? null : value;
     }
 
     private static EventData readData(EventType type, DataInputView in, int formatVersion) throws IOException {
@@ -199,6 +273,37 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
             case ASSESSMENT_RECORDED ->
                 new AssessmentRecorded(
                         Wire.string(in), Wire.string(in), in.readInt(), Wire.date(in), Wire.string(in), Wire.date(in));
+            case DEVICE_BOUND ->
+                new DeviceBound(
+                        Wire.string(in),
+                        Wire.enumeration(DEVICE_KINDS, in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        in.readInt());
+            case DEVICE_UNBOUND -> new DeviceUnbound(Wire.string(in));
+            case DEVICE_HEARTBEAT -> new DeviceHeartbeat(Wire.string(in), optionalInt(in));
+            case DEVICE_SOS -> new DeviceSos(Wire.string(in), Wire.geo(in), optionalInt(in));
+            case METER_READING -> new MeterReading(Wire.string(in), in.readDouble());
+            case VISIT_COMPLETED ->
+                new VisitCompleted(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.time(in),
+                        in.readInt(),
+                        Wire.geo(in),
+                        Wire.enumeration(CONFIRMATIONS, in));
+            case INCIDENT_ACKNOWLEDGED -> new IncidentAcknowledged(Wire.string(in), Wire.string(in));
+            case INCIDENT_DISPATCHED ->
+                new IncidentDispatched(
+                        Wire.string(in),
+                        new DispatchTarget(Wire.enumeration(DISPATCH_KINDS, in), Wire.string(in)),
+                        Wire.string(in),
+                        Wire.string(in));
+            case INCIDENT_RESOLVED ->
+                new IncidentResolved(Wire.string(in), Wire.enumeration(OUTCOMES, in), Wire.string(in));
         };
     }
 

@@ -11,7 +11,22 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.DeviceBound;
+import org.eldercare.ingest.event.DeviceHeartbeat;
+import org.eldercare.ingest.event.DeviceKind;
+import org.eldercare.ingest.event.DeviceSos;
+import org.eldercare.ingest.event.DeviceUnbound;
+import org.eldercare.ingest.event.DispatchKind;
+import org.eldercare.ingest.event.DispatchTarget;
+import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.ingest.event.IncidentAcknowledged;
+import org.eldercare.ingest.event.IncidentDispatched;
+import org.eldercare.ingest.event.IncidentOutcome;
+import org.eldercare.ingest.event.IncidentResolved;
+import org.eldercare.ingest.event.MeterReading;
+import org.eldercare.ingest.event.VisitCompleted;
+import org.eldercare.ingest.event.VisitConfirmation;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
@@ -41,7 +56,36 @@ class StreamTypesTest {
                 Events.shiftEnded("c-1", "f-1"),
                 Events.serviceDelivered("f-1", "r-1"),
                 sealedService(),
-                Events.populationUpdated("110109001", 80_000, 20_000));
+                Events.populationUpdated("110109001", 80_000, 20_000),
+                terminal(
+                        EventType.DEVICE_BOUND,
+                        new DeviceBound("d-1", DeviceKind.WATER_METER, "p-1", "110109", "110109001", 300)),
+                terminal(EventType.DEVICE_UNBOUND, new DeviceUnbound("d-1")),
+                terminal(EventType.DEVICE_HEARTBEAT, new DeviceHeartbeat("d-1", null)),
+                terminal(EventType.DEVICE_HEARTBEAT, new DeviceHeartbeat("d-1", 0)),
+                terminal(EventType.DEVICE_SOS, new DeviceSos("d-1", new GeoPoint(39.9, 116.1), 12)),
+                terminal(EventType.DEVICE_SOS, new DeviceSos("d-1", null, null)),
+                terminal(EventType.METER_READING, new MeterReading("d-1", 81234.125)),
+                terminal(
+                        EventType.VISIT_COMPLETED,
+                        new VisitCompleted("v-1", "f-1", "cg-1", "p-1", AT, 40, null, VisitConfirmation.CARD_SWIPE)),
+                terminal(
+                        EventType.INCIDENT_ACKNOWLEDGED,
+                        new IncidentAcknowledged("inc-0123456789abcdef01234567", "已回电")),
+                terminal(
+                        EventType.INCIDENT_DISPATCHED,
+                        new IncidentDispatched(
+                                "inc-0123456789abcdef01234567",
+                                new DispatchTarget(DispatchKind.EMERGENCY_120, null),
+                                null,
+                                null)),
+                terminal(
+                        EventType.INCIDENT_RESOLVED,
+                        new IncidentResolved("inc-0123456789abcdef01234567", IncidentOutcome.HOSPITALISED, null)));
+    }
+
+    private static CareEvent terminal(EventType type, org.eldercare.ingest.event.EventData data) {
+        return new CareEvent("t-" + type.ordinal(), "/operators/op-1", type, AT, data);
     }
 
     /** The form every service record has after parsing (docs/CONTRACT.md §6.7). */

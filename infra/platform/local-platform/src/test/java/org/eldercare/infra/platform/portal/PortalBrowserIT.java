@@ -322,36 +322,35 @@ class PortalBrowserIT {
         page.pickToken("demo-civil-affairs");
         page.showTab("people");
         new Select(driver.findElement(testId("people-street"))).selectByValue(STREET);
-        WebElement row = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+        // Rows are read inside the wait: a reload the wait asked for may re-render them right after.
+        PersonRow row = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
             List<WebElement> rows =
                     d.findElements(By.cssSelector("[data-testid=person-row][data-person-id=portal-p-alone]"));
             if (rows.isEmpty() || rows.getFirst().findElements(field("label")).size() < 3) {
                 d.findElement(testId("people-submit")).click(); // the register trails the stream; ask again
                 return null;
             }
-            return rows.getFirst();
+            return PersonRow.of(rows.getFirst());
         });
-        assertThat(row.findElements(field("label")))
-                .extracting(WebElement::getText)
-                .contains("独居", "中度及以上失能");
-        assertThat(row.findElement(field("served")).getText()).isEqualTo("未获服务");
-        assertThat(row.findElement(field("nearestFacilities")).getText()).contains(STATION.name());
-        assertThat(row.findElement(field("idNumberMasked")).getText()).isEqualTo(Pii.maskIdNumber(ALONE.idNumber()));
+        assertThat(row.labels()).contains("独居", "中度及以上失能");
+        assertThat(row.served()).isEqualTo("未获服务");
+        assertThat(row.nearestFacilities()).contains(STATION.name());
+        assertThat(row.idNumberMasked()).isEqualTo(Pii.maskIdNumber(ALONE.idNumber()));
         assertThat(page.all("person-row"))
                 .as("the caller served in test 4 is not on the unserved list")
                 .noneMatch(r -> "portal-p-caller".equals(r.getDomAttribute("data-person-id")));
 
         driver.findElement(testId("people-unserved-only")).click();
-        WebElement served = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+        PersonRow served = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
             List<WebElement> rows =
                     d.findElements(By.cssSelector("[data-testid=person-row][data-person-id=portal-p-caller]"));
             if (rows.isEmpty() || !"true".equals(rows.getFirst().getDomAttribute("data-served"))) {
                 d.findElement(testId("people-submit")).click();
                 return null;
             }
-            return rows.getFirst();
+            return PersonRow.of(rows.getFirst());
         });
-        assertThat(served.findElement(field("served")).getText()).startsWith("最近");
+        assertThat(served.served()).startsWith("最近");
         // Both registered people live alone; the caller was served in test 4: the street's live coverage says so.
         List<String> livingAlone = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
             List<WebElement> rows =
@@ -372,6 +371,26 @@ class PortalBrowserIT {
         assertThat(driver.findElement(By.cssSelector("[data-testid=coverage-row][data-group=LIVING_ALONE] th"))
                         .getText())
                 .isEqualTo("独居");
+        // The coverage map draws the street at its centroid in the band of its rate: 1 of 2 entitled served is 50 %.
+        new Select(driver.findElement(testId("coverage-map-group"))).selectByValue("LIVING_ALONE");
+        List<String> dot = page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            List<WebElement> dots = d.findElements(By.cssSelector(
+                    "[data-testid=coverage-map] [data-testid=coverage-street][data-street='" + STREET + "']"));
+            if (dots.isEmpty() || !"1".equals(dots.getFirst().getDomAttribute("data-served"))) {
+                d.findElement(testId("people-submit")).click(); // reloads the map's indicators too
+                return null;
+            }
+            return List.of(
+                    dots.getFirst().getDomAttribute("data-entitled"),
+                    dots.getFirst().getDomAttribute("data-band"));
+        });
+        assertThat(dot).as("entitled and band of the street's dot").containsExactly("2", "mid");
+        assertThat(driver.findElements(
+                        By.cssSelector("[data-testid=coverage-map] [data-district='" + STREET.substring(0, 6) + "']")))
+                .as("the street's district is filled in its own band")
+                .singleElement()
+                .extracting(e -> e.getDomAttribute("data-band"))
+                .isIn("low", "mid", "high");
         assertThat(page.source())
                 .as("the worklist shows masks only")
                 .doesNotContain(ALONE.idNumber())
@@ -380,6 +399,20 @@ class PortalBrowserIT {
                 .doesNotContain(CALLER.phone())
                 .doesNotContain(ALONE.idNumber().substring(6, 14));
         screenshots.save("people");
+    }
+
+    /** What a worklist row shows, read at once so a later re-render cannot leave it stale. */
+    private record PersonRow(List<String> labels, String served, String nearestFacilities, String idNumberMasked) {
+        static PersonRow of(WebElement row) {
+            List<WebElement> ids = row.findElements(field("idNumberMasked"));
+            return new PersonRow(
+                    row.findElements(field("label")).stream()
+                            .map(WebElement::getText)
+                            .toList(),
+                    row.findElement(field("served")).getText(),
+                    row.findElement(field("nearestFacilities")).getText(),
+                    ids.isEmpty() ? null : ids.getFirst().getText());
+        }
     }
 
     private void send(List<String> events) {

@@ -1,0 +1,140 @@
+package org.eldercare.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.Rejection;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.FacilityDocument;
+import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.incident.IncidentDocument;
+import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingSink;
+import org.eldercare.streaming.fixtures.IncidentDay;
+import org.eldercare.streaming.recipient.RecipientEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole job at parallelism 2 on a day of terminals ({@link IncidentDay}): every incident, its state, its times, its
+ * escalations, breaches and history, equals {@link ExpectedIncidents}, a fold over the same events (docs/CONTRACT.md
+ * §9.4–§9.6); the rejected device events and hotline steps are the fold's.
+ */
+class IncidentsMiniClusterTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void raisesEscalatesAndClosesIncidentsAsAPlainFoldOverADayOfTerminals() throws Exception {
+        LocalDate day = IncidentDay.dayOf(today);
+        List<CareEvent> events = IncidentDay.events(today, ExpectedIncidents::incidentId);
+
+        CollectingSink<IncidentDocument> incidents = new CollectingSink<>("incidents");
+        CollectingSink<Rejection> deadLetters = new CollectingSink<>("incident-dead-letters");
+        JobSinks sinks = new JobSinks(
+                new CollectingSink<IndicatorDocument>("incident-indicators"),
+                new CollectingSink<IndicatorDocument>("incident-history"),
+                new CollectingSink<FacilityDocument>("incident-facilities"),
+                new CollectingSink<AlertDocument>("incident-alerts"),
+                deadLetters,
+                new CollectingSink<ServiceRecordDocument>("incident-service-records"),
+                new CollectingSink<RecipientEntry>("incident-recipients"),
+                null,
+                null,
+                new CollectingSink<PersonDocument>("incident-persons"),
+                incidents);
+        StreamingConfig config = StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
+
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
+        env.setParallelism(2);
+        var source = env.fromData(
+                        events.stream().map(CloudEventJson::write).toList(),
+                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1);
+        IndicatorJob.build(env, source, sinks, config);
+        env.execute("incidents test");
+
+        assumeThat(LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                .as("the run did not cross midnight")
+                .isEqualTo(today);
+        ExpectedIncidents expected = new ExpectedIncidents(events);
+        assertThat(deadLetters.collected())
+                .extracting(r -> r.reasons().getFirst())
+                .containsExactlyInAnyOrderElementsOf(expected.rejections);
+
+        Map<String, IncidentDocument> latest = new TreeMap<>();
+        incidents.collected().forEach(d -> latest.put(d.incidentId(), d));
+        assertThat(latest.keySet()).containsExactlyElementsOf(expected.incidents.keySet());
+        for (var entry : expected.incidents.entrySet()) {
+            assertThat(latest.get(entry.getKey()))
+                    .as("incident %s (%s)", entry.getKey(), entry.getValue().rule())
+                    .usingRecursiveComparison()
+                    .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
+                    .ignoringFields("evidence", "rulesSource")
+                    .isEqualTo(entry.getValue());
+        }
+
+        // Anchors, so the two readings cannot agree on nothing.
+        assertThat(latest.values())
+                .extracting(IncidentDocument::rule)
+                .containsExactlyInAnyOrder("SOS", "SOS", "DEVICE_SILENT", "LOW_WATER");
+        IncidentDocument inTime = byDevice(latest, "sos-1");
+        assertThat(inTime.state()).isEqualTo("RESOLVED");
+        assertThat(inTime.breached())
+                .as("acknowledged at 09:02, dispatched 09:10, closed 10:30")
+                .isEmpty();
+        assertThat(inTime.person().nameMasked()).isEqualTo("王*英");
+        IncidentDocument escalated = byDevice(latest, "watch-2");
+        assertThat(escalated.escalations())
+                .extracting(IncidentDocument.Escalation::tier)
+                .as("14:03 to the street office, 14:13 to the community")
+                .containsExactly("STREET_OFFICE", "COMMUNITY");
+        assertThat(escalated.breached()).containsExactly("ACKNOWLEDGE", "DISPATCH");
+        IncidentDocument silent = byDevice(latest, "door-3");
+        assertThat(silent.openedAt().toLocalTime())
+                .as("3 hourly heartbeats after 10:00")
+                .hasToString("13:00");
+        IncidentDocument water = byDevice(latest, "wm-4");
+        assertThat(water.personId())
+                .as("p-1 lives alone; p-2's 4 L raise nothing")
+                .isEqualTo("p-1");
+        assertThat(water.evidence()).startsWith("6.5 L on " + day);
+        assertThat(water.acknowledgedAt()).isNotNull();
+        assertThat(expected.rejections).hasSize(4);
+    }
+
+    private static IncidentDocument byDevice(Map<String, IncidentDocument> incidents, String deviceId) {
+        return incidents.values().stream()
+                .filter(d -> deviceId.equals(d.deviceId()))
+                .findFirst()
+                .orElseThrow();
+    }
+}
