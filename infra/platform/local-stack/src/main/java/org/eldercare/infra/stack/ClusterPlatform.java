@@ -236,9 +236,10 @@ public final class ClusterPlatform implements AutoCloseable {
         Duration timeout = stack.startupTimeout();
         awaitHealthy("elasticsearch", elasticsearch::healthy, begin, timeout);
         awaitHealthy("kafka", kafka::healthy, begin, timeout);
-        // The API creates the topics and indexes before it listens, so the job finds them.
+        // The API creates the topics and indexes while it starts; the job is submitted only once the API answers, or
+        // the job's sinks would create an index first, without its mapping, and the API would then refuse to start.
         launch(roles.get("api"));
-        awaitHealthy("api", () -> Ports.listening(serverPort), begin, timeout);
+        awaitHealthy("api", this::apiAnswers, begin, timeout);
         awaitHealthy(
                 "flink (" + TASK_MANAGERS + " TaskManagers)",
                 () -> rest.taskManagers() >= TASK_MANAGERS && rest.freeSlots() >= stack.flinkParallelism(),
@@ -575,6 +576,21 @@ public final class ClusterPlatform implements AutoCloseable {
     /** {@code <data-dir>/run}: the PID files, the {@code .hold} files and the Flink and API consoles. */
     public Path runDir() {
         return runDir;
+    }
+
+    /** Whether the API has started completely: {@code /api/v1/status} answers 200 (its port listens earlier). */
+    private boolean apiAnswers() throws IOException, InterruptedException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                    "http://127.0.0.1:" + serverPort + "/api/v1/status"))
+                                            .header("Authorization", "Bearer demo-admin")
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        }
     }
 
     /** Whether the TaskManagers offer enough slots for the job; false while the JobManager's REST is not up. */
