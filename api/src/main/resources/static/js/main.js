@@ -10,8 +10,9 @@ import { Dashboard } from './dashboard.js';
 import { Finder } from './finder.js';
 import { Hotline } from './hotline.js';
 import { People } from './people.js';
+import { Review } from './review.js';
 
-const views = { dashboard: new Dashboard(), finder: new Finder(), hotline: new Hotline(), people: new People() };
+const views = { dashboard: new Dashboard(), finder: new Finder(), hotline: new Hotline(), people: new People(), review: new Review() };
 let current = null;
 
 function showView(name) {

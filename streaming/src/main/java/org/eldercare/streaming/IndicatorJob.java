@@ -113,7 +113,8 @@ public final class IndicatorJob {
         SingleOutputStreamOperator<CareEvent> facilityEvents = unique.filter(e -> !isPopulation(e)
                         && !e.type().register()
                         && !e.type().device()
-                        && !e.type().incident())
+                        && !e.type().incident()
+                        && !e.type().review())
                 .name("facility events")
                 .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
@@ -165,9 +166,11 @@ public final class IndicatorJob {
 
         SingleOutputStreamOperator<ServiceRecordDocument> resolved = RecipientResolution.attach(
                 ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
+                unique.filter(e -> e.type().review()).name("review events").uid("review-events"),
                 config.pii(),
                 sinks.serviceRecords(),
-                sinks.recipients());
+                sinks.recipients(),
+                sinks.reviewCases());
         DataStream<ScopeUpdate> coverageUpdates = coverage(persons, resolved);
 
         DataStream<ScopeUpdate> scopeUpdates = facilities
@@ -221,7 +224,8 @@ public final class IndicatorJob {
                 .union(
                         ledger.getSideOutput(FacilityLedger.REJECTED),
                         persons.getSideOutput(PersonRegister.REJECTED),
-                        incidents.rejections());
+                        incidents.rejections(),
+                        resolved.getSideOutput(ResolveRecipients.REJECTED));
         rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         if (sinks.rejectionDocuments() != null) {
             rejections

@@ -9,6 +9,7 @@ import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.resolve.ReviewCaseDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.indicator.MinuteHistory;
 import org.eldercare.streaming.recipient.RecipientEntry;
@@ -33,6 +34,7 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  *     personId}; left out only by tests that look at other outputs
  * @param incidents optional: incidents in their latest state (docs/CONTRACT.md §9.6), id {@code incidentId}; left
  *     out only by tests that look at other outputs
+ * @param reviewCases optional: the identity review queue (docs/CONTRACT.md §7.6), id {@code leftId|rightId}
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -45,9 +47,38 @@ public record JobSinks(
         Sink<IndicatorDocument> indicatorTopic,
         Sink<Rejection> rejectionDocuments,
         Sink<PersonDocument> persons,
-        Sink<IncidentDocument> incidents) {
+        Sink<IncidentDocument> incidents,
+        Sink<ReviewCaseDocument> reviewCases) {
 
-    /** The outputs without the incidents'. */
+    /** The outputs without the review queue's. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons,
+            Sink<IncidentDocument> incidents) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                incidents,
+                null);
+    }
+
+    /** The outputs without the incidents' and the review queue's. */
     public JobSinks(
             Sink<IndicatorDocument> indicators,
             Sink<IndicatorDocument> indicatorHistory,
@@ -134,6 +165,7 @@ public record JobSinks(
                 indicatorTopic,
                 documents.create(IndexRegistry.REJECTIONS),
                 documents.create(IndexRegistry.PERSONS),
-                documents.create(IndexRegistry.INCIDENTS));
+                documents.create(IndexRegistry.INCIDENTS),
+                RecipientResolution.reviewCasesSink(documents));
     }
 }

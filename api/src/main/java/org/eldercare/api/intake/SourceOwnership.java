@@ -8,13 +8,18 @@ import org.eldercare.ingest.event.Sender;
 
 /**
  * An operator may only send events under its own source; a planner only population updates; a civil-affairs office
- * only the register (docs/CONTRACT.md §7.1); the hotline only its steps on incidents (§9.1).
+ * only the register (docs/CONTRACT.md §7.1); the hotline only its steps on incidents (§9.1); nobody the review
+ * queue's events, which the API publishes itself (§7.6).
  */
 final class SourceOwnership {
 
     private SourceOwnership() {}
 
     static List<String> check(Caller caller, CareEvent event) {
+        if (event.type().platformOnly()) {
+            return List.of(
+                    "type: " + event.type().wireName() + " is published by the platform only (docs/CONTRACT.md §7.6)");
+        }
         if (caller.role() == Role.OPERATOR && !event.source().equals(caller.operatorSource())) {
             return List.of("source: must be " + caller.operatorSource() + " for this token");
         }

@@ -4,16 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.eldercare.api.intake.EventLog;
+import org.eldercare.api.intake.EventLogUnavailableException;
 import org.eldercare.api.system.Caller;
 import org.eldercare.api.system.CurrentCaller;
 import org.eldercare.api.system.NotFoundException;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.IdentityReviewRequested;
+import org.eldercare.search.match.Decision;
 import org.eldercare.search.match.MatchCandidate;
 import org.eldercare.search.match.MatchRequest;
 import org.eldercare.search.match.RecipientMatcher;
 import org.eldercare.search.normalize.Pii;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,16 +42,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecipientController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecipientController.class);
+
     private final RecipientMatcher matcher;
     private final RecipientDirectory directory;
     private final AuditLog audit;
     private final Timer matchLatency;
+    private final EventLog events;
 
     RecipientController(
-            RecipientMatcher matcher, RecipientDirectory directory, AuditLog audit, MeterRegistry registry) {
+            RecipientMatcher matcher,
+            RecipientDirectory directory,
+            AuditLog audit,
+            MeterRegistry registry,
+            EventLog events) {
         this.matcher = matcher;
         this.directory = directory;
         this.audit = audit;
+        this.events = events;
         this.matchLatency = Timer.builder("eldercare.recipients.match")
                 .description("Latency of recipient matching")
                 .publishPercentiles(0.5, 0.99)
@@ -56,7 +75,31 @@ class RecipientController {
         }
         List<MatchCandidate> found = matchLatency.record(() -> matcher.match(request));
         audit.record(CurrentCaller.get(), "MATCH", null, masked(request), found.size());
+        requestReviewIfUndecided(found);
         return new Candidates(found);
+    }
+
+    /**
+     * Two or more candidates and no MATCH: the first two may be one person the resolution kept apart, so the job is
+     * asked to queue them for a reviewer (docs/CONTRACT.md §7.6). The caller's answer does not wait on this: if the
+     * event cannot be written the match is still answered, and the next such match asks again.
+     */
+    private void requestReviewIfUndecided(List<MatchCandidate> found) {
+        if (found.size() < 2 || found.stream().anyMatch(c -> c.decision() == Decision.MATCH)) {
+            return;
+        }
+        String left = found.get(0).recipientId();
+        String right = found.get(1).recipientId();
+        try {
+            events.append(List.of(new CareEvent(
+                    "review-request-" + UUID.randomUUID(),
+                    CareEvent.REVIEWER_SOURCE_PREFIX + "hotline-match",
+                    EventType.IDENTITY_REVIEW_REQUESTED,
+                    OffsetDateTime.now(ZoneOffset.ofHours(8)),
+                    new IdentityReviewRequested(left, right, "MATCH"))));
+        } catch (EventLogUnavailableException e) {
+            LOG.warn("review request for two POSSIBLE candidates not written: {}", e.getMessage());
+        }
     }
 
     @GetMapping("/api/v1/recipients/{recipientId}")

@@ -52,6 +52,8 @@ class SecurityConfig {
                         .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
                         .requestMatchers("/api/v1/persons/**", "/api/v1/worklist")
                         .hasAnyRole(CIVIL_AFFAIRS.name(), PLANNER.name(), ADMIN.name())
+                        .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**")
+                        .hasAnyRole(CIVIL_AFFAIRS.name(), ADMIN.name())
                         .requestMatchers("/api/v1/audit/**")
                         .hasRole(ADMIN.name())
                         .requestMatchers("/api/v1/rejections/**")

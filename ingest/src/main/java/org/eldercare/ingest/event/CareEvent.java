@@ -14,6 +14,8 @@ public record CareEvent(String id, String source, EventType type, OffsetDateTime
     public static final String PLANNER_SOURCE_PREFIX = "/planners/";
     public static final String CIVIL_AFFAIRS_SOURCE_PREFIX = "/civil-affairs/";
     public static final String HOTLINE_SOURCE_PREFIX = "/hotline/";
+    /** The source of the review queue's events, which the API publishes for a reviewer (§7.6). */
+    public static final String REVIEWER_SOURCE_PREFIX = "/reviewers/";
 
     /** The operator id from {@code /operators/<id>}, or null for a planner's event. */
     public String operatorId() {

@@ -14,11 +14,14 @@ public sealed interface EventData
                 AssessmentRecorded,
                 DeviceEvent,
                 VisitCompleted,
-                IncidentTransition {
+                IncidentTransition,
+                IdentityReviewed,
+                IdentityReviewRequested {
 
     /**
      * The Kafka record key: the facility id, the street code for population updates, {@code person/<personId>}
-     * for the register, {@code device/<deviceId>} for a terminal, {@code incident/<incidentId>} for the hotline. Keeps all
+     * for the register, {@code device/<deviceId>} for a terminal, {@code incident/<incidentId>} for the hotline,
+     * {@code review/<caseId>} for the review queue. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

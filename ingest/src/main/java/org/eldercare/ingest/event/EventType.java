@@ -34,7 +34,10 @@ public enum EventType {
     VISIT_COMPLETED("visit.completed", VisitCompleted.class),
     INCIDENT_ACKNOWLEDGED("incident.acknowledged", IncidentAcknowledged.class),
     INCIDENT_DISPATCHED("incident.dispatched", IncidentDispatched.class),
-    INCIDENT_RESOLVED("incident.resolved", IncidentResolved.class);
+    INCIDENT_RESOLVED("incident.resolved", IncidentResolved.class),
+    // Appended, never inserted: the job's serializer writes a type's ordinal.
+    IDENTITY_REVIEWED("identity.reviewed", IdentityReviewed.class),
+    IDENTITY_REVIEW_REQUESTED("identity.review.requested", IdentityReviewRequested.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -67,6 +70,7 @@ public enum EventType {
             case POPULATION_UPDATED -> Sender.PLANNER;
             case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
             case INCIDENT_ACKNOWLEDGED, INCIDENT_DISPATCHED, INCIDENT_RESOLVED -> Sender.HOTLINE;
+            case IDENTITY_REVIEWED, IDENTITY_REVIEW_REQUESTED -> Sender.PLATFORM;
             default -> Sender.OPERATOR;
         };
     }
@@ -84,6 +88,16 @@ public enum EventType {
     /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */
     public boolean register() {
         return sender() == Sender.CIVIL_AFFAIRS;
+    }
+
+    /** Whether only the platform itself publishes this type: no client may send it (docs/CONTRACT.md §7.6). */
+    public boolean platformOnly() {
+        return sender() == Sender.PLATFORM;
+    }
+
+    /** Whether this type belongs to the identity review queue (docs/CONTRACT.md §7.6). */
+    public boolean review() {
+        return this == IDENTITY_REVIEWED || this == IDENTITY_REVIEW_REQUESTED;
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

@@ -6,7 +6,9 @@ public enum Sender {
     PLANNER(CareEvent.PLANNER_SOURCE_PREFIX),
     CIVIL_AFFAIRS(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX),
     /** The 12349 hotline's desks (docs/CONTRACT.md §9.1). */
-    HOTLINE(CareEvent.HOTLINE_SOURCE_PREFIX);
+    HOTLINE(CareEvent.HOTLINE_SOURCE_PREFIX),
+    /** The API itself, on a reviewer's behalf (docs/CONTRACT.md §7.6); never a client. */
+    PLATFORM(CareEvent.REVIEWER_SOURCE_PREFIX);
 
     private final String sourcePrefix;
 

@@ -39,6 +39,8 @@ final class DataReaders {
         byType.put(EventType.INCIDENT_ACKNOWLEDGED, TerminalReaders::acknowledged);
         byType.put(EventType.INCIDENT_DISPATCHED, TerminalReaders::dispatched);
         byType.put(EventType.INCIDENT_RESOLVED, TerminalReaders::resolved);
+        byType.put(EventType.IDENTITY_REVIEWED, ReviewReaders::reviewed);
+        byType.put(EventType.IDENTITY_REVIEW_REQUESTED, ReviewReaders::requested);
         if (byType.size() != EventType.values().length) {
             throw new IllegalStateException("an event type has no data reader");
         }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.Sender;
 
@@ -66,6 +67,10 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
             valid = Text.isCode(source.substring(CIVIL_AFFAIRS_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
         } else if (source.startsWith(HOTLINE_SOURCE_PREFIX)) {
             valid = Text.isCode(source.substring(HOTLINE_SOURCE_PREFIX.length()), Limits.OPERATOR_ID_MAX, true);
+        } else if (source.startsWith(CareEvent.REVIEWER_SOURCE_PREFIX)) {
+            // The API's own, for the review queue (§7.6); SOURCE_RULE leaves it out, as no client may use it.
+            valid = source.length() > CareEvent.REVIEWER_SOURCE_PREFIX.length()
+                    && Text.lengthBetween(source, 1, Limits.SOURCE_MAX);
         } else {
             valid = source.startsWith(PLANNER_SOURCE_PREFIX)
                     && source.length() > PLANNER_SOURCE_PREFIX.length()
@@ -102,6 +107,7 @@ record Envelope(String id, String source, EventType type, OffsetDateTime time) {
                 case OPERATOR -> "<operatorId>";
                 case CIVIL_AFFAIRS -> "<office>";
                 case HOTLINE -> "<desk>";
+                case PLATFORM -> "<name>";
                 case PLANNER -> "<name>";
             };
             event.error(

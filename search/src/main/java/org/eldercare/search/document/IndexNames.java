@@ -16,6 +16,8 @@ public final class IndexNames {
     public static final String AUDIT = "audit";
     /** The register of older people with their live labels (docs/CONTRACT.md §7). */
     public static final String PERSONS = "persons";
+    /** Pairs of recipients queued for a reviewer (docs/CONTRACT.md §7.6). */
+    public static final String REVIEW_CASES = "review-cases";
 
     public static final String INCIDENTS = "incidents";
 

@@ -13,6 +13,7 @@ import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
+import org.eldercare.search.resolve.ReviewCaseDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 
 /**
@@ -71,6 +72,11 @@ public final class IndexRegistry {
     /** Incidents raised from terminals, water use and visits, in their latest state (docs/CONTRACT.md §9.6). */
     public static final IndexSpec<IncidentDocument> INCIDENTS =
             IndexSpec.of(IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId);
+    /** Pairs of recipients the resolution queued for a reviewer, and their decisions (docs/CONTRACT.md §7.6). */
+    public static final IndexSpec<ReviewCaseDocument> REVIEW_CASES = IndexSpec.of(
+            IndexNames.REVIEW_CASES,
+            "<leftId>|<rightId>, the two recipient ids in ascending order (docs/CONTRACT.md §7.6)",
+            ReviewCaseDocument::caseId);
 
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
@@ -83,7 +89,8 @@ public final class IndexRegistry {
             REJECTIONS,
             AUDIT,
             PERSONS,
-            INCIDENTS);
+            INCIDENTS,
+            REVIEW_CASES);
 
     private IndexRegistry() {}
 

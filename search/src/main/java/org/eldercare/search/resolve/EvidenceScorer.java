@@ -26,32 +26,35 @@ public final class EvidenceScorer implements Serializable {
     }
 
     public Score score(RecipientProfile a, RecipientProfile b) {
-        List<String> matched = new ArrayList<>();
-        double sum = w.prior();
+        Evidence e = new Evidence();
         boolean conflict = false;
         if (intersects(a.idHashes(), b.idHashes())) {
-            sum += agree(matched, "idNumber", w.idAgree());
+            e.agree("idNumber", w.idAgree());
         } else if (!a.idHashes().isEmpty() && !b.idHashes().isEmpty()) {
-            sum += w.idConflict();
+            e.differ("idNumber", w.idConflict());
             conflict = true;
         } else if (intersects(a.idCorrectionHashes(), b.idHashes())
                 || intersects(b.idCorrectionHashes(), a.idHashes())) {
-            sum += agree(matched, "idNumber", w.idOneSlip());
+            e.agree("idNumber", w.idOneSlip());
         } else if (intersects(a.weakIdHashes(), b.weakIdHashes())) {
-            sum += agree(matched, "idNumber", w.idSameInvalid());
+            e.agree("idNumber", w.idSameInvalid());
+        } else {
+            e.missing("idNumber");
         }
-        sum += compare(matched, "phone", a.phoneHashes(), b.phoneHashes(), w.phoneAgree(), w.phoneDiffer());
-        sum += names(matched, a.names(), b.names());
-        sum += birthDigests(matched, a.birthDigests(), b.birthDigests());
-        sum += compare(matched, "gender", a.genders(), b.genders(), w.genderAgree(), w.genderDiffer());
-        sum += places(matched, a, b);
-        sum += locations(matched, a.locations(), b.locations());
-        return new Score(sum, 1.0 / (1.0 + Math.exp(-sum)), matched, conflict);
+        compare(e, "phone", a.phoneHashes(), b.phoneHashes(), w.phoneAgree(), w.phoneDiffer());
+        names(e, a.names(), b.names());
+        birthDigests(e, a.birthDigests(), b.birthDigests());
+        compare(e, "gender", a.genders(), b.genders(), w.genderAgree(), w.genderDiffer());
+        places(e, a, b);
+        locations(e, a.locations(), b.locations());
+        double sum = w.prior() + e.sum;
+        return new Score(sum, 1.0 / (1.0 + Math.exp(-sum)), e.matched, conflict, e.fields);
     }
 
-    private double names(List<String> matched, Set<String> a, Set<String> b) {
+    private void names(Evidence e, Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return 0;
+            e.missing("name");
+            return;
         }
         NameAgreement best = NameAgreement.DIFFERENT;
         for (String x : a) {
@@ -63,55 +66,63 @@ public final class EvidenceScorer implements Serializable {
                 }
             }
         }
-        return switch (best) {
-            case EXACT -> agree(matched, "name", w.nameExact());
-            case SAME_PINYIN -> agree(matched, "name", w.nameSamePinyin());
-            case SWAPPED_GIVEN -> agree(matched, "name", w.nameSwapped());
-            case SIMILAR_CHARACTER -> agree(matched, "name", w.nameSimilar());
-            case ONE_CHARACTER_OFF -> w.nameOneOff();
-            case DIFFERENT -> w.nameDifferent();
-        };
+        switch (best) {
+            case EXACT -> e.agree("name", w.nameExact());
+            case SAME_PINYIN -> e.agree("name", w.nameSamePinyin());
+            case SWAPPED_GIVEN -> e.agree("name", w.nameSwapped());
+            case SIMILAR_CHARACTER -> e.agree("name", w.nameSimilar());
+            case ONE_CHARACTER_OFF -> e.differ("name", w.nameOneOff());
+            case DIFFERENT -> e.differ("name", w.nameDifferent());
+        }
     }
 
     /**
      * Birth dates judged over their keyed digests only (docs/CONTRACT.md §6.2): the whole-date digests ({@code d:})
      * agree, or a pair digest does (two fields of three agree: a typing slip, or a sibling), or neither.
      */
-    private double birthDigests(List<String> matched, Set<String> a, Set<String> b) {
+    private void birthDigests(Evidence e, Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return 0;
+            e.missing("birthDate");
+            return;
         }
         boolean pairAgrees = false;
         for (String x : a) {
             if (b.contains(x)) {
                 if (x.startsWith("d:")) {
-                    return agree(matched, "birthDate", w.birthAgree());
+                    e.agree("birthDate", w.birthAgree());
+                    return;
                 }
                 pairAgrees = true;
             }
         }
-        return pairAgrees ? w.birthOneFieldOff() : w.birthDiffer();
+        e.differ("birthDate", pairAgrees ? w.birthOneFieldOff() : w.birthDiffer());
     }
 
-    private double places(List<String> matched, RecipientProfile a, RecipientProfile b) {
+    private void places(Evidence e, RecipientProfile a, RecipientProfile b) {
         if (!a.streetCodes().isEmpty() && !b.streetCodes().isEmpty()) {
             if (intersects(a.streetCodes(), b.streetCodes())) {
-                return agree(matched, "address", w.streetAgree());
+                e.agree("address", w.streetAgree());
+            } else {
+                e.differ(
+                        "address",
+                        intersects(a.districtCodes(), b.districtCodes()) ? w.streetDiffer() : w.districtDiffer());
             }
-            return intersects(a.districtCodes(), b.districtCodes()) ? w.streetDiffer() : w.districtDiffer();
+            return;
         }
-        return compare(
-                new ArrayList<>(),
-                "district",
-                a.districtCodes(),
-                b.districtCodes(),
-                w.districtAgree(),
-                w.districtDiffer());
+        if (a.districtCodes().isEmpty() || b.districtCodes().isEmpty()) {
+            e.missing("address");
+        } else if (intersects(a.districtCodes(), b.districtCodes())) {
+            // The same district alone is too weak to call the address agreed.
+            e.add("address", FieldEvidence.Outcome.AGREE, w.districtAgree());
+        } else {
+            e.differ("address", w.districtDiffer());
+        }
     }
 
-    private double locations(List<String> matched, List<GeoPoint> a, List<GeoPoint> b) {
+    private void locations(Evidence e, List<GeoPoint> a, List<GeoPoint> b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return 0;
+            e.missing("location");
+            return;
         }
         double nearest = Double.MAX_VALUE;
         for (GeoPoint p : a) {
@@ -120,25 +131,48 @@ public final class EvidenceScorer implements Serializable {
             }
         }
         if (nearest <= NEARBY_KM) {
-            return agree(matched, "location", w.nearby());
+            e.agree("location", w.nearby());
+        } else {
+            e.differ("location", nearest > FAR_KM ? w.farApart() : 0);
         }
-        return nearest > FAR_KM ? w.farApart() : 0;
     }
 
-    private static <T> double compare(
-            List<String> matched, String field, Set<T> a, Set<T> b, double agree, double differ) {
+    private static <T> void compare(Evidence e, String field, Set<T> a, Set<T> b, double agree, double differ) {
         if (a.isEmpty() || b.isEmpty()) {
-            return 0;
+            e.missing(field);
+        } else if (intersects(a, b)) {
+            e.agree(field, agree);
+        } else {
+            e.differ(field, differ);
         }
-        return intersects(a, b) ? agree(matched, field, agree) : differ;
-    }
-
-    private static double agree(List<String> matched, String field, double weight) {
-        matched.add(field);
-        return weight;
     }
 
     private static <T> boolean intersects(Set<T> a, Set<T> b) {
         return !a.isEmpty() && !b.isEmpty() && !Collections.disjoint(a, b);
+    }
+
+    /** The contributions gathered field by field: {@code matched} names the agreeing fields as before. */
+    private static final class Evidence {
+        private final List<String> matched = new ArrayList<>();
+        private final List<FieldEvidence> fields = new ArrayList<>(7);
+        private double sum;
+
+        void agree(String field, double weight) {
+            matched.add(field);
+            add(field, FieldEvidence.Outcome.AGREE, weight);
+        }
+
+        void differ(String field, double weight) {
+            add(field, FieldEvidence.Outcome.DIFFER, weight);
+        }
+
+        void missing(String field) {
+            add(field, FieldEvidence.Outcome.MISSING, 0);
+        }
+
+        void add(String field, FieldEvidence.Outcome outcome, double weight) {
+            fields.add(new FieldEvidence(field, outcome, weight));
+            sum += weight;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.eldercare.search.resolve;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ public final class InMemoryPersonStore implements PersonStore {
     private final Map<String, Person> persons = new LinkedHashMap<>();
     private final Map<String, Set<String>> idsByKey = new HashMap<>();
     private final Map<String, String> redirects = new HashMap<>();
+    private final List<List<String>> splits = new ArrayList<>();
 
     @Override
     public Collection<Person> candidates(Set<String> keys) {
@@ -55,5 +57,24 @@ public final class InMemoryPersonStore implements PersonStore {
     @Override
     public Collection<Person> persons() {
         return List.copyOf(persons.values());
+    }
+
+    @Override
+    public void markSplit(String a, String b) {
+        splits.add(List.of(a, b));
+    }
+
+    @Override
+    public boolean isSplit(String a, String b) {
+        String x = canonicalId(a);
+        String y = canonicalId(b);
+        for (List<String> pair : splits) {
+            String p = canonicalId(pair.get(0));
+            String q = canonicalId(pair.get(1));
+            if ((p.equals(x) && q.equals(y)) || (p.equals(y) && q.equals(x))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

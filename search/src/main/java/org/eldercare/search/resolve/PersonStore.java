@@ -27,4 +27,13 @@ public interface PersonStore {
 
     /** Every current (not merged-away) person. */
     Collection<Person> persons();
+
+    /**
+     * Remembers that a reviewer split {@code a} and {@code b}: they are never merged automatically again
+     * (docs/CONTRACT.md §7.6). The mark follows both through later merges with third persons.
+     */
+    void markSplit(String a, String b);
+
+    /** Whether a reviewer split the persons {@code a} and {@code b} stand for (after redirects). */
+    boolean isSplit(String a, String b);
 }

@@ -3,7 +3,10 @@ package org.eldercare.search.resolve;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eldercare.search.normalize.NormalizedRecipient;
 
 /**
@@ -11,6 +14,11 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  * the most probable one at or above {@link ResolutionThresholds#link()} that it does not conflict with, else it
  * starts a new person. When it links to more than one person, and those persons do not contradict each other,
  * they are merged: the older keeps its id, the younger redirects to it, and the merge is logged.
+ *
+ * <p>A link the resolver cannot be sure of ({@link ResolutionThresholds#uncertain}: inside the review margin, or
+ * agreeing on no identifying field) is never taken: the record starts a person of its own, or the two persons stay
+ * two, and a {@link ReviewCase} is raised for a reviewer (docs/CONTRACT.md §7.6). Only {@link #confirm} merges
+ * such a pair; after {@link #split} the pair is never merged automatically.
  *
  * <p>Decisions depend only on the store and the record, so the same records in the same order give the same ids.
  */
@@ -32,16 +40,21 @@ public final class RecipientResolver {
     public Resolution resolve(String recordKey, Instant at, NormalizedRecipient recipient) {
         RecipientProfile profile = RecipientProfile.of(recipient);
         List<Linked> links = new ArrayList<>();
+        List<Linked> uncertain = new ArrayList<>();
         for (Person candidate : store.candidates(BlockingKeys.of(profile))) {
             Score score = scorer.score(profile, candidate.profile());
-            if (!score.conflict() && score.probability() >= thresholds.link()) {
-                links.add(new Linked(candidate, score));
+            if (thresholds.links(score)) {
+                (thresholds.uncertain(score) ? uncertain : links).add(new Linked(candidate, score));
             }
         }
+        List<ReviewCase> reviews = new ArrayList<>();
         if (links.isEmpty()) {
             Person person = Person.first(RecipientIds.forFirstRecord(recordKey), at, recipient);
             store.save(person, BlockingKeys.of(person.profile()));
-            return new Resolution(person, true, 1.0, List.of(), List.of());
+            for (Linked maybe : uncertain) {
+                reviews.add(ReviewCase.of(person, maybe.person(), maybe.score(), reason(maybe.score()), at));
+            }
+            return new Resolution(person, true, 1.0, List.of(), List.of(), reviews);
         }
         links.sort(Comparator.comparingDouble((Linked l) -> -l.score().logOdds())
                 .thenComparing(l -> l.person(), Person.OLDEST_FIRST));
@@ -49,35 +62,106 @@ public final class RecipientResolver {
         Person person = best.person();
         List<Merge> merges = new ArrayList<>();
         for (Linked other : links.subList(1, links.size())) {
+            if (store.isSplit(person.recipientId(), other.person().recipientId())) {
+                continue;
+            }
             Score between = scorer.score(person.profile(), other.person().profile());
-            if (!between.conflict() && between.logOdds() >= thresholds.mergeFloor()) {
+            if (between.conflict() || between.logOdds() < thresholds.mergeFloor()) {
+                continue;
+            }
+            if (thresholds.uncertain(between)) {
+                reviews.add(ReviewCase.of(person, other.person(), between, reason(between), at));
+            } else {
                 person = merge(person, other.person(), at, other.score().matchedOn(), merges);
             }
         }
         person = person.withRecord(recipient, at);
-        person = absorbNowLinkable(person, at, merges);
+        person = absorbNowLinkable(person, at, merges, reviews);
         store.save(person, BlockingKeys.of(person.profile()));
         return new Resolution(
-                person, false, best.score().probability(), best.score().matchedOn(), merges);
+                person, false, best.score().probability(), best.score().matchedOn(), merges, current(reviews));
+    }
+
+    /**
+     * A reviewer's CONFIRM: merges the persons {@code a} and {@code b} stand for through the same path as an
+     * automatic merge, the older keeping its id. Empty when they are one person already, or either is unknown.
+     */
+    public Optional<Merge> confirm(String a, String b, Instant at) {
+        Optional<Person> x = store.get(a);
+        Optional<Person> y = store.get(b);
+        if (x.isEmpty() || y.isEmpty() || x.get().recipientId().equals(y.get().recipientId())) {
+            return Optional.empty();
+        }
+        List<Merge> merges = new ArrayList<>();
+        Person kept = merge(x.get(), y.get(), at, List.of("review"), merges);
+        store.save(kept, BlockingKeys.of(kept.profile()));
+        return Optional.of(merges.getFirst());
+    }
+
+    /** A reviewer's SPLIT: {@code a} and {@code b} are never merged automatically again. */
+    public void split(String a, String b) {
+        store.markSplit(store.canonicalId(a), store.canonicalId(b));
+    }
+
+    /**
+     * The case of two current persons, compared now, for a hotline's two POSSIBLE candidates (§7.6). Empty when
+     * either is unknown, they are one person already, or a reviewer split them.
+     */
+    public Optional<ReviewCase> reviewOf(String a, String b, ReviewCase.Reason reason, Instant at) {
+        Optional<Person> x = store.get(a);
+        Optional<Person> y = store.get(b);
+        if (x.isEmpty() || y.isEmpty() || x.get().recipientId().equals(y.get().recipientId()) || store.isSplit(a, b)) {
+            return Optional.empty();
+        }
+        return Optional.of(ReviewCase.of(
+                x.get(), y.get(), scorer.score(x.get().profile(), y.get().profile()), reason, at));
     }
 
     /**
      * With this record's evidence the person may now be recognisable as an earlier person that no single record
-     * linked to (the one had only a phone, the other only an id number): merge those too.
+     * linked to (the one had only a phone, the other only an id number): merge those too, or queue them.
      */
-    private Person absorbNowLinkable(Person person, Instant at, List<Merge> merges) {
+    private Person absorbNowLinkable(Person person, Instant at, List<Merge> merges, List<ReviewCase> reviews) {
         Person current = person;
         for (Person other : store.candidates(BlockingKeys.of(person.profile()))) {
             if (other.recipientId().equals(current.recipientId())
-                    || merges.stream().anyMatch(m -> m.mergedId().equals(other.recipientId()))) {
+                    || merges.stream().anyMatch(m -> m.mergedId().equals(other.recipientId()))
+                    || store.isSplit(current.recipientId(), other.recipientId())) {
                 continue;
             }
             Score between = scorer.score(current.profile(), other.profile());
-            if (!between.conflict() && between.probability() >= thresholds.link()) {
+            if (!thresholds.links(between)) {
+                continue;
+            }
+            if (thresholds.uncertain(between)) {
+                reviews.add(ReviewCase.of(current, other, between, reason(between), at));
+            } else {
                 current = merge(current, other, at, between.matchedOn(), merges);
             }
         }
         return current;
+    }
+
+    /** The cases whose sides are both still persons, each once, their sides as they stand now. */
+    private List<ReviewCase> current(List<ReviewCase> raised) {
+        Map<String, ReviewCase> byId = new LinkedHashMap<>();
+        for (ReviewCase c : raised) {
+            Optional<Person> left = store.get(c.left().recipientId());
+            Optional<Person> right = store.get(c.right().recipientId());
+            if (left.isEmpty()
+                    || right.isEmpty()
+                    || left.get().recipientId().equals(right.get().recipientId())) {
+                continue;
+            }
+            Score now = scorer.score(left.get().profile(), right.get().profile());
+            ReviewCase updated = ReviewCase.of(left.get(), right.get(), now, c.reason(), c.raisedAt());
+            byId.put(updated.caseId(), updated);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static ReviewCase.Reason reason(Score score) {
+        return score.identifying() ? ReviewCase.Reason.MARGIN : ReviewCase.Reason.NAME_AND_PLACE_ONLY;
     }
 
     private Person merge(Person a, Person b, Instant at, List<String> causedBy, List<Merge> merges) {

@@ -14,38 +14,77 @@ import java.io.Serializable;
  * @param matchMargin a {@code MATCH} must lead every other candidate by this much log-odds, else all are
  *     {@code POSSIBLE}: a hotline must not be told "this is the person" when two people fit
  * @param weights the evidence weights
+ * @param reviewMargin a link whose log-odds is less than this above {@code link}'s is uncertain: it is queued for a
+ *     reviewer instead of taken (docs/CONTRACT.md §7.6). 0 turns the margin off (the hard cases are still queued)
  */
 public record ResolutionThresholds(
-        double link, double mergeFloor, double match, double possible, double matchMargin, EvidenceWeights weights)
+        double link,
+        double mergeFloor,
+        double match,
+        double possible,
+        double matchMargin,
+        EvidenceWeights weights,
+        double reviewMargin)
         implements Serializable {
+
+    /** Tuned on evaluation seed 1 (infra/tools/evaluation). */
+    public static final double REVIEW_MARGIN = 3.0;
 
     /** Tuned on evaluation seed 1 and reported on seed 2 (see search/README.md, "Recipients"). */
     public static final ResolutionThresholds DEFAULT =
-            new ResolutionThresholds(0.3, 0.0, 0.7, 0.3, 4.0, EvidenceWeights.DEFAULT);
+            new ResolutionThresholds(0.3, 0.0, 0.7, 0.3, 4.0, EvidenceWeights.DEFAULT, REVIEW_MARGIN);
 
     public ResolutionThresholds {
         if (!(possible <= match && match <= 1.0 && possible >= 0.0) || link <= 0.0 || link >= 1.0) {
             throw new IllegalArgumentException("thresholds: must satisfy 0 <= possible <= match <= 1 and 0 < link < 1");
         }
+        if (reviewMargin < 0) {
+            throw new IllegalArgumentException("thresholds: reviewMargin must be at least 0");
+        }
     }
 
     public ResolutionThresholds withLink(double value) {
-        return new ResolutionThresholds(value, mergeFloor, match, possible, matchMargin, weights);
+        return new ResolutionThresholds(value, mergeFloor, match, possible, matchMargin, weights, reviewMargin);
     }
 
     public ResolutionThresholds withMergeFloor(double value) {
-        return new ResolutionThresholds(link, value, match, possible, matchMargin, weights);
+        return new ResolutionThresholds(link, value, match, possible, matchMargin, weights, reviewMargin);
     }
 
     public ResolutionThresholds withMatch(double value) {
-        return new ResolutionThresholds(link, mergeFloor, value, possible, matchMargin, weights);
+        return new ResolutionThresholds(link, mergeFloor, value, possible, matchMargin, weights, reviewMargin);
     }
 
     public ResolutionThresholds withPossible(double value) {
-        return new ResolutionThresholds(link, mergeFloor, match, value, matchMargin, weights);
+        return new ResolutionThresholds(link, mergeFloor, match, value, matchMargin, weights, reviewMargin);
     }
 
     public ResolutionThresholds withMatchMargin(double value) {
-        return new ResolutionThresholds(link, mergeFloor, match, possible, value, weights);
+        return new ResolutionThresholds(link, mergeFloor, match, possible, value, weights, reviewMargin);
+    }
+
+    public ResolutionThresholds withReviewMargin(double value) {
+        return new ResolutionThresholds(link, mergeFloor, match, possible, matchMargin, weights, value);
+    }
+
+    /** The log-odds of {@link #link}. */
+    public double linkLogOdds() {
+        return Math.log(link / (1 - link));
+    }
+
+    /**
+     * Whether a comparison reaches the link threshold with no conflict at all; such a link is taken if it is also
+     * not {@link #uncertain}.
+     */
+    public boolean links(Score score) {
+        return !score.conflict() && score.logOdds() >= linkLogOdds();
+    }
+
+    /**
+     * The margin rule of docs/CONTRACT.md §7.6: a link inside the review margin, or one that agrees on no
+     * identifying field (idNumber, phone, birthDate), goes to a reviewer instead of being taken.
+     */
+    public boolean uncertain(Score score) {
+        return score.logOdds() < linkLogOdds() + reviewMargin || !score.identifying();
     }
 }

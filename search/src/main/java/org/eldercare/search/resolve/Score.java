@@ -1,6 +1,7 @@
 package org.eldercare.search.resolve;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of comparing two profiles.
@@ -11,10 +12,21 @@ import java.util.List;
  *     address, location)
  * @param conflict true when the two cannot be one person whatever else agrees (two different valid identity
  *     numbers)
+ * @param evidence every field's contribution, in the order of docs/CONTRACT.md §7.6
  */
-public record Score(double logOdds, double probability, List<String> matchedOn, boolean conflict) {
+public record Score(
+        double logOdds, double probability, List<String> matchedOn, boolean conflict, List<FieldEvidence> evidence) {
+
+    /** The fields that tell one person from another; name, gender and place alone do not (§7.6). */
+    private static final Set<String> IDENTIFYING = Set.of("idNumber", "phone", "birthDate");
 
     public Score {
         matchedOn = List.copyOf(matchedOn);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** True when at least one of idNumber, phone and birthDate agreed. */
+    public boolean identifying() {
+        return matchedOn.stream().anyMatch(IDENTIFYING::contains);
     }
 }

@@ -25,7 +25,9 @@ class IndexRegistryTest {
                         IndexNames.ALERTS,
                         IndexNames.REJECTIONS,
                         IndexNames.AUDIT,
-                        IndexNames.PERSONS)
+                        IndexNames.PERSONS,
+                        IndexNames.INCIDENTS,
+                        IndexNames.REVIEW_CASES)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -35,7 +37,9 @@ class IndexRegistryTest {
                         "alerts",
                         "rejections",
                         "audit",
-                        "persons");
+                        "persons",
+                        "incidents",
+                        "review-cases");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

@@ -104,6 +104,9 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
                 // Population, the register, terminals and the hotline are routed elsewhere by the job.
                 return "type: " + event.type().wireName() + " is not a facility event";
             }
+            case IDENTITY_REVIEWED, IDENTITY_REVIEW_REQUESTED -> {
+                return "type: " + event.type().wireName() + " is not a facility event";
+            }
         }
         return null;
     }

@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.search.resolve.ReviewCaseDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
@@ -31,14 +32,35 @@ public final class RecipientResolution {
         return documents.create(IndexRegistry.RECIPIENTS.name(), RecipientEntry::documentId);
     }
 
+    /** The {@code review-cases} sink, id {@code leftId|rightId} (docs/CONTRACT.md §7.6). */
+    public static Sink<ReviewCaseDocument> reviewCasesSink(DocumentSinkFactory documents) {
+        return documents.create(IndexRegistry.REVIEW_CASES);
+    }
+
     /** Resolves {@code serviceEvents} with {@link ResolutionThresholds#DEFAULT} and writes both indexes. */
     public static SingleOutputStreamOperator<ServiceRecordDocument> attach(
             DataStream<CareEvent> serviceEvents,
             PiiSecrets pii,
             Sink<ServiceRecordDocument> serviceRecords,
             Sink<RecipientEntry> recipients) {
-        SingleOutputStreamOperator<ServiceRecordDocument> resolved = serviceEvents
-                .keyBy(e -> ResolveRecipients.ALL, Types.STRING)
+        return attach(serviceEvents, null, pii, serviceRecords, recipients, null);
+    }
+
+    /**
+     * As above, with the review queue (docs/CONTRACT.md §7.6): {@code reviewEvents} ({@code identity.reviewed},
+     * {@code identity.review.requested}; null for none) are applied in the same single instance, and the cases go
+     * to {@code reviewCases} (null to drop them).
+     */
+    public static SingleOutputStreamOperator<ServiceRecordDocument> attach(
+            DataStream<CareEvent> serviceEvents,
+            DataStream<CareEvent> reviewEvents,
+            PiiSecrets pii,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<ReviewCaseDocument> reviewCases) {
+        DataStream<CareEvent> input = reviewEvents == null ? serviceEvents : serviceEvents.union(reviewEvents);
+        SingleOutputStreamOperator<ServiceRecordDocument> resolved = input.keyBy(
+                        e -> ResolveRecipients.ALL, Types.STRING)
                 .process(new ResolveRecipients(pii, ResolutionThresholds.DEFAULT), ResolveRecipients.SERVICE_RECORD)
                 .setParallelism(1)
                 .setMaxParallelism(1)
@@ -53,6 +75,13 @@ public final class RecipientResolution {
                 .setParallelism(1)
                 .name("recipients sink")
                 .uid("recipients-sink");
+        if (reviewCases != null) {
+            resolved.getSideOutput(ResolveRecipients.REVIEW_CASES)
+                    .sinkTo(reviewCases)
+                    .setParallelism(1)
+                    .name("review cases sink")
+                    .uid("review-cases-sink");
+        }
         return resolved;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -13,7 +14,14 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.eldercare.ingest.codec.CloudEventJson;
+import org.eldercare.ingest.deadletter.DeadLetterPayload;
+import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.IdentityReviewRequested;
+import org.eldercare.ingest.event.IdentityReviewed;
+import org.eldercare.ingest.event.ReviewDecision;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.normalize.Addresses;
@@ -26,9 +34,13 @@ import org.eldercare.search.resolve.Person;
 import org.eldercare.search.resolve.RecipientResolver;
 import org.eldercare.search.resolve.Resolution;
 import org.eldercare.search.resolve.ResolutionThresholds;
+import org.eldercare.search.resolve.ReviewCase;
+import org.eldercare.search.resolve.ReviewCaseDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.pii.PiiSecrets;
 import org.eldercare.streaming.serde.ImmutableTypeInfo;
+import org.eldercare.streaming.serde.StreamTypes;
+import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
  * Resolves the recipient of each accepted {@code service.delivered} event into a person. Runs as a single instance
@@ -40,6 +52,11 @@ import org.eldercare.streaming.serde.ImmutableTypeInfo;
  * id that now points elsewhere. A record key resolved before is not resolved again: its document and person are
  * re-emitted as they are, so a replay neither moves nor double-counts it. Persons, blocking keys, redirects and
  * records are keyed state with hand-written serializers, so a restore gives the same ids.
+ *
+ * <p>It also runs the identity review queue (docs/CONTRACT.md §7.6): the cases the resolver raises instead of
+ * merging go to {@link #REVIEW_CASES}; {@code identity.reviewed} events confirm (merge) or split a case, and
+ * {@code identity.review.requested} events open a case for two persons a hotline could not tell apart. Cases are
+ * kept in state so that a decided case is never reopened and a decision is applied once.
  */
 public final class ResolveRecipients extends KeyedProcessFunction<String, CareEvent, ServiceRecordDocument> {
 
@@ -53,6 +70,12 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
     public static final TypeInformation<RecipientEntry> RECIPIENT =
             new ImmutableTypeInfo<>(RecipientEntry.class, RecipientEntrySerializer.INSTANCE);
     public static final OutputTag<RecipientEntry> RECIPIENTS = new OutputTag<>("recipients", RECIPIENT);
+    public static final TypeInformation<ReviewCaseDocument> REVIEW_CASE =
+            new ImmutableTypeInfo<>(ReviewCaseDocument.class, ReviewCaseSerializer.INSTANCE);
+    /** Review cases raised, and decided (docs/CONTRACT.md §7.6), for the {@code review-cases} index. */
+    public static final OutputTag<ReviewCaseDocument> REVIEW_CASES = new OutputTag<>("review-cases", REVIEW_CASE);
+    /** Review decisions that cannot be applied (§7.6), for the dead letters. */
+    public static final OutputTag<Rejection> REJECTED = new OutputTag<>("review-rejections", StreamTypes.REJECTION);
 
     private static final TypeInformation<List<String>> IDS = Types.LIST(Types.STRING);
     private static final TypeInformation<Person> PERSON =
@@ -65,6 +88,7 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
     private transient StatePersonStore store;
     private transient ResolvedRecords records;
     private transient ValueState<Integer> birthKeysForm;
+    private transient MapState<String, ReviewCaseDocument> cases;
 
     /**
      * {@code pii} says where the keys are: the HMAC key of the digests and the keyring that opens sealed recipients.
@@ -84,8 +108,10 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
                 ctx.getMapState(new MapStateDescriptor<>("persons", Types.STRING, PERSON)),
                 ctx.getMapState(new MapStateDescriptor<>("blocking-keys", Types.STRING, IDS)),
                 ctx.getMapState(new MapStateDescriptor<>("redirects", Types.STRING, Types.STRING)),
-                ctx.getMapState(new MapStateDescriptor<>("absorbed", Types.STRING, IDS)));
+                ctx.getMapState(new MapStateDescriptor<>("absorbed", Types.STRING, IDS)),
+                ctx.getMapState(new MapStateDescriptor<>("splits", Types.STRING, IDS)));
         birthKeysForm = ctx.getState(new ValueStateDescriptor<>("birth-keys-form", Types.INT));
+        cases = ctx.getMapState(new MapStateDescriptor<>("review-cases", Types.STRING, REVIEW_CASE));
         records = new ResolvedRecords(
                 ctx.getMapState(new MapStateDescriptor<>("records", Types.STRING, SERVICE_RECORD)),
                 ctx.getMapState(new MapStateDescriptor<>("records-by-person", Types.STRING, IDS)));
@@ -97,6 +123,21 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
             // Once per state: blocking keys of the first release held birth dates in clear (§6.7).
             store.upgradeLegacyBirthKeys(normalizer.pii());
             birthKeysForm.update(2);
+        }
+        if (event.type() == EventType.IDENTITY_REVIEWED) {
+            applyReview(event, ctx, out);
+            return;
+        }
+        if (event.type() == EventType.IDENTITY_REVIEW_REQUESTED) {
+            IdentityReviewRequested request = event.dataAs(IdentityReviewRequested.class);
+            new RecipientResolver(store, new MergeLog(), thresholds)
+                    .reviewOf(
+                            request.leftId(),
+                            request.rightId(),
+                            ReviewCase.Reason.POSSIBLE_MATCH,
+                            event.time().toInstant())
+                    .ifPresent(c -> raise(c, ctx));
+            return;
         }
         ServiceDelivered record = event.dataAs(ServiceDelivered.class);
         String recordKey = ServiceRecordDocument.documentId(event.operatorId(), record.recordId());
@@ -118,15 +159,84 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
         records.add(document);
         out.collect(document);
         if (!resolution.merges().isEmpty()) {
-            emitMerges(resolution, ctx, out);
+            emitMerges(resolution.merges(), ctx, out);
         }
         String id = resolution.recipientId();
         ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id)));
+        resolution.reviews().forEach(c -> raise(c, ctx));
+    }
+
+    /** Files an open case, unless a reviewer already decided it: a decided case is never reopened (§7.6). */
+    private void raise(ReviewCase c, Context ctx) {
+        ReviewCaseDocument known = State.get(cases, c.caseId());
+        if (known != null && !known.status().equals(ReviewCaseDocument.OPEN)) {
+            return;
+        }
+        ReviewCaseDocument open = ReviewCaseDocument.open(c, Instant.now().toString());
+        State.put(cases, c.caseId(), open);
+        ctx.output(REVIEW_CASES, open);
+    }
+
+    /**
+     * A reviewer's decision (docs/CONTRACT.md §7.6): CONFIRM merges the two through the merge path of every other
+     * merge (records re-pointed, redirects written, the kept person re-published); SPLIT remembers the pair so it is
+     * never merged automatically. Either way the case is closed and never reopened.
+     */
+    private void applyReview(CareEvent event, Context ctx, Collector<ServiceRecordDocument> out) {
+        IdentityReviewed review = event.dataAs(IdentityReviewed.class);
+        ReviewCaseDocument known = State.get(cases, review.caseId());
+        if (known == null) {
+            reject(ctx, event, "data.caseId: no review case " + review.caseId());
+            return;
+        }
+        if (!known.status().equals(ReviewCaseDocument.OPEN)) {
+            reject(ctx, event, "data.caseId: already decided (" + known.status() + ")");
+            return;
+        }
+        RecipientResolver resolver = new RecipientResolver(store, new MergeLog(), thresholds);
+        String status;
+        if (review.decision() == ReviewDecision.CONFIRM) {
+            status = "CONFIRMED";
+            resolver.confirm(review.leftId(), review.rightId(), event.time().toInstant())
+                    .ifPresent(merge -> {
+                        emitMerges(List.of(merge), ctx, out);
+                        store.get(merge.keptId())
+                                .ifPresent(p -> ctx.output(
+                                        RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
+                    });
+        } else {
+            status = "SPLIT";
+            resolver.split(review.leftId(), review.rightId());
+        }
+        String now = Instant.now().toString();
+        ReviewCaseDocument decided = known.decided(
+                status,
+                new ReviewCaseDocument.Decision(
+                        review.decision().name(),
+                        review.reviewer(),
+                        review.reason(),
+                        event.time().toInstant().toString()),
+                now);
+        State.put(cases, review.caseId(), decided);
+        ctx.output(REVIEW_CASES, decided);
+    }
+
+    private static void reject(Context ctx, CareEvent event, String reason) {
+        ctx.output(
+                REJECTED,
+                new Rejection(
+                        event.id(),
+                        event.source(),
+                        event.operatorId(),
+                        event.type().wireName(),
+                        List.of(reason),
+                        Rejection.STREAM,
+                        ShanghaiTime.at(ctx.timerService().currentProcessingTime()),
+                        DeadLetterPayload.of(CloudEventJson.writeString(event))));
     }
 
     /** Rewrites the records of merged persons and redirects their ids, each once, as they stand after all merges. */
-    private void emitMerges(Resolution resolution, Context ctx, Collector<ServiceRecordDocument> out) {
-        List<Merge> merges = resolution.merges();
+    private void emitMerges(List<Merge> merges, Context ctx, Collector<ServiceRecordDocument> out) {
         List<List<String>> repointed = store.drainRepointed();
         if (repointed.size() != merges.size()) {
             throw new IllegalStateException(

@@ -22,7 +22,8 @@ import org.eldercare.search.resolve.PersonStore;
  * id, person ids by blocking key, and the redirects of merged ids. Redirects are kept one hop deep: when a person
  * that had absorbed others is merged in turn, all its absorbed ids are pointed at the new survivor, which also
  * makes {@link #absorbedBy} the complete list of a person's former ids. Values are replaced, never mutated, as the
- * heap state backend hands out the stored objects.
+ * heap state backend hands out the stored objects. A reviewer's split (docs/CONTRACT.md §7.6) is kept both ways
+ * under the ids split at the time; {@link #isSplit} follows them through later merges with {@link #absorbedBy}.
  */
 final class StatePersonStore implements PersonStore {
 
@@ -30,6 +31,7 @@ final class StatePersonStore implements PersonStore {
     private final MapState<String, List<String>> filed;
     private final MapState<String, String> redirects;
     private final MapState<String, List<String>> absorbed;
+    private final MapState<String, List<String>> splits;
     private final List<List<String>> repointedSinceDrain = new ArrayList<>();
 
     private static final Pattern LEGACY_SURNAME_BIRTH = Pattern.compile("sb:(.*)\\|(\\d{4}-\\d{2}-\\d{2})");
@@ -39,11 +41,13 @@ final class StatePersonStore implements PersonStore {
             MapState<String, Person> persons,
             MapState<String, List<String>> filed,
             MapState<String, String> redirects,
-            MapState<String, List<String>> absorbed) {
+            MapState<String, List<String>> absorbed,
+            MapState<String, List<String>> splits) {
         this.persons = persons;
         this.filed = filed;
         this.redirects = redirects;
         this.absorbed = absorbed;
+        this.splits = splits;
     }
 
     @Override
@@ -171,5 +175,34 @@ final class StatePersonStore implements PersonStore {
         List<List<String>> out = List.copyOf(repointedSinceDrain);
         repointedSinceDrain.clear();
         return out;
+    }
+
+    @Override
+    public void markSplit(String a, String b) {
+        List<String> fromA = State.get(splits, a);
+        if (fromA == null || !fromA.contains(b)) {
+            State.put(splits, a, State.append(fromA, List.of(b)));
+        }
+        List<String> fromB = State.get(splits, b);
+        if (fromB == null || !fromB.contains(a)) {
+            State.put(splits, b, State.append(fromB, List.of(a)));
+        }
+    }
+
+    @Override
+    public boolean isSplit(String a, String b) {
+        String x = canonicalId(a);
+        String y = canonicalId(b);
+        if (x.equals(y)) {
+            return false;
+        }
+        for (String id : State.append(List.of(x), absorbedBy(x))) {
+            List<String> splitFrom = State.get(splits, id);
+            if (splitFrom != null
+                    && splitFrom.stream().anyMatch(other -> canonicalId(other).equals(y))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

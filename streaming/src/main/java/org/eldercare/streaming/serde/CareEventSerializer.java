@@ -27,6 +27,8 @@ import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.FacilityStatus;
 import org.eldercare.ingest.event.FacilityStatusChanged;
 import org.eldercare.ingest.event.GeoPoint;
+import org.eldercare.ingest.event.IdentityReviewRequested;
+import org.eldercare.ingest.event.IdentityReviewed;
 import org.eldercare.ingest.event.IncidentAcknowledged;
 import org.eldercare.ingest.event.IncidentDispatched;
 import org.eldercare.ingest.event.IncidentOutcome;
@@ -39,6 +41,7 @@ import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.ReviewDecision;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
@@ -55,6 +58,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
+     * Form 6 added the review queue's types (docs/CONTRACT.md §7.6), appended to the type ordinals after form 5's;
+     * no earlier form holds them, so every other type reads as before.
      * Form 5 added the terminals, visits and the hotline's incident steps (docs/CONTRACT.md §9); no earlier form
      * holds them, so every other type reads as before.
      * Form 4: facility details end with {@code nursingBeds} (docs/CONTRACT.md §8.3); forms 1 to 3 read it as 0.
@@ -64,7 +69,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
      * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
      * checkpoint it would misread.
      */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private static final byte NO_RECIPIENT = 0;
     private static final byte RAW_RECIPIENT = 1;
@@ -82,6 +87,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final DispatchKind[] DISPATCH_KINDS = DispatchKind.values();
     private static final IncidentOutcome[] OUTCOMES = IncidentOutcome.values();
     private static final int ABSENT = -1;
+    private static final ReviewDecision[] DECISIONS = ReviewDecision.values();
 
     @Override
     public int formatVersion() {
@@ -229,6 +235,19 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.enumeration(d.outcome(), out);
                 Wire.string(d.note(), out);
             }
+            case IdentityReviewed d -> {
+                Wire.string(d.caseId(), out);
+                Wire.string(d.leftId(), out);
+                Wire.string(d.rightId(), out);
+                Wire.enumeration(d.decision(), out);
+                Wire.string(d.reviewer(), out);
+                Wire.string(d.reason(), out);
+            }
+            case IdentityReviewRequested d -> {
+                Wire.string(d.leftId(), out);
+                Wire.string(d.rightId(), out);
+                Wire.string(d.origin(), out);
+            }
         }
     }
 
@@ -304,6 +323,16 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                         Wire.string(in));
             case INCIDENT_RESOLVED ->
                 new IncidentResolved(Wire.string(in), Wire.enumeration(OUTCOMES, in), Wire.string(in));
+            case IDENTITY_REVIEWED ->
+                new IdentityReviewed(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.enumeration(DECISIONS, in),
+                        Wire.string(in),
+                        Wire.string(in));
+            case IDENTITY_REVIEW_REQUESTED ->
+                new IdentityReviewRequested(Wire.string(in), Wire.string(in), Wire.string(in));
         };
     }
 

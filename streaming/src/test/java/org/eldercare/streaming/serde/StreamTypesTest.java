@@ -81,7 +81,25 @@ class StreamTypesTest {
                                 null)),
                 terminal(
                         EventType.INCIDENT_RESOLVED,
-                        new IncidentResolved("inc-0123456789abcdef01234567", IncidentOutcome.HOSPITALISED, null)));
+                        new IncidentResolved("inc-0123456789abcdef01234567", IncidentOutcome.HOSPITALISED, null)),
+                new CareEvent(
+                        "review-1",
+                        "/reviewers/civil-affairs",
+                        org.eldercare.ingest.event.EventType.IDENTITY_REVIEWED,
+                        AT,
+                        new org.eldercare.ingest.event.IdentityReviewed(
+                                "rcp-a|rcp-b",
+                                "rcp-a",
+                                "rcp-b",
+                                org.eldercare.ingest.event.ReviewDecision.SPLIT,
+                                "civil-affairs",
+                                "两位老人")),
+                new CareEvent(
+                        "review-2",
+                        "/reviewers/hotline-match",
+                        org.eldercare.ingest.event.EventType.IDENTITY_REVIEW_REQUESTED,
+                        AT,
+                        new org.eldercare.ingest.event.IdentityReviewRequested("rcp-a", "rcp-b", "MATCH")));
     }
 
     private static CareEvent terminal(EventType type, org.eldercare.ingest.event.EventData data) {
@@ -127,6 +145,9 @@ class StreamTypesTest {
                         "{}"),
                 new Rejection(null, null, null, null, List.of("$: must be a JSON object"), Rejection.STREAM, AT, null),
                 new AlertDocument("T:s", "T", "s", null, "m", true, AT, AT),
+                reviewCase(null),
+                reviewCase(new org.eldercare.search.resolve.ReviewCaseDocument.Decision(
+                        "SPLIT", "civil-affairs", "两位老人", "2026-11-23T01:00:00Z")),
                 new FacilityDocument(
                         "f-1",
                         "op-1",
@@ -278,9 +299,42 @@ class StreamTypesTest {
             case Rejection r -> RejectionSerializer.INSTANCE;
             case AlertDocument a -> AlertSerializer.INSTANCE;
             case FacilityDocument f -> FacilityDocumentSerializer.INSTANCE;
+            case org.eldercare.search.resolve.ReviewCaseDocument c ->
+                org.eldercare.streaming.recipient.ReviewCaseSerializer.INSTANCE;
             default -> IndicatorSerializer.INSTANCE;
         };
         assertThat(roundTrip(serializer, document)).isEqualTo(document);
+    }
+
+    private static org.eldercare.search.resolve.ReviewCaseDocument reviewCase(
+            org.eldercare.search.resolve.ReviewCaseDocument.Decision decision) {
+        var left = new org.eldercare.search.resolve.ReviewCase.Side(
+                "rcp-a",
+                "王*英",
+                "110109********1234",
+                "138****5678",
+                1940,
+                "F",
+                "110109",
+                "110109001",
+                3,
+                "2026-11-20T01:00:00Z");
+        var right = new org.eldercare.search.resolve.ReviewCase.Side(
+                "rcp-b", "王*英", null, null, null, null, "110109", "110109001", 1, null);
+        return new org.eldercare.search.resolve.ReviewCaseDocument(
+                "rcp-a|rcp-b",
+                decision == null ? "OPEN" : "SPLIT",
+                "NAME_AND_PLACE_ONLY",
+                0.73,
+                1.0,
+                "2026-11-20T01:00:00Z",
+                "2026-11-20T01:00:01Z",
+                left,
+                right,
+                List.of(new org.eldercare.search.resolve.FieldEvidence(
+                        "name", org.eldercare.search.resolve.FieldEvidence.Outcome.AGREE, 5.0)),
+                List.of("digest-1"),
+                decision);
     }
 
     private static <T> T roundTrip(ImmutableSerializer<T> serializer, T value) throws Exception {

@@ -138,6 +138,7 @@ class VersionedSerializerSnapshotTest {
                 PersonSerializer.INSTANCE,
                 ServiceRecordSerializer.INSTANCE,
                 RecipientEntrySerializer.INSTANCE,
+                org.eldercare.streaming.recipient.ReviewCaseSerializer.INSTANCE,
                 SeenEventsSerializer.INSTANCE,
                 org.eldercare.streaming.coverage.CoverageShare.Serializer.INSTANCE,
                 org.eldercare.streaming.coverage.CoverageCounts.Serializer.INSTANCE,

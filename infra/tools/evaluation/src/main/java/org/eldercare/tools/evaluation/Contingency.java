@@ -12,6 +12,18 @@ public final class Contingency {
     private final Map<String, Map<String, Integer>> byCluster = new HashMap<>();
     private final Map<String, Integer> clusterSizes = new HashMap<>();
     private final Map<String, Integer> truthSizes = new HashMap<>();
+    private final Map<String, String> clusterOfRecord = new HashMap<>();
+
+    /** Counts record {@code recordKey} under {@code cluster}, remembering where it went. */
+    void add(String recordKey, String cluster, String truth) {
+        clusterOfRecord.put(recordKey, cluster);
+        add(cluster, truth);
+    }
+
+    /** The cluster {@link #add(String, String, String)} put the record in. */
+    String clusterOfRecord(String recordKey) {
+        return clusterOfRecord.get(recordKey);
+    }
 
     void add(String cluster, String truth) {
         byCluster.computeIfAbsent(cluster, k -> new HashMap<>()).merge(truth, 1, Integer::sum);

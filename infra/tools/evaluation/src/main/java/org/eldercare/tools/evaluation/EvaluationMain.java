@@ -11,7 +11,7 @@ import org.eldercare.search.resolve.ResolutionThresholds;
 
 /**
  * Prints the resolution and matching figures for a generated evaluation set:
- * {@code EvaluationMain [--persons N] [--seed S] [--tune]}. With {@code --tune} it first searches the thresholds
+ * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M]}. With {@code --tune} it first searches the thresholds
  * on that seed and prints the grid, then the figures at the best point; report those figures on another seed.
  * With {@code --register} it runs the register evaluation instead ({@link RegisterEvaluation}; {@code --persons}
  * then counts registered people, 5,000 unless given).
@@ -25,21 +25,25 @@ public final class EvaluationMain {
         long seed = 2;
         boolean tune = false;
         boolean register = false;
+        Double reviewMargin = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--tune" -> tune = true;
                 case "--register" -> register = true;
+                case "--review-margin" -> reviewMargin = Double.parseDouble(args[++i]);
                 default ->
                     throw new IllegalArgumentException("arguments: unknown option " + args[i]
-                            + "; expected --persons N, --seed S, --tune, --register");
+                            + "; expected --persons N, --seed S, --tune, --register, --review-margin M");
             }
         }
+        ResolutionThresholds base = reviewMargin == null
+                ? ResolutionThresholds.DEFAULT
+                : ResolutionThresholds.DEFAULT.withReviewMargin(reviewMargin);
         if (register) {
             long start = System.nanoTime();
-            RegisterEvaluation.Result result =
-                    RegisterEvaluation.run(seed, persons == null ? 5000 : persons, ResolutionThresholds.DEFAULT);
+            RegisterEvaluation.Result result = RegisterEvaluation.run(seed, persons == null ? 5000 : persons, base);
             System.out.printf(Locale.ROOT, "seed=%d%n%s", seed, result.report());
             System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
             return;
@@ -50,7 +54,7 @@ public final class EvaluationMain {
                 new RecipientNormalizer(Pii.withKey("evaluation-only-key-0001"), new Addresses(regions));
         EvaluationSet set = new EvaluationSetGenerator(seed, regions).generate(persons == null ? 3000 : persons);
         Evaluation evaluation = new Evaluation(normalizer);
-        ResolutionThresholds thresholds = ResolutionThresholds.DEFAULT;
+        ResolutionThresholds thresholds = base;
         if (tune) {
             thresholds = tune(evaluation, set);
         }
@@ -58,13 +62,15 @@ public final class EvaluationMain {
         EvaluationResult result = evaluation.run(set, thresholds);
         System.out.printf(
                 Locale.ROOT,
-                "seed=%d thresholds: link=%.3f mergeFloor=%.1f match=%.3f possible=%.2f matchMargin=%.1f%n",
+                "seed=%d thresholds: link=%.3f mergeFloor=%.1f match=%.3f possible=%.2f matchMargin=%.1f"
+                        + " reviewMargin=%.1f%n",
                 seed,
                 thresholds.link(),
                 thresholds.mergeFloor(),
                 thresholds.match(),
                 thresholds.possible(),
-                thresholds.matchMargin());
+                thresholds.matchMargin(),
+                thresholds.reviewMargin());
         System.out.println(result.report());
         System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }

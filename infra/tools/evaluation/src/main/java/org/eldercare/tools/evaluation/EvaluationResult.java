@@ -21,7 +21,8 @@ public record EvaluationResult(
         double matchRecall,
         double top1Recall,
         double top10Recall,
-        double absentWithMatch) {
+        double absentWithMatch,
+        Evaluation.Queue queue) {
 
     public double f1() {
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
@@ -33,7 +34,8 @@ public record EvaluationResult(
                 "persons=%d records=%d resolvedPersons=%d merges=%d%n"
                         + "resolution: pairwise precision=%.4f recall=%.4f F1=%.4f%n"
                         + "matching: queries=%d MATCH answers=%d MATCH precision=%.4f MATCH recall=%.4f"
-                        + " top-1 recall=%.4f top-10 recall=%.4f absent-person queries answered MATCH=%.4f",
+                        + " top-1 recall=%.4f top-10 recall=%.4f absent-person queries answered MATCH=%.4f%n"
+                        + "%s",
                 persons,
                 records,
                 resolvedPersons,
@@ -47,6 +49,29 @@ public record EvaluationResult(
                 matchRecall,
                 top1Recall,
                 top10Recall,
-                absentWithMatch);
+                absentWithMatch,
+                queueReport(queue));
+    }
+
+    /**
+     * The review queue (docs/CONTRACT.md §7.6). The resolution figures above are the automatic decisions alone: an
+     * open case counts as two persons, as the job keeps it until a reviewer decides.
+     */
+    static String queueReport(Evaluation.Queue queue) {
+        if (queue == null || queue.afterReview() == null) {
+            return "";
+        }
+        double p = queue.afterReview().precision();
+        double r = queue.afterReview().recall();
+        return String.format(
+                Locale.ROOT,
+                "review queue: open cases=%d (same person=%d, two people=%d); after a reviewer decides them right:"
+                        + " precision=%.4f recall=%.4f F1=%.4f",
+                queue.open(),
+                queue.samePerson(),
+                queue.open() - queue.samePerson(),
+                p,
+                r,
+                p + r == 0 ? 0 : 2 * p * r / (p + r));
     }
 }

@@ -16,8 +16,9 @@ import org.eldercare.search.normalize.IdNumbers;
 
 /**
  * Generates a labelled evaluation set from a seed: elderly persons of 门头沟 and 大兴 with valid identity numbers,
- * phones and addresses on the reference streets, including the hard cases (namesakes, spouses sharing a phone,
- * twins with the same birth date, address and similar names), then several service records per person with
+ * phones and addresses on the reference streets, including the hard cases of a real street (namesakes elsewhere
+ * and on the same road of the same street, spouses sharing a phone and an address, twins with the same birth
+ * date, address and similar names), then several service records per person with
  * hand-entry noise, and hotline queries with noise. The same seed gives the same set.
  */
 public final class EvaluationSetGenerator {
@@ -57,6 +58,11 @@ public final class EvaluationSetGenerator {
                 TruePerson first = newPerson(persons.size(), randomName(), "person");
                 persons.add(first);
                 persons.add(twinOf(first, persons.size()));
+            } else if (kind < 0.15 && !persons.isEmpty()) {
+                // The hard namesake of a real street: same name, same road, another building (§7.6).
+                TruePerson namesakeOf = persons.get(random.nextInt(persons.size()));
+                persons.add(neighbourOf(
+                        namesakeOf, persons.size(), LocalDate.of(1930, 1, 1).plusDays(random.nextInt(36 * 365))));
             } else if (kind < 0.19 && !persons.isEmpty()) {
                 TruePerson namesakeOf = persons.get(random.nextInt(persons.size()));
                 TruePerson namesake = newPerson(persons.size(), namesakeOf.name(), "namesake");

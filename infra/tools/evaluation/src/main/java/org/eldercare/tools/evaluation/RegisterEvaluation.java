@@ -132,6 +132,7 @@ public final class RegisterEvaluation {
                     resolutionRecall(),
                     resolutionF1(),
                     resolutionPrecision() >= 0.995 && resolutionF1() >= 0.99 ? ": met" : ": MISSED"));
+            out.append(EvaluationResult.queueReport(resolved.queue())).append(String.format("%n"));
             out.append("  false-merge record pairs by case: ")
                     .append(scores.falseMergePairsByCase)
                     .append(String.format("%n  missed record pairs by kind of person: "))

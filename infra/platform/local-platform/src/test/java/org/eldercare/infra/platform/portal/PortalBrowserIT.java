@@ -6,6 +6,7 @@ import static org.eldercare.infra.platform.portal.PortalEvents.batch;
 import static org.eldercare.infra.platform.portal.PortalEvents.bedsOccupied;
 import static org.eldercare.infra.platform.portal.PortalEvents.personRegistered;
 import static org.eldercare.infra.platform.portal.PortalEvents.registered;
+import static org.eldercare.infra.platform.portal.PortalEvents.serviceAt;
 import static org.eldercare.infra.platform.portal.PortalEvents.serviceDelivered;
 import static org.eldercare.infra.platform.portal.PortalPage.field;
 import static org.eldercare.infra.platform.portal.PortalPage.testId;
@@ -413,6 +414,66 @@ class PortalBrowserIT {
                     row.findElement(field("nearestFacilities")).getText(),
                     ids.isEmpty() ? null : ids.getFirst().getText());
         }
+    }
+
+    @Test
+    @Order(9)
+    void letsAReviewerSplitNamesakesOfOneStreetSideBySideWithNoFullIdentifierShown() {
+        String namesakeId = GbIdNumber.of(DISTRICT, LocalDate.of(1944, 10, 3), 322, false);
+        String namesakePhone = "13755556666";
+        send(List.of(
+                serviceAt("op-1", STATION, "赵淑兰", namesakeId, namesakePhone, "门头沟区大峪街道新桥大街12号院3号楼", 90),
+                serviceAt("op-1", STATION, "赵淑兰", null, null, "门头沟区大峪街道新桥大街12号院7号楼", 60)));
+        api.awaitCaughtUp(CATCH_UP);
+
+        page.pickToken("demo-civil-affairs");
+        page.showTab("review");
+        page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            List<WebElement> items = d.findElements(testId("review-item")).stream()
+                    .filter(i -> i.findElement(field("names")).getText().equals("赵*兰 ⇄ 赵*兰"))
+                    .toList();
+            if (items.isEmpty()) {
+                d.findElement(testId("review-load")).click(); // the queue trails the stream; ask again
+                return null;
+            }
+            items.getFirst().findElement(testId("review-open")).click();
+            return true;
+        });
+        page.await(
+                Duration.ofSeconds(20),
+                d -> !d.findElements(testId("review-field")).isEmpty());
+        WebElement name = driver.findElement(By.cssSelector("[data-testid=review-field][data-field=name]"));
+        assertThat(name.findElement(By.cssSelector("[data-side=left]")).getText())
+                .isEqualTo("赵*兰");
+        assertThat(name.findElement(By.cssSelector("[data-side=right]")).getText())
+                .isEqualTo("赵*兰");
+        assertThat(name.findElement(field("evidence")).getText()).startsWith("一致");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=review-field][data-field=idNumber]"))
+                        .getText())
+                .contains(Pii.maskIdNumber(namesakeId))
+                .contains("缺失");
+        assertThat(page.source())
+                .as("the review shows masks only, and no birth date beside the masked ID")
+                .doesNotContain(namesakeId)
+                .doesNotContain(namesakePhone)
+                .doesNotContain(namesakeId.substring(6, 14))
+                .doesNotContain("1944-10-03");
+        screenshots.save("review");
+
+        page.type("review-reason", "两位老人同名同街，居委会核实");
+        page.click("review-split");
+        page.await(
+                Duration.ofSeconds(20),
+                d -> d.findElement(testId("review-outcome")).getText().startsWith("已提交"));
+        new Select(driver.findElement(testId("review-status"))).selectByValue("SPLIT");
+        page.await(CATCH_UP, Duration.ofSeconds(2), d -> {
+            boolean split = d.findElements(testId("review-item")).stream()
+                    .anyMatch(i -> i.findElement(field("names")).getText().equals("赵*兰 ⇄ 赵*兰"));
+            if (!split) {
+                d.findElement(testId("review-load")).click(); // the job applies the decision; ask again
+            }
+            return split ? true : null;
+        });
     }
 
     private void send(List<String> events) {

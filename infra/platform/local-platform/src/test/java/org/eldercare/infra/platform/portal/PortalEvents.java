@@ -43,6 +43,20 @@ final class PortalEvents {
         return event(operator, "bed.occupied", "{\"facilityId\":\"%s\",\"count\":%d}".formatted(f.id(), count));
     }
 
+    /**
+     * A record of {@code name} at {@code address}, with an ID number and phone only when given: a namesake's record
+     * that the resolution must queue for a reviewer rather than merge (docs/CONTRACT.md §7.6).
+     */
+    static String serviceAt(
+            String operator, Facility f, String name, String idNumber, String phone, String address, int minutesAgo) {
+        String ids = (idNumber == null ? "" : "\"idNumber\":\"" + idNumber + "\",")
+                + (phone == null ? "" : "\"phone\":\"" + phone + "\",");
+        return event(operator, "service.delivered", """
+                {"recordId":"%s","facilityId":"%s","serviceType":"COMPANIONSHIP","startedAt":"%s","durationMinutes":45,
+                 "recipient":{"name":"%s",%s"gender":"F","address":"%s"}}""".formatted(
+                        id("rec"), f.id(), OffsetDateTime.now(SHANGHAI).minusMinutes(minutesAgo), name, ids, address));
+    }
+
     static String serviceDelivered(String operator, Facility f, Recipient r, String serviceType, int minutesAgo) {
         return event(operator, "service.delivered", """
                 {"recordId":"%s","facilityId":"%s","serviceType":"%s","startedAt":"%s","durationMinutes":45,
