@@ -68,7 +68,7 @@ class HotlineFormsTest {
                         d.recipient(),
                         "wo-1"));
 
-        assertThat(read(bytes(closing), 6)).isEqualTo(closing);
+        assertThat(read(bytes(closing), 7)).isEqualTo(closing);
     }
 
     @Test
@@ -99,8 +99,8 @@ class HotlineFormsTest {
                 AT,
                 new WorkOrderDispatched("wo-1", RequestType.MEDICAL_ESCORT, "f-1", 0.42));
 
-        assertThat(read(bytes(call), 6)).isEqualTo(call);
-        assertThat(read(bytes(opened), 6)).isEqualTo(opened);
-        assertThat(read(bytes(dispatched), 6)).isEqualTo(dispatched);
+        assertThat(read(bytes(call), 7)).isEqualTo(call);
+        assertThat(read(bytes(opened), 7)).isEqualTo(opened);
+        assertThat(read(bytes(dispatched), 7)).isEqualTo(dispatched);
     }
 }
