@@ -35,9 +35,9 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
-export async function request(path, { method = 'GET', body, signal } = {}) {
+export async function request(path, { method = 'GET', body, signal, contentType = 'application/json' } = {}) {
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token()}` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType;
   let response;
   try {
     response = await fetch(API_BASE + path, {

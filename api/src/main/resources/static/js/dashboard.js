@@ -70,6 +70,7 @@ export class Dashboard {
     onLangChange(() => this.rerender());
     setInterval(() => this.active && this.loadAlerts(), ALERTS_EVERY_MS);
     setInterval(() => this.active && this.loadFacilities(), FACILITIES_EVERY_MS);
+    setInterval(() => this.active && this.loadSla(), ALERTS_EVERY_MS);
   }
 
   /** Called when the tab is shown; creates the map and charts lazily (they need a visible box). */
@@ -113,7 +114,32 @@ export class Dashboard {
     this.renderTargets(null);
     this.map?.focusDistrict(code);
     this.chartCode = code;
-    await Promise.all([this.loadIndicators(code), this.loadTrend(code), this.loadAlerts(), this.loadFacilities()]);
+    await Promise.all([this.loadIndicators(code), this.loadTrend(code), this.loadAlerts(), this.loadFacilities(), this.loadSla()]);
+  }
+
+  /** The hotline's service levels per street (docs/CONTRACT.md §10.3); roles that may not read them see nothing. */
+  async loadSla() {
+    const body = document.getElementById('sla-body');
+    const section = body.closest('section');
+    if (!this.districtCode) return;
+    let answer;
+    try {
+      answer = await get(`/workorders/sla${query({ districtCode: this.districtCode })}`);
+    } catch (e) {
+      section.hidden = true;
+      return;
+    }
+    section.hidden = false;
+    const names = new Map((this.regions.byCode.get(this.districtCode)?.streets || []).map((s) => [s.code, s.name]));
+    const pair = (a, b) => (a == null ? '—' : `${fmtSeconds(a)} / ${fmtSeconds(b)}`);
+    body.replaceChildren(...answer.streets.map((s) => el('tr', { dataset: { testid: 'sla-row', street: s.streetCode } },
+      el('th', { scope: 'row' }, names.get(s.streetCode) || s.streetCode),
+      el('td', { class: 'num', dataset: { field: 'open' } }, String(s.open)),
+      el('td', { class: 'num', dataset: { field: 'breachedDispatch' } }, String(s.breachedDispatch)),
+      el('td', { class: 'num', dataset: { field: 'breachedClose' } }, String(s.breachedClose)),
+      el('td', { class: 'num', dataset: { field: 'dispatch' } }, pair(s.dispatchP50, s.dispatchP90)),
+      el('td', { class: 'num', dataset: { field: 'close' } }, pair(s.closeP50, s.closeP90)),
+    )));
   }
 
   buildTable(district) {
@@ -362,6 +388,11 @@ export class Dashboard {
 }
 
 /** A target whose actual value is unknown (no denominator yet, e.g. no institution beds) is neither met nor unmet. */
+/** Seconds as minutes or hours, Chinese first: 12分钟, 3.5小时. */
+function fmtSeconds(seconds) {
+  return seconds < 3600 ? `${Math.round(seconds / 60)}分钟 min` : `${(seconds / 3600).toFixed(1)}小时 h`;
+}
+
 function metKey(target) {
   if (target.met === null || target.met === undefined) return 'target.noData';
   return target.met ? 'target.met' : 'target.unmet';

@@ -3,7 +3,7 @@
  * candidate in words, and open the chosen person's service history. Only masked identifiers
  * are ever shown; nothing typed here is stored in the browser.
  */
-import { get, post } from './api.js';
+import { get, post, request } from './api.js';
 import { t, onLangChange } from './i18n.js';
 import { el, showError, fmtInt, fmtTime } from './dom.js';
 import { loadRegions, fillStreetSelect, areaName } from './regions.js';
@@ -160,6 +160,7 @@ export class Hotline {
         ...item('person.birthYear', p.birthYear ? String(p.birthYear) : null, 'birthYear'),
         ...item('person.area', areaName(this.regions, p.districtCode, p.streetCode), 'area')),
     );
+    this.person.append(this.workOrderForm(p));
     const rows = this.serviceData || [];
     this.services.hidden = false;
     this.servicesBody.replaceChildren(...(rows.length
@@ -170,6 +171,53 @@ export class Hotline {
         el('td', { dataset: { field: 'facilityId', value: r.facilityId } }, this.facilityNames.get(r.facilityId) || r.facilityId),
         el('td', {}, r.operatorId || '')))
       : [el('tr', { class: 'empty' }, el('td', { colspan: 5 }, t('hotline.noServices')))]));
+  }
+
+  /**
+   * A request from this caller becomes a work order (docs/CONTRACT.md §10.2): opened where the person lives (the
+   * centre of their street: no home location is kept), and dispatched to the nearest facility able to serve it.
+   */
+  workOrderForm(p) {
+    const type = el('select', { dataset: { testid: 'wo-type' }, 'aria-label': '服务类型 Request' },
+      ...REQUEST_TYPES.map(([code, zh, en]) => el('option', { value: code }, `${zh} ${en}`)));
+    const result = el('p', { class: 'hint', dataset: { testid: 'wo-result' }, role: 'status' });
+    const button = el('button', { type: 'button', class: 'primary', dataset: { testid: 'wo-dispatch' },
+      onclick: () => this.dispatch(p, type.value, result) }, '开工单并派单 Open and dispatch');
+    return el('div', { class: 'work-order' }, el('h4', {}, '工单 Work order'), type, button, result);
+  }
+
+  async dispatch(p, requestType, result) {
+    const centre = this.regions?.streets.get(p.streetCode)?.centroid;
+    if (!centre) {
+      result.textContent = '未知街道，无法派单 Unknown street, cannot dispatch';
+      return;
+    }
+    try {
+      const options = await get(`/workorders/dispatch-options?requestType=${requestType}&lat=${centre.lat}&lon=${centre.lon}`);
+      if (!options.length) {
+        result.textContent = '20公里内没有可承接的设施 No facility within 20 km can serve it';
+        return;
+      }
+      const chosen = options[0];
+      const workOrderId = `wo-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const time = new Date().toISOString();
+      const event = (type, data) => ({ specversion: '1.0', id: `${workOrderId}-${type}`, source: '/hotline/portal', type, time, data });
+      const answer = await request('/events', {
+        method: 'POST',
+        contentType: 'application/cloudevents-batch+json',
+        body: [
+          event('workorder.opened', { workOrderId, requestType, districtCode: p.districtCode, streetCode: p.streetCode,
+            location: centre, recipientId: p.recipientId }),
+          event('workorder.dispatched', { workOrderId, requestType, facilityId: chosen.facilityId, distanceKm: chosen.distanceKm }),
+        ],
+      });
+      result.textContent = answer.rejected?.length
+        ? answer.rejected.flatMap((r) => r.errors).join('; ')
+        : `已派单至 ${chosen.name}（${chosen.distanceKm} 公里） Dispatched to ${chosen.name} (${chosen.distanceKm} km) · ${workOrderId}`;
+      result.dataset.workOrderId = workOrderId;
+    } catch (e) {
+      result.textContent = e.message;
+    }
   }
 
   /** Facility names for the history table, best effort: the id stays if a lookup fails. */
@@ -189,6 +237,19 @@ export class Hotline {
     else this.clearHistory();
   }
 }
+
+/** The request types of a work order (docs/CONTRACT.md §10.2), Chinese first. */
+const REQUEST_TYPES = [
+  ['MEAL', '助餐', 'Meal'],
+  ['BATHING', '助浴', 'Bathing'],
+  ['CLEANING', '助洁', 'Cleaning'],
+  ['MEDICAL_ESCORT', '陪同就医', 'Medical escort'],
+  ['HEALTH_CHECK', '健康检查', 'Health check'],
+  ['REHAB', '康复', 'Rehabilitation'],
+  ['COMPANIONSHIP', '陪伴', 'Companionship'],
+  ['DAY_CARE', '日间照料', 'Day care'],
+  ['OTHER', '其他', 'Other'],
+];
 
 /** matchedOn may be a list of field names or one comma-separated string. */
 function matchedFields(matchedOn) {

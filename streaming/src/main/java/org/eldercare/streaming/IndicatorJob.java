@@ -13,6 +13,7 @@ import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.alert.FacilityAlerts;
@@ -47,6 +48,7 @@ import org.eldercare.streaming.register.PersonRegister;
 import org.eldercare.streaming.register.PersonRegisterOperator;
 import org.eldercare.streaming.register.RegisterTypes;
 import org.eldercare.streaming.serde.StreamTypes;
+import org.eldercare.streaming.workorder.WorkOrderFold;
 
 /**
  * The live-indicator job: raw CloudEvents in; indicators per street and district, their per-minute
@@ -114,7 +116,8 @@ public final class IndicatorJob {
                         && !e.type().register()
                         && !e.type().device()
                         && !e.type().incident()
-                        && !e.type().review())
+                        && !e.type().review()
+                        && !e.type().hotlineWork())
                 .name("facility events")
                 .uid("facility-events");
         SingleOutputStreamOperator<FacilitySnapshot> ledger = DataStreamUtils.reinterpretAsKeyedStream(
@@ -219,13 +222,18 @@ public final class IndicatorJob {
                         .uid("incident-event-time"),
                 persons,
                 sinks.incidents());
+        SingleOutputStreamOperator<WorkOrderDocument> workOrders = workOrders(unique, ledger);
+        if (sinks.workOrders() != null) {
+            workOrders.sinkTo(sinks.workOrders()).name("work orders sink").uid("work-orders-sink");
+        }
 
         DataStream<Rejection> rejections = parsed.getSideOutput(ParseEvents.REJECTED)
                 .union(
                         ledger.getSideOutput(FacilityLedger.REJECTED),
                         persons.getSideOutput(PersonRegister.REJECTED),
                         incidents.rejections(),
-                        resolved.getSideOutput(ResolveRecipients.REJECTED));
+                        resolved.getSideOutput(ResolveRecipients.REJECTED),
+                        workOrders.getSideOutput(WorkOrderFold.REJECTED));
         rejections.sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         if (sinks.rejectionDocuments() != null) {
             rejections
@@ -278,6 +286,28 @@ public final class IndicatorJob {
                 .flatMap(new CoverageFanOut(), TypeInformation.of(ScopeUpdate.class))
                 .name("coverage to street and district")
                 .uid("coverage-fan-out");
+    }
+
+    /**
+     * The hotline's work orders (docs/CONTRACT.md §10.2): their own events and the accepted service records that name
+     * one (after the ledger's ownership check), folded per order.
+     */
+    private static SingleOutputStreamOperator<WorkOrderDocument> workOrders(
+            DataStream<CareEvent> unique, SingleOutputStreamOperator<FacilitySnapshot> ledger) {
+        DataStream<CareEvent> orderEvents = unique.filter(
+                        e -> e.type() == EventType.WORKORDER_OPENED || e.type() == EventType.WORKORDER_DISPATCHED)
+                .name("work order events")
+                .uid("work-order-events");
+        DataStream<CareEvent> closingRecords = ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS)
+                .filter(e -> WorkOrderFold.workOrderOf(e) != null)
+                .name("records naming a work order")
+                .uid("work-order-closings");
+        return orderEvents
+                .union(closingRecords)
+                .keyBy(WorkOrderFold::workOrderOf, Types.STRING)
+                .process(new WorkOrderFold(), StreamTypes.WORK_ORDER)
+                .name("work orders")
+                .uid("work-orders");
     }
 
     private static boolean isPopulation(CareEvent event) {

@@ -6,6 +6,7 @@ import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.register.PersonDocument;
@@ -35,6 +36,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  * @param incidents optional: incidents in their latest state (docs/CONTRACT.md §9.6), id {@code incidentId}; left
  *     out only by tests that look at other outputs
  * @param reviewCases optional: the identity review queue (docs/CONTRACT.md §7.6), id {@code leftId|rightId}
+ * @param workOrders optional: the hotline's work orders (docs/CONTRACT.md §10.2), id {@code workOrderId}; left out
+ *     only by tests that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -48,9 +51,10 @@ public record JobSinks(
         Sink<Rejection> rejectionDocuments,
         Sink<PersonDocument> persons,
         Sink<IncidentDocument> incidents,
-        Sink<ReviewCaseDocument> reviewCases) {
+        Sink<ReviewCaseDocument> reviewCases,
+        Sink<WorkOrderDocument> workOrders) {
 
-    /** The outputs without the review queue's. */
+    /** The outputs without the review queue's and the work orders. */
     public JobSinks(
             Sink<IndicatorDocument> indicators,
             Sink<IndicatorDocument> indicatorHistory,
@@ -75,10 +79,11 @@ public record JobSinks(
                 rejectionDocuments,
                 persons,
                 incidents,
+                null,
                 null);
     }
 
-    /** The outputs without the incidents' and the review queue's. */
+    /** The outputs without the incidents', the review queue's and the work orders. */
     public JobSinks(
             Sink<IndicatorDocument> indicators,
             Sink<IndicatorDocument> indicatorHistory,
@@ -125,6 +130,7 @@ public record JobSinks(
                 recipients,
                 indicatorTopic,
                 rejectionDocuments,
+                null,
                 null);
     }
 
@@ -166,6 +172,7 @@ public record JobSinks(
                 documents.create(IndexRegistry.REJECTIONS),
                 documents.create(IndexRegistry.PERSONS),
                 documents.create(IndexRegistry.INCIDENTS),
-                RecipientResolution.reviewCasesSink(documents));
+                RecipientResolution.reviewCasesSink(documents),
+                documents.create(IndexRegistry.WORK_ORDERS));
     }
 }

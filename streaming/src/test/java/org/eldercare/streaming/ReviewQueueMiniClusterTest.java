@@ -112,7 +112,8 @@ class ReviewQueueMiniClusterTest {
                 null,
                 new CollectingSink<PersonDocument>("review-persons"),
                 null,
-                cases);
+                cases,
+                null);
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)

@@ -15,9 +15,13 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
+import org.eldercare.ingest.event.WorkOrderDispatched;
 import org.eldercare.ingest.publish.IntakeDeduplicator;
 import org.eldercare.ingest.validation.ReadResult;
+import org.eldercare.search.facility.FacilitySearch;
 import org.eldercare.search.normalize.RecipientTokeniser;
+import org.eldercare.search.workorder.ServedBy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,18 +45,32 @@ public class Intake {
     private final IntakeCounters counters;
     private final Clock clock;
     private final RecipientTokeniser tokeniser;
+    private final DispatchCheck dispatches;
 
+    @Autowired
     public Intake(
             EventLog log,
             IntakeDeduplicator recent,
             IntakeCounters counters,
             Clock clock,
-            RecipientTokeniser tokeniser) {
+            RecipientTokeniser tokeniser,
+            FacilitySearch facilities) {
+        this(log, recent, counters, clock, tokeniser, new DispatchCheck(facilities::byId, ServedBy.standard()));
+    }
+
+    Intake(
+            EventLog log,
+            IntakeDeduplicator recent,
+            IntakeCounters counters,
+            Clock clock,
+            RecipientTokeniser tokeniser,
+            DispatchCheck dispatches) {
         this.log = log;
         this.recent = recent;
         this.counters = counters;
         this.clock = clock;
         this.tokeniser = tokeniser;
+        this.dispatches = dispatches;
     }
 
     public IntakeResponse submit(Caller caller, List<ReadResult> results, List<String> rawEvents) {
@@ -66,7 +84,7 @@ public class Intake {
             ReadResult result = results.get(i);
             List<String> errors = result instanceof ReadResult.Invalid invalid
                     ? invalid.errors()
-                    : checks(caller, ((ReadResult.Valid) result).event());
+                    : checks(caller, ((ReadResult.Valid) result).event(), dispatches);
             if (!errors.isEmpty()) {
                 rejected.add(new IntakeResponse.RejectedEvent(i, idOf(result), errors));
                 errors.forEach(counters::rejectedFor);
@@ -92,8 +110,11 @@ public class Intake {
         return new IntakeResponse(fresh.size(), duplicates, rejected);
     }
 
-    private static List<String> checks(Caller caller, CareEvent event) {
+    private static List<String> checks(Caller caller, CareEvent event, DispatchCheck dispatches) {
         List<String> errors = SourceOwnership.check(caller, event);
+        if (errors.isEmpty() && event.data() instanceof WorkOrderDispatched d) {
+            errors = dispatches.errors(d);
+        }
         if (event.data() instanceof ServiceDelivered d && d.recipient() instanceof SealedRecipient) {
             errors = new ArrayList<>(errors);
             errors.add(SEALED_BY_CLIENT);

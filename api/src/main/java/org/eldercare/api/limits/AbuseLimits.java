@@ -11,15 +11,23 @@ import org.springframework.util.unit.DataSize;
  * @param imports {@code POST /api/v1/imports} (CSV): 1 request/s, burst 2, 1 in flight
  * @param match {@code POST /api/v1/recipients/match}: 20 requests/s, burst 40, 4 in flight
  * @param matchBodySize the largest match body, 16 KiB
+ * @param publicFinder {@code /api/v1/public/**} per client address, not per token (docs/CONTRACT.md §10.1): 5
+ *     requests/s, burst 20, 2 in flight
  * @param maxTrackedPrincipals how many principals' buckets are kept at most (10,000); idle ones go first
  */
 @ConfigurationProperties("eldercare.limits")
 public record AbuseLimits(
-        Group intake, Group imports, Group match, DataSize matchBodySize, Integer maxTrackedPrincipals) {
+        Group intake,
+        Group imports,
+        Group match,
+        DataSize matchBodySize,
+        Integer maxTrackedPrincipals,
+        Group publicFinder) {
 
     public static final Group DEFAULT_INTAKE = new Group(50.0, 100, 4);
     public static final Group DEFAULT_IMPORTS = new Group(1.0, 2, 1);
     public static final Group DEFAULT_MATCH = new Group(20.0, 40, 4);
+    public static final Group DEFAULT_PUBLIC_FINDER = new Group(5.0, 20, 2);
     public static final DataSize DEFAULT_MATCH_BODY_SIZE = DataSize.ofKilobytes(16);
     public static final int DEFAULT_MAX_TRACKED_PRINCIPALS = 10_000;
 
@@ -27,6 +35,7 @@ public record AbuseLimits(
         intake = Group.orDefault(intake, DEFAULT_INTAKE);
         imports = Group.orDefault(imports, DEFAULT_IMPORTS);
         match = Group.orDefault(match, DEFAULT_MATCH);
+        publicFinder = Group.orDefault(publicFinder, DEFAULT_PUBLIC_FINDER);
         matchBodySize = matchBodySize == null ? DEFAULT_MATCH_BODY_SIZE : matchBodySize;
         maxTrackedPrincipals = maxTrackedPrincipals == null ? DEFAULT_MAX_TRACKED_PRINCIPALS : maxTrackedPrincipals;
         if (matchBodySize.toBytes() < 1 || matchBodySize.toBytes() > Integer.MAX_VALUE) {
@@ -39,7 +48,7 @@ public record AbuseLimits(
 
     /** Every limit at its default. */
     public static AbuseLimits defaults() {
-        return new AbuseLimits(null, null, null, null, null);
+        return new AbuseLimits(null, null, null, null, null, null);
     }
 
     /**

@@ -18,4 +18,13 @@ class LimitsConfig {
         registration.addUrlPatterns("/api/v1/events", "/api/v1/imports", "/api/v1/recipients/match");
         return registration;
     }
+
+    /** Per client address on the tokenless endpoints (docs/CONTRACT.md §10.1); no principal is needed. */
+    @Bean
+    FilterRegistrationBean<PublicLimitFilter> publicLimitFilter(AbuseLimits limits, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new PublicLimitFilter(limits, problems, System::nanoTime));
+        registration.setOrder(ORDER);
+        registration.addUrlPatterns("/api/v1/public/*");
+        return registration;
+    }
 }

@@ -20,7 +20,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may call what (docs/CONTRACT.md §3): operators and planners send events; planners, the hotline and
- * admins read recipients; everyone with a token reads indicators and facilities. The portal's static
+ * admins read recipients; everyone with a token reads indicators and facilities; anyone, with no token, reads the
+ * public finder under {@code /api/v1/public/} (§10.1), which is limited per client address. The portal's static
  * pages, the health status and the API description are public. Health details ({@code management.endpoint.health
  * .roles}) and every other actuator endpoint (metrics, Prometheus) need MONITOR or ADMIN (§6.4), unless
  * {@code eldercare.security.public-actuator} opens them, which only the local profile does.
@@ -45,10 +46,15 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e ->
                         e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/v1/public/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
                         .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name(), HOTLINE.name())
                         .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")
+                        .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
+                        .requestMatchers("/api/v1/workorders/dispatch-options")
+                        .hasAnyRole(HOTLINE.name(), ADMIN.name())
+                        .requestMatchers("/api/v1/workorders/**", "/api/v1/calls/**")
                         .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
                         .requestMatchers("/api/v1/persons/**", "/api/v1/worklist")
                         .hasAnyRole(CIVIL_AFFAIRS.name(), PLANNER.name(), ADMIN.name())

@@ -160,8 +160,8 @@ class EventIntakeTest {
                 .bodyJson()
                 .extractingPath("$.rejected[0].errors")
                 .asArray()
-                .contains("type: a hotline may only send incident.acknowledged, incident.dispatched and"
-                        + " incident.resolved");
+                .contains("type: a hotline may only send incident.acknowledged, incident.dispatched, incident.resolved,"
+                        + " call.logged, workorder.opened and workorder.dispatched");
     }
 
     @Test

@@ -16,12 +16,16 @@ public sealed interface EventData
                 VisitCompleted,
                 IncidentTransition,
                 IdentityReviewed,
-                IdentityReviewRequested {
+                IdentityReviewRequested,
+                CallLogged,
+                WorkOrderOpened,
+                WorkOrderDispatched {
 
     /**
      * The Kafka record key: the facility id, the street code for population updates, {@code person/<personId>}
-     * for the register, {@code device/<deviceId>} for a terminal, {@code incident/<incidentId>} for the hotline,
-     * {@code review/<caseId>} for the review queue. Keeps all
+     * for the register, {@code device/<deviceId>} for a terminal, {@code incident/<incidentId>},
+     * {@code workorder/<workOrderId>} or {@code call/<callId>} for the hotline, {@code review/<caseId>} for the
+     * review queue. Keeps all
      * events of one facility in one partition, so their order survives.
      */
     String partitionKey();

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The event types of docs/CONTRACT.md §1, each with its CloudEvents {@code type} string and the Java type of
- * its {@code data}.
+ * The event types of docs/CONTRACT.md §1 (and §7.2, §10.2), each with its CloudEvents {@code type} string and the
+ * Java type of its {@code data}. New types go at the end: checkpoints hold a type as its ordinal.
  */
 public enum EventType {
     FACILITY_REGISTERED("facility.registered", FacilityDetails.class),
@@ -37,7 +37,10 @@ public enum EventType {
     INCIDENT_RESOLVED("incident.resolved", IncidentResolved.class),
     // Appended, never inserted: the job's serializer writes a type's ordinal.
     IDENTITY_REVIEWED("identity.reviewed", IdentityReviewed.class),
-    IDENTITY_REVIEW_REQUESTED("identity.review.requested", IdentityReviewRequested.class);
+    IDENTITY_REVIEW_REQUESTED("identity.review.requested", IdentityReviewRequested.class),
+    CALL_LOGGED("call.logged", CallLogged.class),
+    WORKORDER_OPENED("workorder.opened", WorkOrderOpened.class),
+    WORKORDER_DISPATCHED("workorder.dispatched", WorkOrderDispatched.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
@@ -69,7 +72,12 @@ public enum EventType {
         return switch (this) {
             case POPULATION_UPDATED -> Sender.PLANNER;
             case PERSON_REGISTERED, PERSON_UPDATED, ASSESSMENT_RECORDED -> Sender.CIVIL_AFFAIRS;
-            case INCIDENT_ACKNOWLEDGED, INCIDENT_DISPATCHED, INCIDENT_RESOLVED -> Sender.HOTLINE;
+            case INCIDENT_ACKNOWLEDGED,
+                    INCIDENT_DISPATCHED,
+                    INCIDENT_RESOLVED,
+                    CALL_LOGGED,
+                    WORKORDER_OPENED,
+                    WORKORDER_DISPATCHED -> Sender.HOTLINE;
             case IDENTITY_REVIEWED, IDENTITY_REVIEW_REQUESTED -> Sender.PLATFORM;
             default -> Sender.OPERATOR;
         };
@@ -82,7 +90,7 @@ public enum EventType {
 
     /** Whether this type is a hotline's step on an incident (docs/CONTRACT.md §9.5). */
     public boolean incident() {
-        return sender() == Sender.HOTLINE;
+        return IncidentTransition.class.isAssignableFrom(dataType);
     }
 
     /** Whether this type belongs to the register of older people (docs/CONTRACT.md §7). */
@@ -98,6 +106,11 @@ public enum EventType {
     /** Whether this type belongs to the identity review queue (docs/CONTRACT.md §7.6). */
     public boolean review() {
         return this == IDENTITY_REVIEWED || this == IDENTITY_REVIEW_REQUESTED;
+    }
+
+    /** Whether this type is the hotline's call log or work orders (docs/CONTRACT.md §10.2). */
+    public boolean hotlineWork() {
+        return this == CALL_LOGGED || this == WORKORDER_OPENED || this == WORKORDER_DISPATCHED;
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

@@ -41,6 +41,10 @@ final class DataReaders {
         byType.put(EventType.INCIDENT_RESOLVED, TerminalReaders::resolved);
         byType.put(EventType.IDENTITY_REVIEWED, ReviewReaders::reviewed);
         byType.put(EventType.IDENTITY_REVIEW_REQUESTED, ReviewReaders::requested);
+        HotlineReaders hotline = new HotlineReaders(regions);
+        byType.put(EventType.CALL_LOGGED, hotline::call);
+        byType.put(EventType.WORKORDER_OPENED, hotline::opened);
+        byType.put(EventType.WORKORDER_DISPATCHED, HotlineReaders::dispatched);
         if (byType.size() != EventType.values().length) {
             throw new IllegalStateException("an event type has no data reader");
         }

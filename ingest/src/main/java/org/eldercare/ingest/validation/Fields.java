@@ -180,6 +180,11 @@ final class Fields {
         return point.clean() ? new GeoPoint(lat, lon) : null;
     }
 
+    /** A required number between {@code min} and {@code max}; NaN (with the error) otherwise. */
+    double number(String field, double min, double max) {
+        return decimal(field, min, max);
+    }
+
     private double decimal(String field, double min, double max) {
         JsonNode node = node(field);
         if (node == null) {

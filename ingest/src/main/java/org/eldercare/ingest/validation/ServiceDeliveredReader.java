@@ -40,12 +40,14 @@ final class ServiceDeliveredReader {
         ServiceType serviceType = data.choice("serviceType", SERVICE_TYPES, null);
         OffsetDateTime startedAt = data.dateTime("startedAt");
         int duration = data.requiredInt("durationMinutes", 1, Limits.DURATION_MINUTES_MAX);
+        String workOrderId = data.code("workOrderId", false);
         Fields person = data.object("recipient", true);
         RecipientData recipient = person != null && person.node(SealedRecipient.SEALED_FIELD) != null
                 ? sealed(person)
                 : recipient(person, LocalDate.ofInstant(now, BEIJING));
         return data.clean()
-                ? new ServiceDelivered(recordId, facilityId, caregiverId, serviceType, startedAt, duration, recipient)
+                ? new ServiceDelivered(
+                        recordId, facilityId, caregiverId, serviceType, startedAt, duration, recipient, workOrderId)
                 : null;
     }
 

@@ -18,6 +18,8 @@ public final class IndexNames {
     public static final String PERSONS = "persons";
     /** Pairs of recipients queued for a reviewer (docs/CONTRACT.md §7.6). */
     public static final String REVIEW_CASES = "review-cases";
+    /** The hotline's work orders (docs/CONTRACT.md §10.2). */
+    public static final String WORK_ORDERS = "work-orders";
 
     public static final String INCIDENTS = "incidents";
 

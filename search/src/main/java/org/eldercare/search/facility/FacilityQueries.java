@@ -20,6 +20,14 @@ public final class FacilityQueries {
 
     /** Facilities within the radius, filtered as asked, nearest first; the first sort value is km. */
     public static SearchRequest nearby(NearbyQuery q) {
+        return nearby(q, false);
+    }
+
+    /**
+     * As {@link #nearby(NearbyQuery)}; with {@code operatingOnly} a facility that is not OPERATING is never listed,
+     * whatever {@code available} says (the public finder, docs/CONTRACT.md §10.1).
+     */
+    public static SearchRequest nearby(NearbyQuery q, boolean operatingOnly) {
         GeoLocation centre = GeoLocation.of(g -> g.latlon(ll -> ll.lat(q.lat()).lon(q.lon())));
         BoolQuery.Builder bool = new BoolQuery.Builder()
                 .filter(f -> f.geoDistance(g -> g.field(LOCATION)
@@ -29,8 +37,11 @@ public final class FacilityQueries {
         if (q.kind() != null) {
             bool.filter(term("kind", q.kind().name()));
         }
+        if (q.available() || operatingOnly) {
+            bool.filter(term("status", FacilityStatus.OPERATING.name()));
+        }
         if (q.available()) {
-            bool.filter(term("status", FacilityStatus.OPERATING.name())).filter(hasFreeBedOrServesMeals());
+            bool.filter(hasFreeBedOrServesMeals());
         }
         return SearchRequest.of(s -> s.index(IndexNames.FACILITIES)
                 .size(q.limit())

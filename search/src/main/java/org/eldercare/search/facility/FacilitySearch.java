@@ -2,6 +2,7 @@ package org.eldercare.search.facility;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -30,9 +31,17 @@ public final class FacilitySearch {
     }
 
     public List<NearbyFacility> nearby(NearbyQuery query) {
+        return search(FacilityQueries.nearby(query));
+    }
+
+    /** As {@link #nearby(NearbyQuery)}, OPERATING facilities only: the public finder (docs/CONTRACT.md §10.1). */
+    public List<NearbyFacility> nearbyOperating(NearbyQuery query) {
+        return search(FacilityQueries.nearby(query, true));
+    }
+
+    private List<NearbyFacility> search(SearchRequest request) {
         try {
-            SearchResponse<FacilityDocument> response =
-                    client.search(FacilityQueries.nearby(query), FacilityDocument.class);
+            SearchResponse<FacilityDocument> response = client.search(request, FacilityDocument.class);
             return response.hits().hits().stream().map(FacilitySearch::toNearby).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("facilities: search failed", e);

@@ -10,6 +10,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
@@ -77,6 +78,9 @@ public final class IndexRegistry {
             IndexNames.REVIEW_CASES,
             "<leftId>|<rightId>, the two recipient ids in ascending order (docs/CONTRACT.md §7.6)",
             ReviewCaseDocument::caseId);
+    /** The hotline's work orders with their state and SLA times (docs/CONTRACT.md §10.2). */
+    public static final IndexSpec<WorkOrderDocument> WORK_ORDERS =
+            IndexSpec.of(IndexNames.WORK_ORDERS, "work order id", WorkOrderDocument::workOrderId);
 
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
@@ -90,7 +94,8 @@ public final class IndexRegistry {
             AUDIT,
             PERSONS,
             INCIDENTS,
-            REVIEW_CASES);
+            REVIEW_CASES,
+            WORK_ORDERS);
 
     private IndexRegistry() {}
 

@@ -98,14 +98,7 @@ public final class RecipientTokeniser {
         if (!(event.data() instanceof ServiceDelivered d) || !(d.recipient() instanceof Recipient raw)) {
             return event;
         }
-        ServiceDelivered sealed = new ServiceDelivered(
-                d.recordId(),
-                d.facilityId(),
-                d.caregiverId(),
-                d.serviceType(),
-                d.startedAt(),
-                d.durationMinutes(),
-                seal(raw));
+        ServiceDelivered sealed = d.withRecipient(seal(raw));
         return new CareEvent(event.id(), event.source(), event.type(), event.time(), sealed);
     }
 

@@ -67,6 +67,16 @@ class FacilityQueriesTest {
         assertThat(filters(body)).hasSize(1);
     }
 
+    @Test
+    void thePublicFinderListsOperatingFacilitiesOnlyEvenWithoutAvailable() {
+        JsonNode body = RequestJson.of(FacilityQueries.nearby(aroundTiananmen(3, null, false, 10), true));
+
+        List<JsonNode> filters = filters(body);
+        assertThat(filters).hasSize(2);
+        assertThat(filters)
+                .anySatisfy(f -> assertThat(f.at("/term/status/value").asText()).isEqualTo("OPERATING"));
+    }
+
     private static NearbyQuery aroundTiananmen(double radiusKm, String kind, Boolean available, int limit) {
         return NearbyQuery.of(TIANANMEN_LAT, TIANANMEN_LON, radiusKm, kind, available, limit);
     }

@@ -27,7 +27,8 @@ class IndexRegistryTest {
                         IndexNames.AUDIT,
                         IndexNames.PERSONS,
                         IndexNames.INCIDENTS,
-                        IndexNames.REVIEW_CASES)
+                        IndexNames.REVIEW_CASES,
+                        IndexNames.WORK_ORDERS)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -39,7 +40,8 @@ class IndexRegistryTest {
                         "audit",
                         "persons",
                         "incidents",
-                        "review-cases");
+                        "review-cases",
+                        "work-orders");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

@@ -10,6 +10,8 @@ import org.eldercare.ingest.event.AssessmentRecorded;
 import org.eldercare.ingest.event.BedsChanged;
 import org.eldercare.ingest.event.Benefit;
 import org.eldercare.ingest.event.BenefitType;
+import org.eldercare.ingest.event.CallLogged;
+import org.eldercare.ingest.event.CallReason;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.CaregiverChange;
 import org.eldercare.ingest.event.CaregiverHired;
@@ -41,12 +43,15 @@ import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.PopulationUpdated;
 import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.RecipientData;
+import org.eldercare.ingest.event.RequestType;
 import org.eldercare.ingest.event.ReviewDecision;
 import org.eldercare.ingest.event.SealedRecipient;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
 import org.eldercare.ingest.event.VisitCompleted;
 import org.eldercare.ingest.event.VisitConfirmation;
+import org.eldercare.ingest.event.WorkOrderDispatched;
+import org.eldercare.ingest.event.WorkOrderOpened;
 
 /**
  * The binary form of a validated {@link CareEvent}: the envelope, then the fields of its data record
@@ -58,6 +63,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     public static final CareEventSerializer INSTANCE = new CareEventSerializer();
 
     /**
+     * Form 7: {@code service.delivered} ends with {@code workOrderId}, and the hotline's call log and work orders exist
+     * (docs/CONTRACT.md §10.2), their types appended after form 6's; forms 1 to 6 read {@code workOrderId} as null.
      * Form 6 added the review queue's types (docs/CONTRACT.md §7.6), appended to the type ordinals after form 5's;
      * no earlier form holds them, so every other type reads as before.
      * Form 5 added the terminals, visits and the hotline's incident steps (docs/CONTRACT.md §9); no earlier form
@@ -69,7 +76,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
      * field changes (see {@code VersionedSerializer}); a build that knows only an older form then refuses a
      * checkpoint it would misread.
      */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private static final byte NO_RECIPIENT = 0;
     private static final byte RAW_RECIPIENT = 1;
@@ -88,6 +95,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
     private static final IncidentOutcome[] OUTCOMES = IncidentOutcome.values();
     private static final int ABSENT = -1;
     private static final ReviewDecision[] DECISIONS = ReviewDecision.values();
+    private static final CallReason[] REASONS = CallReason.values();
+    private static final RequestType[] REQUESTS = RequestType.values();
 
     @Override
     public int formatVersion() {
@@ -156,6 +165,7 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.time(d.startedAt(), out);
                 out.writeInt(d.durationMinutes());
                 writeRecipient(d.recipient(), out);
+                Wire.string(d.workOrderId(), out);
             }
             case PopulationUpdated d -> {
                 Wire.string(d.streetCode(), out);
@@ -248,6 +258,29 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                 Wire.string(d.rightId(), out);
                 Wire.string(d.origin(), out);
             }
+            case CallLogged d -> {
+                Wire.string(d.callId(), out);
+                Wire.time(d.receivedAt(), out);
+                out.writeInt(d.durationSeconds());
+                Wire.string(d.streetCode(), out);
+                Wire.enumeration(d.reason(), out);
+                Wire.string(d.recipientId(), out);
+            }
+            case WorkOrderOpened d -> {
+                Wire.string(d.workOrderId(), out);
+                Wire.string(d.callId(), out);
+                Wire.enumeration(d.requestType(), out);
+                Wire.string(d.districtCode(), out);
+                Wire.string(d.streetCode(), out);
+                Wire.geo(d.location(), out);
+                Wire.string(d.recipientId(), out);
+            }
+            case WorkOrderDispatched d -> {
+                Wire.string(d.workOrderId(), out);
+                Wire.enumeration(d.requestType(), out);
+                Wire.string(d.facilityId(), out);
+                out.writeDouble(d.distanceKm());
+            }
         }
     }
 
@@ -285,7 +318,8 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                         Wire.enumeration(SERVICES, in),
                         Wire.time(in),
                         in.readInt(),
-                        readRecipient(in));
+                        readRecipient(in),
+                        formatVersion >= 7 ? Wire.string(in) : null);
             case POPULATION_UPDATED ->
                 new PopulationUpdated(Wire.string(in), in.readLong(), in.readLong(), in.readInt());
             case PERSON_REGISTERED, PERSON_UPDATED -> readPerson(in);
@@ -333,6 +367,26 @@ public final class CareEventSerializer extends ImmutableSerializer<CareEvent> {
                         Wire.string(in));
             case IDENTITY_REVIEW_REQUESTED ->
                 new IdentityReviewRequested(Wire.string(in), Wire.string(in), Wire.string(in));
+            case CALL_LOGGED ->
+                new CallLogged(
+                        Wire.string(in),
+                        Wire.time(in),
+                        in.readInt(),
+                        Wire.string(in),
+                        Wire.enumeration(REASONS, in),
+                        Wire.string(in));
+            case WORKORDER_OPENED ->
+                new WorkOrderOpened(
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.enumeration(REQUESTS, in),
+                        Wire.string(in),
+                        Wire.string(in),
+                        Wire.geo(in),
+                        Wire.string(in));
+            case WORKORDER_DISPATCHED ->
+                new WorkOrderDispatched(
+                        Wire.string(in), Wire.enumeration(REQUESTS, in), Wire.string(in), in.readDouble());
         };
     }
 

@@ -6,6 +6,7 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 
 /**
  * Type information for the contract types that flow between operators. Their records hold an
@@ -23,6 +24,9 @@ public final class StreamTypes {
             new ImmutableTypeInfo<>(AlertDocument.class, AlertSerializer.INSTANCE);
     public static final TypeInformation<FacilityDocument> FACILITY =
             new ImmutableTypeInfo<>(FacilityDocument.class, FacilityDocumentSerializer.INSTANCE);
+
+    public static final TypeInformation<WorkOrderDocument> WORK_ORDER =
+            new ImmutableTypeInfo<>(WorkOrderDocument.class, WorkOrderDocumentSerializer.INSTANCE);
 
     private StreamTypes() {}
 }

@@ -81,7 +81,7 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     /** Mutual TLS on the REST endpoint with {@code tls}: the server's settings and a client's alike. */
-    private static Configuration restSsl(SelfSignedTls.Material tls) {
+    static Configuration restSsl(SelfSignedTls.Material tls) {
         Configuration ssl = new Configuration();
         ssl.set(SecurityOptions.SSL_REST_ENABLED, true);
         ssl.set(SecurityOptions.SSL_REST_AUTHENTICATION_ENABLED, true);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,6 @@ final class NodeProcess {
             throw new LocalStackException(name + ": the build has not prepared " + lib
                     + "; run ./mvnw install -DskipTests (or point eldercare." + name + ".node-dir at a prepared dir)");
         }
-        Files.createDirectories(consoleLog.getParent());
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmOptions);
@@ -46,11 +46,43 @@ final class NodeProcess {
         command.add(mainClass);
         command.addAll(args);
         command.add("--exit-on-stdin-eof=true");
-        Process process = new ProcessBuilder(command)
+        return start(name, command, Map.of(), false, consoleLog);
+    }
+
+    /**
+     * Runs {@code command} with {@code env} added to ours, its console appended to {@code consoleLog}. In its own
+     * session ({@code ownSession}, via {@code setsid} where there is one) a terminal's Ctrl-C reaches only us, so we
+     * stop our children in order instead of all dying at once.
+     */
+    static NodeProcess start(
+            String name, List<String> command, Map<String, String> env, boolean ownSession, Path consoleLog)
+            throws IOException {
+        Files.createDirectories(consoleLog.getParent());
+        List<String> full = new ArrayList<>();
+        if (ownSession && Files.isExecutable(SETSID)) {
+            // A child of ours leads no process group, so setsid execs in place: the PID stays the JVM's.
+            full.add(SETSID.toString());
+        }
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
-                .start();
-        return new NodeProcess(name, consoleLog, process);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        builder.environment().putAll(env);
+        return new NodeProcess(name, consoleLog, builder.start());
+    }
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    /** The java binary of this JVM, for child JVMs. */
+    static String java() {
+        return javaBinary();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; its exit code, or empty if it still runs. */
+    java.util.OptionalInt waitFor(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     /**

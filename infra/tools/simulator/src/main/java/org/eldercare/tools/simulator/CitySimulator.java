@@ -43,10 +43,15 @@ public final class CitySimulator {
     private final HandEntryNoise noise;
     private final LiveActivity activity;
     private final CivilAffairsRegister register;
+    private final TerminalConfig terminalConfig;
+    private final long seed;
+    private HomeTerminals terminals;
     private long sequence;
 
     public CitySimulator(SimulatorConfig config, Regions regions) {
         this.random = new SplittableRandom(config.seed());
+        this.seed = config.seed();
+        this.terminalConfig = config.terminals();
         this.runId = config.runId() != null ? config.runId() : "s" + Long.toString(config.seed(), 36);
         NameBook names = new NameBook();
         Map<String, FacilityMix> mixes = FacilityMix.load();
@@ -152,6 +157,34 @@ public final class CitySimulator {
             throw new IllegalStateException("registered-per-district: the register is empty");
         }
         return register.next(at);
+    }
+
+    /**
+     * The terminals in the homes of registered people as their operators bind them at {@code at} (docs/CONTRACT.md
+     * §9.2): {@code device.bound} for an SOS button or watch of a share of those living alone or disabled, and a water
+     * meter for those living alone. Call after {@link #register}, whose assessments decide who is disabled; the
+     * bindings are drawn once, a second call sends the same devices again.
+     */
+    public List<CareEvent> devices(OffsetDateTime at) {
+        if (terminals == null) {
+            terminals = new HomeTerminals(
+                    register.residents(), facilities, terminalConfig, new SplittableRandom(seed ^ 0x7E4A_1A11L), runId);
+        }
+        return terminals.bindings(at);
+    }
+
+    /** How many devices are bound; 0 before {@link #devices}. */
+    public int devicesBound() {
+        return terminals == null ? 0 : terminals.devices().size();
+    }
+
+    /**
+     * The virtual nursing home since the last call, up to {@code now}: heartbeats and meter readings as they fall due,
+     * SOS presses, caregivers' visits ({@code visit.completed}) and the hotline desk's steps on the SOS incidents (sent
+     * with the HOTLINE token from {@code /hotline/<desk>}). Empty before {@link #devices}.
+     */
+    public List<CareEvent> terminals(OffsetDateTime now) {
+        return terminals == null ? List.of() : terminals.until(now);
     }
 
     /** The ID numbers of the people the operators serve (tests: who of the register is served). */

@@ -14,6 +14,7 @@ import org.eldercare.ingest.event.BenefitType;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventData;
 import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
@@ -49,6 +50,8 @@ final class CivilAffairsRegister {
         LivingArrangement arrangement;
         final List<Benefit> benefits = new ArrayList<>();
         int assessments;
+        /** The level of the latest assessment, -1 while never assessed. */
+        int level = -1;
 
         Entry(String personId, Person person, District district, boolean withIdNumber) {
             this.personId = personId;
@@ -110,6 +113,41 @@ final class CivilAffairsRegister {
 
     int size() {
         return entries.size();
+    }
+
+    /**
+     * A registered person as the terminals and visits see them (no identity beyond the register number).
+     *
+     * @param level the latest GB/T 42195 assessment level, -1 when never assessed
+     * @param benefit whether a benefit (特困, 低保, …) runs today
+     */
+    record Resident(
+            String personId,
+            String districtCode,
+            String streetCode,
+            GeoPoint home,
+            LivingArrangement arrangement,
+            int level,
+            boolean benefit) {
+
+        /** Living alone, or moderately to completely dependent (GB/T 42195 level 2 and above). */
+        boolean aloneOrDisabled() {
+            return arrangement == LivingArrangement.ALONE || level >= 2;
+        }
+    }
+
+    /** Everyone in the register as the offices hold them now, in register order. */
+    List<Resident> residents() {
+        return entries.stream()
+                .map(e -> new Resident(
+                        e.personId,
+                        e.districtCode,
+                        e.person.streetCode(),
+                        e.person.home(),
+                        e.arrangement,
+                        e.level,
+                        e.benefits.stream().anyMatch(b -> b.to() == null)))
+                .toList();
     }
 
     /**
@@ -209,6 +247,7 @@ final class CivilAffairsRegister {
     private EventData assessment(Entry e, LocalDate on) {
         int roll = random.nextInt(100);
         int level = roll < 40 ? 0 : roll < 65 ? 1 : roll < 83 ? 2 : roll < 95 ? 3 : 4;
+        e.level = level;
         return new AssessmentRecorded(
                 "A" + e.personId + "-" + (e.assessments++),
                 e.personId,

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link SimulatorConfig#rate()} events per second, as {@code application/cloudevents-batch+json}
  * POSTs to {@code /api/v1/events} with each facility owner's bearer token. The civil-affairs register
  * (docs/CONTRACT.md §7) goes through the same intake with the CIVIL_AFFAIRS token: the registrations after the
- * facilities', then {@link SimulatorConfig#registerChangesPerMinute()} changes a minute among the live events.
+ * facilities', then {@link SimulatorConfig#registerChangesPerMinute()} changes a minute among the live events. The
+ * home terminals (§9) are bound after the register; their signals, visits and the hotline desk's incident steps (with
+ * the HOTLINE token) go with each second's live events.
  *
  * <p>A batch answered with 503 (or 429, or not answered) is sent again unchanged until it is taken:
  * safe, because the platform counts an event once per {@code (source, id)}. Before registering, it
@@ -85,9 +87,12 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
             syncOccupancy();
             send(simulator.registrations(OffsetDateTime.now(clock)));
             send(simulator.register(OffsetDateTime.now(clock)));
+            send(simulator.devices(OffsetDateTime.now(clock)));
             log.info(
-                    "simulator: registrations and a register of {} older people sent, live traffic at {} events/s",
+                    "simulator: registrations, a register of {} older people and {} devices sent,"
+                            + " live traffic at {} events/s",
                     simulator.registered(),
+                    simulator.devicesBound(),
                     config.rate());
             live();
         } catch (InterruptedException e) {
@@ -117,6 +122,7 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
                     events.add(simulator.registerChange(now));
                 }
             }
+            events.addAll(simulator.terminals(now));
             send(events);
             if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
                 log.info("simulator: {}", stats);
@@ -151,6 +157,9 @@ public final class SimulatorClient implements Runnable, AutoCloseable {
     private String tokenFor(CareEvent e) {
         if (e.source().startsWith(CareEvent.CIVIL_AFFAIRS_SOURCE_PREFIX)) {
             return config.civilAffairsToken();
+        }
+        if (e.source().startsWith(CareEvent.HOTLINE_SOURCE_PREFIX)) {
+            return config.terminals().hotlineToken();
         }
         String token = config.tokens().get(e.operatorId());
         if (token == null) {

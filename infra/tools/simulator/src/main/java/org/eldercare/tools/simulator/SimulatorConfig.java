@@ -16,6 +16,7 @@ import org.eldercare.ingest.config.Settings;
  *
  * @param tokens bearer token per operator id; each facility's events are sent with its owner's token
  * @param civilAffairsToken bearer token of the CIVIL_AFFAIRS role the register events are sent with (§7.1)
+ * @param terminals the virtual nursing home's terminals, visits and hotline desk (§9)
  * @param runId distinguishes the live events of one run from an earlier run with the same seed;
  *     null means "derive from the seed" (deterministic streams for tests and benchmarks)
  */
@@ -32,6 +33,7 @@ public record SimulatorConfig(
         int registeredPerDistrict,
         double registerChangesPerMinute,
         String civilAffairsToken,
+        TerminalConfig terminals,
         String runId) {
 
     // Read leniently as before (anything but "true" is false), unlike Setting.bool; making it strict would change
@@ -92,24 +94,29 @@ public record SimulatorConfig(
             Setting.text("eldercare.simulator.run-id", "", "Prefix of live event ids; empty: the start time");
 
     /** Every setting, in the order the README lists them. */
-    public static final List<Setting<?>> SETTINGS = List.of(
-            ENABLED,
-            RATE,
-            SEED,
-            DISTRICTS,
-            BASE_URL,
-            TOKENS,
-            BATCH_SIZE,
-            RECIPIENTS,
-            NOISE_RATE,
-            REGISTERED,
-            REGISTER_CHANGES,
-            CIVIL_AFFAIRS_TOKEN,
-            RUN_ID);
+    public static final List<Setting<?>> SETTINGS = java.util.stream.Stream.concat(
+                    List.<Setting<?>>of(
+                            ENABLED,
+                            RATE,
+                            SEED,
+                            DISTRICTS,
+                            BASE_URL,
+                            TOKENS,
+                            BATCH_SIZE,
+                            RECIPIENTS,
+                            NOISE_RATE,
+                            REGISTERED,
+                            REGISTER_CHANGES,
+                            CIVIL_AFFAIRS_TOKEN,
+                            RUN_ID)
+                            .stream(),
+                    TerminalConfig.SETTINGS.stream())
+            .toList();
 
     public SimulatorConfig {
         districts = List.copyOf(districts);
         tokens = Map.copyOf(tokens);
+        java.util.Objects.requireNonNull(terminals, "terminals");
         RATE.check(rate);
         BATCH_SIZE.check(batchSize);
         NOISE_RATE.check(noiseRate);
@@ -144,6 +151,7 @@ public record SimulatorConfig(
                 s.get(REGISTERED),
                 s.get(REGISTER_CHANGES),
                 s.get(CIVIL_AFFAIRS_TOKEN),
+                TerminalConfig.from(s),
                 runId.isEmpty() ? null : runId);
     }
 
@@ -161,6 +169,7 @@ public record SimulatorConfig(
                 registeredPerDistrict,
                 registerChangesPerMinute,
                 civilAffairsToken,
+                terminals,
                 runId);
     }
 
@@ -178,6 +187,7 @@ public record SimulatorConfig(
                 registeredPerDistrict,
                 registerChangesPerMinute,
                 civilAffairsToken,
+                terminals,
                 newRunId);
     }
 
@@ -195,6 +205,7 @@ public record SimulatorConfig(
                 registeredPerDistrict,
                 registerChangesPerMinute,
                 civilAffairsToken,
+                terminals,
                 runId);
     }
 
@@ -212,6 +223,7 @@ public record SimulatorConfig(
                 registeredPerDistrict,
                 registerChangesPerMinute,
                 civilAffairsToken,
+                terminals,
                 runId);
     }
 
@@ -230,6 +242,26 @@ public record SimulatorConfig(
                 perDistrict,
                 registerChangesPerMinute,
                 civilAffairsToken,
+                terminals,
+                runId);
+    }
+
+    /** A copy with other terminal, visit and hotline settings. */
+    public SimulatorConfig withTerminals(TerminalConfig newTerminals) {
+        return new SimulatorConfig(
+                enabled,
+                rate,
+                seed,
+                districts,
+                baseUrl,
+                tokens,
+                batchSize,
+                recipientsPerDistrict,
+                noiseRate,
+                registeredPerDistrict,
+                registerChangesPerMinute,
+                civilAffairsToken,
+                newTerminals,
                 runId);
     }
 
@@ -259,6 +291,6 @@ public record SimulatorConfig(
     public String toString() {
         return "SimulatorConfig[enabled=" + enabled + ", rate=" + rate + ", seed=" + seed + ", districts=" + districts
                 + ", baseUrl=" + baseUrl + ", operators=" + tokens.keySet() + ", batchSize=" + batchSize
-                + ", registeredPerDistrict=" + registeredPerDistrict + "]";
+                + ", registeredPerDistrict=" + registeredPerDistrict + ", " + terminals + "]";
     }
 }

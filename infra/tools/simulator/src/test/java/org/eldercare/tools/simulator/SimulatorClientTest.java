@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,21 +70,84 @@ class SimulatorClientTest {
                 });
     }
 
+    @Test
+    void bindsDevicesAfterTheRegisterAndSendsTheHotlineDesksStepsWithTheHotlineTokenOnly() throws Exception {
+        SimulatorConfig config = startApi(Map.of("eldercare.simulator.sos-per-hour", "600"));
+        CitySimulator simulator = new CitySimulator(config, Regions.load());
+        // Each look at the clock is a minute later, so the desk's steps come due within a few ticks.
+        Clock fast = new Clock() {
+            private final AtomicInteger calls = new AtomicInteger();
+
+            @Override
+            public Instant instant() {
+                return Instant.parse("2026-11-22T01:00:00Z").plus(Duration.ofMinutes(calls.getAndIncrement()));
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+
+        try (SimulatorClient client = new SimulatorClient(config, simulator, fast)) {
+            client.start();
+            for (int i = 0; i < 1_000 && posts.stream().noneMatch(p -> p.body().contains("/hotline/")); i++) {
+                Thread.sleep(20);
+            }
+        }
+
+        List<String> bodies = posts.stream().map(Post::body).toList();
+        int register = indexOf(bodies, "\"type\":\"person.registered\"");
+        int bound = indexOf(bodies, "\"type\":\"device.bound\"");
+        assertThat(register).isNotNegative();
+        assertThat(bound).as("devices bound after the register").isGreaterThan(register);
+        assertThat(posts)
+                .filteredOn(p -> p.body().contains("/hotline/"))
+                .isNotEmpty()
+                .allSatisfy(p -> {
+                    assertThat(p.token()).isEqualTo("Bearer demo-hotline");
+                    assertThat(p.body()).contains("\"type\":\"incident.").doesNotContain("/operators/");
+                });
+        assertThat(posts)
+                .filteredOn(p -> p.body().contains("\"type\":\"device.sos\""))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.token()).startsWith("Bearer demo-operator-"));
+    }
+
+    private static int indexOf(List<String> bodies, String text) {
+        for (int i = 0; i < bodies.size(); i++) {
+            if (bodies.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String other(String operator) {
         return operator.equals("op-1") ? "2" : "1";
     }
 
     private SimulatorConfig startApi() throws IOException {
+        return startApi(Map.of());
+    }
+
+    private SimulatorConfig startApi(Map<String, String> more) throws IOException {
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         api.createContext("/api/v1/facilities/", exchange -> respond(exchange, 404, "{}"));
         api.createContext("/api/v1/events", this::events);
         api.start();
-        Map<String, String> properties = Map.of(
+        Map<String, String> properties = new HashMap<>(more);
+        properties.putAll(Map.of(
                 "eldercare.simulator.base-url",
                         "http://127.0.0.1:" + api.getAddress().getPort(),
                 "eldercare.simulator.districts", "110109",
                 "eldercare.simulator.run-id", "test",
-                "eldercare.simulator.rate", "200");
+                "eldercare.simulator.rate", "200"));
         return SimulatorConfig.fromProperties(properties::get);
     }
 

@@ -57,4 +57,28 @@ class SimulatorConfigTest {
                         k -> k.equals("eldercare.simulator.registered-per-district") ? "-1" : null))
                 .hasMessage("eldercare.simulator.registered-per-district: must be between 0 and 100000, was -1");
     }
+
+    @Test
+    void runsAFewHundredDevicesAndAHotlineDeskUnlessToldOtherwise() {
+        TerminalConfig defaults = SimulatorConfig.defaults().terminals();
+        TerminalConfig more = SimulatorConfig.fromProperties(k -> switch (k) {
+                    case "eldercare.simulator.max-devices" -> "100000";
+                    case "eldercare.simulator.hotline-desk" -> "desk-3";
+                    default -> null;
+                })
+                .terminals();
+
+        assertThat(defaults.deviceShare()).isEqualTo(0.2);
+        assertThat(defaults.maxDevices()).isEqualTo(400);
+        assertThat(defaults.hotlineToken()).isEqualTo("demo-hotline");
+        assertThat(more.maxDevices()).isEqualTo(100_000);
+        assertThat(more.hotlineSource()).isEqualTo("/hotline/desk-3");
+        assertThat(SimulatorConfig.defaults().toString()).doesNotContain("demo-hotline");
+        assertThatThrownBy(() -> SimulatorConfig.fromProperties(
+                        k -> k.equals("eldercare.simulator.hotline-desk") ? "desk 3" : null))
+                .hasMessageStartingWith("eldercare.simulator.hotline-desk: must be 1 to 64 of A-Z a-z 0-9 _ . -");
+        assertThatThrownBy(() -> SimulatorConfig.fromProperties(
+                        k -> k.equals("eldercare.simulator.device-share") ? "1.5" : null))
+                .hasMessage("eldercare.simulator.device-share: must be between 0 and 1, was 1.5");
+    }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,6 +48,48 @@ final class HeadlessChromium {
 
     /** A fresh browser with its own throw-away profile, sized like a planner's laptop screen. */
     static ChromeDriver start() {
+        return start(options("--window-size=1366,900"));
+    }
+
+    /**
+     * A fresh browser emulating a phone: a 375 × 812 CSS px viewport at device pixel ratio 3, touch events, and a
+     * mobile user agent (Chromium's mobile emulation, as DevTools' device mode does it).
+     */
+    static ChromeDriver startPhone() {
+        ChromeOptions options = options("--window-size=375,812");
+        options.setExperimentalOption(
+                "mobileEmulation",
+                Map.of(
+                        "deviceMetrics",
+                        Map.of(
+                                "width",
+                                PHONE_WIDTH,
+                                "height",
+                                PHONE_HEIGHT,
+                                "pixelRatio",
+                                3.0,
+                                "touch",
+                                true,
+                                "mobile",
+                                true),
+                        "userAgent",
+                        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                                + " Chrome/120.0.0.0 Mobile Safari/537.36"));
+        return start(options);
+    }
+
+    static final int PHONE_WIDTH = 375;
+    static final int PHONE_HEIGHT = 812;
+
+    private static ChromeDriver start(ChromeOptions options) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static ChromeOptions options(String windowSize) {
         // Selenium Manager reads this before resolving anything: never reach for the network.
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions();
@@ -63,12 +106,8 @@ final class HeadlessChromium {
                 "--disable-dev-shm-usage",
                 "--lang=zh-CN",
                 "--user-data-dir=" + freshProfile(),
-                "--window-size=1366,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
+                windowSize);
+        return options;
     }
 
     private static String freshProfile() {
