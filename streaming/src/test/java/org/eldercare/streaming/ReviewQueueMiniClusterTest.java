@@ -80,6 +80,9 @@ class ReviewQueueMiniClusterTest {
 
         List<CareEvent> events = new ArrayList<>();
         events.add(facility());
+        // Namesakes in the street (another phone each) make the ID-less records below ambiguous, so they are queued.
+        events.add(served(6, new Recipient("王秀英", null, "13800002222", "F", null, OTHER_HOME, null)));
+        events.add(served(7, new Recipient("李桂兰", null, "13800003333", "F", null, HOME, null)));
         events.add(served(1, new Recipient("王秀英", null, WANG_PHONE, "F", null, HOME, null)));
         events.add(served(2, new Recipient("王秀英", null, null, "F", null, NEIGHBOUR, null)));
         events.add(served(3, new Recipient("李桂兰", null, LI_PHONE, "F", null, OTHER_HOME, null)));
@@ -152,7 +155,12 @@ class ReviewQueueMiniClusterTest {
                 .as("split: never merged again")
                 .isFalse();
         assertThat(latestRecipient.get(liByBirth).isRedirect()).isFalse();
-        assertThat(latestCase).as("the split pair is not queued again").hasSize(2);
+        assertThat(cases.collected().stream()
+                        .filter(c -> c.caseId().equals(splitCase))
+                        .dropWhile(c -> !c.status().equals("SPLIT"))
+                        .map(ReviewCaseDocument::status))
+                .as("the split pair is not queued again")
+                .containsOnly("SPLIT");
     }
 
     private CareEvent facility() {

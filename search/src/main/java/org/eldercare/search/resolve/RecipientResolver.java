@@ -15,8 +15,9 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  * starts a new person. When it links to more than one person, and those persons do not contradict each other,
  * they are merged: the older keeps its id, the younger redirects to it, and the merge is logged.
  *
- * <p>A link the resolver cannot be sure of ({@link ResolutionThresholds#uncertain}: inside the review margin, or
- * agreeing on no identifying field) is never taken: the record starts a person of its own, or the two persons stay
+ * <p>A link the resolver cannot be sure of (inside the review margin; or agreeing on no identifying field while a
+ * namesake is among the candidates or the record carries an identifying field the person does not confirm) is
+ * never taken: the record starts a person of its own, or the two persons stay
  * two, and a {@link ReviewCase} is raised for a reviewer (docs/CONTRACT.md §7.6). Only {@link #confirm} merges
  * such a pair; after {@link #split} the pair is never merged automatically.
  *
@@ -39,12 +40,15 @@ public final class RecipientResolver {
     /** Resolves the record with key {@code recordKey} (operator and record id) that started at {@code at}. */
     public Resolution resolve(String recordKey, Instant at, NormalizedRecipient recipient) {
         RecipientProfile profile = RecipientProfile.of(recipient);
+        List<Linked> scored = new ArrayList<>();
+        for (Person candidate : store.candidates(BlockingKeys.of(profile))) {
+            scored.add(new Linked(candidate, scorer.score(profile, candidate.profile())));
+        }
         List<Linked> links = new ArrayList<>();
         List<Linked> uncertain = new ArrayList<>();
-        for (Person candidate : store.candidates(BlockingKeys.of(profile))) {
-            Score score = scorer.score(profile, candidate.profile());
-            if (thresholds.links(score)) {
-                (thresholds.uncertain(score) ? uncertain : links).add(new Linked(candidate, score));
+        for (Linked candidate : scored) {
+            if (thresholds.links(candidate.score())) {
+                (uncertain(candidate, scored, profile) ? uncertain : links).add(candidate);
             }
         }
         List<ReviewCase> reviews = new ArrayList<>();
@@ -140,6 +144,31 @@ public final class RecipientResolver {
             }
         }
         return current;
+    }
+
+    /**
+     * The margin rule of docs/CONTRACT.md §7.6 for a record's link. A link that agrees on an identifying field is
+     * uncertain inside the review margin. One that agrees on none (a name and a street at most) is taken only when
+     * it is unambiguous: most such records belong to the only person of that name in the street. It is uncertain
+     * when another candidate agrees on the name too (a namesake), or when the record carries an ID number, phone
+     * or birth date the person does not confirm: that is how a namesake's first record looks before any record of
+     * the namesake has arrived.
+     */
+    private boolean uncertain(Linked link, List<Linked> scored, RecipientProfile record) {
+        Score score = link.score();
+        if (score.identifying()) {
+            return thresholds.inMargin(score);
+        }
+        boolean namesake = scored.stream()
+                .anyMatch(other -> other != link && other.score().matchedOn().contains("name"));
+        return namesake || carriesIdentity(record);
+    }
+
+    private static boolean carriesIdentity(RecipientProfile p) {
+        return !p.idHashes().isEmpty()
+                || !p.weakIdHashes().isEmpty()
+                || !p.phoneHashes().isEmpty()
+                || !p.birthDigests().isEmpty();
     }
 
     /** The cases whose sides are both still persons, each once, their sides as they stand now. */

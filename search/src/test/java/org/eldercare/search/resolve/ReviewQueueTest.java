@@ -17,6 +17,8 @@ class ReviewQueueTest {
     private static final String MENTOUGOU = "门头沟区大峪街道新桥大街12号";
     private static final LocalDate BIRTH = LocalDate.of(1940, 3, 8);
     private static final String PHONE = "13733334444";
+    private static final String OTHER_PHONE = "13900001111";
+    private static final String DOWN_THE_ROAD = "大兴区清源街道兴华大街9号";
 
     private final InMemoryPersonStore store = new InMemoryPersonStore();
     private final MergeLog mergeLog = new MergeLog();
@@ -30,32 +32,61 @@ class ReviewQueueTest {
     }
 
     @Test
-    void queuesNamesakesOfOneStreetWhoseRecordsCarryNoIdPhoneOrBirthDate() {
+    void linksAnIdLessRecordToTheOnlyPersonOfThatNameInTheStreet() {
         Resolution withPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
         Resolution addressOnly = serve(recipient("王秀英", null, null, null, "F", NEXT_DOOR));
 
-        assertThat(addressOnly.recipientId()).isNotEqualTo(withPhone.recipientId());
+        assertThat(addressOnly.recipientId()).isEqualTo(withPhone.recipientId());
+        assertThat(addressOnly.created()).isFalse();
+        assertThat(addressOnly.reviews()).isEmpty();
+    }
+
+    @Test
+    void queuesAnIdLessRecordWhenANamesakeLivesInTheSameStreet() {
+        Resolution namesake = serve(recipient("王秀英", null, OTHER_PHONE, null, "F", DOWN_THE_ROAD));
+        Resolution withPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
+        Resolution addressOnly = serve(recipient("王秀英", null, null, null, "F", NEXT_DOOR));
+
+        assertThat(withPhone.recipientId())
+                .as("a second phone is a conflicting identity signal")
+                .isNotEqualTo(namesake.recipientId());
+        assertThat(addressOnly.recipientId()).isNotIn(withPhone.recipientId(), namesake.recipientId());
         assertThat(addressOnly.created()).isTrue();
         assertThat(mergeLog.merges()).isEmpty();
-        assertThat(addressOnly.reviews()).singleElement().satisfies(c -> {
-            assertThat(c.reason()).isEqualTo(ReviewCase.Reason.NAME_AND_PLACE_ONLY);
-            assertThat(c.caseId()).isEqualTo(ReviewCase.caseId(withPhone.recipientId(), addressOnly.recipientId()));
-            assertThat(c.left().nameMasked()).isEqualTo("王*英");
-            assertThat(c.right().nameMasked()).isEqualTo("王*英");
-            assertThat(c.evidence())
-                    .extracting(FieldEvidence::field)
-                    .containsExactly("idNumber", "phone", "name", "birthDate", "gender", "address", "location");
-            assertThat(c.evidence())
-                    .filteredOn(e -> e.outcome() == FieldEvidence.Outcome.AGREE)
-                    .extracting(FieldEvidence::field)
-                    .containsExactly("name", "gender", "address");
-        });
+        assertThat(addressOnly.reviews())
+                .filteredOn(
+                        c -> c.caseId().equals(ReviewCase.caseId(withPhone.recipientId(), addressOnly.recipientId())))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.reason()).isEqualTo(ReviewCase.Reason.NAME_AND_PLACE_ONLY);
+                    assertThat(c.left().nameMasked()).isEqualTo("王*英");
+                    assertThat(c.right().nameMasked()).isEqualTo("王*英");
+                    assertThat(c.evidence())
+                            .extracting(FieldEvidence::field)
+                            .containsExactly("idNumber", "phone", "name", "birthDate", "gender", "address", "location");
+                    assertThat(c.evidence())
+                            .filteredOn(e -> e.outcome() == FieldEvidence.Outcome.AGREE)
+                            .extracting(FieldEvidence::field)
+                            .containsExactly("name", "gender", "address");
+                });
+    }
+
+    @Test
+    void queuesAnIdLessRecordWhoseOnlySameNamePersonHasAnotherPhone() {
+        Resolution withPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
+        Resolution otherPhone = serve(recipient("王秀英", null, OTHER_PHONE, null, "F", NEXT_DOOR));
+
+        assertThat(otherPhone.recipientId()).isNotEqualTo(withPhone.recipientId());
+        assertThat(otherPhone.reviews())
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo(ReviewCase.Reason.NAME_AND_PLACE_ONLY));
     }
 
     @Test
     void queuesALinkInsideTheMarginInsteadOfMergingIt() {
         Resolution daxing = serve(recipient("王秀英", null, null, BIRTH, null, HOME));
-        Resolution mentougou = serve(recipient("王秀英", null, null, BIRTH, null, MENTOUGOU));
+        // The same birth date and a name of the same pinyin, in another district: log-odds 1.0, inside the margin.
+        Resolution mentougou = serve(recipient("王秀瑛", null, null, BIRTH, null, MENTOUGOU));
 
         assertThat(mentougou.recipientId()).isNotEqualTo(daxing.recipientId());
         assertThat(mentougou.reviews()).singleElement().satisfies(c -> {
@@ -95,6 +126,7 @@ class ReviewQueueTest {
 
     @Test
     void mergesAQueuedPairWhenAReviewerConfirmsItKeepingTheOlderId() {
+        serve(recipient("王秀英", null, OTHER_PHONE, null, "F", DOWN_THE_ROAD)); // a namesake makes the pair uncertain
         Resolution withPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
         Resolution addressOnly = serve(recipient("王秀英", null, null, null, "F", NEXT_DOOR));
 
@@ -113,23 +145,31 @@ class ReviewQueueTest {
 
     @Test
     void neverMergesASplitPairAgainEvenWhenALaterRecordFitsBoth() {
+        Resolution namesake = serve(recipient("王秀英", null, OTHER_PHONE, null, "F", DOWN_THE_ROAD));
         Resolution byPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
         Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", HOME));
-        assertThat(byBirth.reviews()).hasSize(1);
+        assertThat(byBirth.reviews())
+                .extracting(ReviewCase::caseId)
+                .contains(ReviewCase.caseId(byPhone.recipientId(), byBirth.recipientId()));
 
         resolver.split(byPhone.recipientId(), byBirth.recipientId());
         Resolution both = serve(recipient("王秀英", null, PHONE, BIRTH, "F", HOME));
 
         assertThat(both.recipientId()).isIn(byPhone.recipientId(), byBirth.recipientId());
         assertThat(both.merges()).isEmpty();
-        assertThat(both.reviews()).isEmpty();
-        assertThat(store.persons()).hasSize(2);
+        assertThat(both.reviews())
+                .extracting(ReviewCase::caseId)
+                .doesNotContain(ReviewCase.caseId(byPhone.recipientId(), byBirth.recipientId()));
+        assertThat(store.persons()).hasSize(3);
+        assertThat(store.get(namesake.recipientId())).isPresent();
     }
 
     @Test
     void mergesAnUnsplitQueuedPairOnceALaterRecordBridgesThemClearly() {
+        Resolution namesake = serve(recipient("王秀英", null, OTHER_PHONE, null, "F", DOWN_THE_ROAD));
         Resolution byPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
         Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", HOME));
+        assertThat(byBirth.recipientId()).isNotEqualTo(byPhone.recipientId());
 
         Resolution both = serve(recipient("王秀英", null, PHONE, BIRTH, "F", HOME));
 
@@ -137,7 +177,10 @@ class ReviewQueueTest {
             assertThat(m.keptId()).isEqualTo(byPhone.recipientId());
             assertThat(m.mergedId()).isEqualTo(byBirth.recipientId());
         });
-        assertThat(both.reviews()).isEmpty();
+        assertThat(both.reviews())
+                .extracting(ReviewCase::caseId)
+                .doesNotContain(ReviewCase.caseId(byPhone.recipientId(), byBirth.recipientId()));
+        assertThat(store.get(namesake.recipientId())).isPresent();
     }
 
     @Test
