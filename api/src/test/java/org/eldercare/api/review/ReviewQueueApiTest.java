@@ -238,9 +238,11 @@ class ReviewQueueApiTest {
             Instant at = Instant.parse("2026-11-20T01:00:00Z");
             List<Recipient> records = List.of(
                     new Recipient("王秀英", null, WANG_PHONE, "F", null, "大兴区清源街道兴华大街1号院3号楼", null),
-                    new Recipient("王秀英", null, null, "F", null, "大兴区清源街道兴华大街1号院7号楼", null),
+                    // Each second record carries a phone its same-name person does not have: name and street
+                    // alone then leave the link uncertain (docs/CONTRACT.md §7.6), so it is queued, not taken.
+                    new Recipient("王秀英", null, "13900001111", "F", null, "大兴区清源街道兴华大街1号院7号楼", null),
                     new Recipient("李桂兰", LI_ID, null, "F", null, "大兴区清源街道康庄路20号院2号楼", null),
-                    new Recipient("李桂兰", null, null, "F", null, "大兴区清源街道康庄路20号院5号楼", null));
+                    new Recipient("李桂兰", null, "13800002222", "F", null, "大兴区清源街道康庄路20号院5号楼", null));
             List<ReviewCase> raised = new java.util.ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
                 raised.addAll(
