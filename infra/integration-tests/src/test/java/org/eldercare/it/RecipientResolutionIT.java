@@ -161,8 +161,10 @@ class RecipientResolutionIT {
         double precision = (double) correctPairs / foundPairs;
         double recall = (double) correctPairs / truePairs;
         System.out.printf("[recipient IT] pairwise precision %.4f recall %.4f%n", precision, recall);
-        assertThat(precision).isGreaterThan(0.99);
-        assertThat(recall).isGreaterThan(0.95);
+        // Links the resolver is unsure of wait in the review queue as two persons (docs/CONTRACT.md §7.6): the
+        // automatic decisions keep precision at the cost of some recall.
+        assertThat(precision).isGreaterThan(0.995);
+        assertThat(recall).isGreaterThan(0.93);
     }
 
     @Test

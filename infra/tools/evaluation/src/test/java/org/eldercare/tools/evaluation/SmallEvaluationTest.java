@@ -21,7 +21,15 @@ class SmallEvaluationTest {
         EvaluationResult result = new Evaluation(normalizer).run(set, ResolutionThresholds.DEFAULT);
 
         assertThat(result.records()).isGreaterThan(600);
-        assertThat(result.f1()).as(result.report()).isGreaterThanOrEqualTo(0.98);
+        // Uncertain links go to the review queue instead of being merged (docs/CONTRACT.md §7.6): automatic
+        // decisions trade recall for precision, and the queue holds what they leave, so a reviewer deciding each
+        // case right brings the F1 back.
+        assertThat(result.precision()).as(result.report()).isGreaterThanOrEqualTo(0.995);
+        assertThat(result.f1()).as(result.report()).isGreaterThanOrEqualTo(0.965);
+        Contingency reviewed = result.queue().afterReview();
+        assertThat(2 * reviewed.precision() * reviewed.recall() / (reviewed.precision() + reviewed.recall()))
+                .as(result.report())
+                .isGreaterThanOrEqualTo(0.985);
         assertThat(result.matchPrecision()).as(result.report()).isGreaterThanOrEqualTo(0.995);
         assertThat(result.top1Recall()).as(result.report()).isGreaterThanOrEqualTo(0.97);
     }
