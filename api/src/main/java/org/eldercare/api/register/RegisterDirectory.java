@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.index.TermsChunks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,6 @@ class RegisterDirectory {
 
     /** Elasticsearch's default result window: the most entitled people one street's worklist can hold. */
     static final int MAX_PER_STREET = 10_000;
-
-    private static final int TERMS_CHUNK = 1_000;
 
     private final ElasticsearchClient client;
 
@@ -69,10 +68,7 @@ class RegisterDirectory {
     /** Per ID digest, the recipient ids (the kept person and the ids merged into it) that hold it. */
     Map<String, List<String>> recipientsByDigest(List<String> digests) {
         Map<String, List<String>> byDigest = new HashMap<>();
-        for (int from = 0; from < digests.size(); from += TERMS_CHUNK) {
-            List<FieldValue> chunk = digests.subList(from, Math.min(digests.size(), from + TERMS_CHUNK)).stream()
-                    .map(FieldValue::of)
-                    .toList();
+        for (List<FieldValue> chunk : TermsChunks.of(digests)) {
             try {
                 var hits = client.search(
                                 s -> s.index(IndexNames.RECIPIENTS)
@@ -105,11 +101,7 @@ class RegisterDirectory {
     /** Per recipient id, the start of its latest service since {@code since}. */
     Map<String, String> lastServedSince(List<String> recipientIds, OffsetDateTime since) {
         Map<String, String> last = new HashMap<>();
-        for (int from = 0; from < recipientIds.size(); from += TERMS_CHUNK) {
-            List<FieldValue> chunk =
-                    recipientIds.subList(from, Math.min(recipientIds.size(), from + TERMS_CHUNK)).stream()
-                            .map(FieldValue::of)
-                            .toList();
+        for (List<FieldValue> chunk : TermsChunks.of(recipientIds)) {
             try {
                 var response = client.search(
                         s -> s.index(IndexNames.SERVICE_RECORDS)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.index.TermsChunks;
 import org.springframework.stereotype.Component;
 
 /** Reads the {@code review-cases} index and which ID digests belong to entitled people (docs/CONTRACT.md §7.6). */
@@ -19,8 +20,6 @@ class ReviewDirectory {
 
     /** Elasticsearch's default result window: the most cases one listing orders. */
     static final int MAX_CASES = 10_000;
-
-    private static final int TERMS_CHUNK = 1_000;
 
     private final ElasticsearchClient client;
 
@@ -62,10 +61,7 @@ class ReviewDirectory {
     /** Of {@code digests}, those of registered people entitled to at least one service (§7.3). */
     Set<String> entitledDigests(List<String> digests) {
         Set<String> entitled = new HashSet<>();
-        for (int from = 0; from < digests.size(); from += TERMS_CHUNK) {
-            List<FieldValue> chunk = digests.subList(from, Math.min(digests.size(), from + TERMS_CHUNK)).stream()
-                    .map(FieldValue::of)
-                    .toList();
+        for (List<FieldValue> chunk : TermsChunks.of(digests)) {
             try {
                 client.search(
                                 s -> s.index(IndexNames.PERSONS)
