@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eldercare.benchmark.common.BenchStack;
 import org.eldercare.benchmark.common.Latencies;
 import org.eldercare.benchmark.common.Options;
@@ -203,6 +206,11 @@ public final class MatchBenchmark {
         default String insideTheApp() throws Exception {
             return "";
         }
+
+        /** The last answer's {@code Server-Timing} steps in ms (match, audit); empty when matching in process. */
+        default Map<String, Double> lastTiming() {
+            return Map.of();
+        }
     }
 
     private record Found(String recipientId, String decision) {}
@@ -223,6 +231,13 @@ public final class MatchBenchmark {
         ObjectMapper json = Elasticsearch.objectMapper();
         URI uri = base.resolve("/api/v1/recipients/match");
         return new Matching() {
+            private Map<String, Double> timing = Map.of();
+
+            @Override
+            public Map<String, Double> lastTiming() {
+                return timing;
+            }
+
             @Override
             public List<Found> match(MatchRequest request) throws Exception {
                 HttpResponse<byte[]> response = client.send(
@@ -236,6 +251,8 @@ public final class MatchBenchmark {
                     throw new IllegalStateException("match: HTTP " + response.statusCode() + " "
                             + new String(response.body(), StandardCharsets.UTF_8));
                 }
+                timing = serverTiming(
+                        response.headers().firstValue("Server-Timing").orElse(""));
                 List<Found> found = new ArrayList<>();
                 for (JsonNode c : json.readTree(response.body()).path("candidates")) {
                     found.add(new Found(
@@ -264,6 +281,48 @@ public final class MatchBenchmark {
                         quantile(response.body(), "eldercare_audit_write_seconds", "0.99"));
             }
         };
+    }
+
+    /** {@code match;dur=12.3, audit;dur=4.1} as step → ms; steps without a duration are left out. */
+    static Map<String, Double> serverTiming(String header) {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        for (String entry : header.split(",")) {
+            String[] parts = entry.trim().split(";");
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].trim().startsWith("dur=")) {
+                    steps.put(
+                            parts[0].trim(), Double.parseDouble(parts[i].trim().substring(4)));
+                }
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Where the slowest 1% of requests spent their time, from each answer's Server-Timing: the app's match, its
+     * audit write, and the rest (HTTP, security, JSON, queueing for a core). Empty when matching in process.
+     */
+    static String slowestSplit(List<double[]> samples) {
+        if (samples.isEmpty()) {
+            return "";
+        }
+        List<double[]> sorted = new ArrayList<>(samples);
+        sorted.sort(Comparator.comparingDouble((double[] s) -> -s[0]));
+        int n = Math.max(1, sorted.size() / 100);
+        double total = 0, match = 0, audit = 0;
+        for (double[] s : sorted.subList(0, n)) {
+            total += s[0];
+            match += s[1];
+            audit += s[2];
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d slowest: mean %.1f ms = match %.1f + audit write %.1f + HTTP, security, JSON and waiting %.1f",
+                n,
+                total / n,
+                match / n,
+                audit / n,
+                (total - match - audit) / n);
     }
 
     /** One quantile of a Micrometer timer from the Prometheus text format, in ms; "?" when absent. */
@@ -297,11 +356,17 @@ public final class MatchBenchmark {
             matcher.match(requests.get(i));
         }
         Latencies latencies = new Latencies();
+        List<double[]> split = new ArrayList<>();
         int known = 0, top1 = 0, absent = 0, falseMatch = 0;
         for (int i = warmup; i < total; i++) {
             long t = System.nanoTime();
             List<Found> found = matcher.match(requests.get(i));
-            latencies.record(System.nanoTime() - t);
+            long elapsed = System.nanoTime() - t;
+            latencies.record(elapsed);
+            Map<String, Double> timing = matcher.lastTiming();
+            if (timing.containsKey("match")) {
+                split.add(new double[] {elapsed / 1e6, timing.get("match"), timing.getOrDefault("audit", 0.0)});
+            }
             String truth = expected.get(i);
             if (truth == null) {
                 absent++;
@@ -351,6 +416,10 @@ public final class MatchBenchmark {
                                 records >= 1_000_000 ? "" : " with only " + records + " records: not a verdict"));
         if (!inside.isEmpty()) {
             report.line("inside the app", "%s", inside);
+        }
+        String slowest = slowestSplit(split);
+        if (!slowest.isEmpty()) {
+            report.line("slowest 1%", "%s", slowest);
         }
         report.print();
     }
