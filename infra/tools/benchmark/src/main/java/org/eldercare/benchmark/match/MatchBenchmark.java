@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,6 +284,27 @@ public final class MatchBenchmark {
         };
     }
 
+    /** The fields a question gave, e.g. "name+phone+birthDate": never their values. */
+    static String given(MatchRequest r) {
+        List<String> fields = new ArrayList<>(List.of("name"));
+        if (r.idNumber() != null) {
+            fields.add("idNumber");
+        }
+        if (r.phone() != null) {
+            fields.add("phone");
+        }
+        if (r.birthDate() != null) {
+            fields.add("birthDate");
+        }
+        if (r.address() != null) {
+            fields.add("address");
+        }
+        if (r.location() != null) {
+            fields.add("location");
+        }
+        return String.join("+", fields);
+    }
+
     /** {@code match;dur=12.3, audit;dur=4.1} as step → ms; steps without a duration are left out. */
     static Map<String, Double> serverTiming(String header) {
         Map<String, Double> steps = new LinkedHashMap<>();
@@ -357,6 +379,7 @@ public final class MatchBenchmark {
         }
         Latencies latencies = new Latencies();
         List<double[]> split = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
         int known = 0, top1 = 0, absent = 0, falseMatch = 0;
         for (int i = warmup; i < total; i++) {
             long t = System.nanoTime();
@@ -366,6 +389,7 @@ public final class MatchBenchmark {
             Map<String, Double> timing = matcher.lastTiming();
             if (timing.containsKey("match")) {
                 split.add(new double[] {elapsed / 1e6, timing.get("match"), timing.getOrDefault("audit", 0.0)});
+                asked.add(given(requests.get(i)) + ", " + found.size() + " candidates");
             }
             String truth = expected.get(i);
             if (truth == null) {
@@ -420,6 +444,22 @@ public final class MatchBenchmark {
         String slowest = slowestSplit(split);
         if (!slowest.isEmpty()) {
             report.line("slowest 1%", "%s", slowest);
+            // Which questions were slow: a query-dependent tail shows as a pattern here, contention as none.
+            Integer[] order = new Integer[split.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingDouble(i -> -split.get(i)[0]));
+            for (int k = 0; k < Math.max(1, split.size() / 100); k++) {
+                double[] s = split.get(order[k]);
+                report.line(
+                        "  slow #" + (k + 1),
+                        "%.1f ms (match %.1f, audit %.1f): %s",
+                        s[0],
+                        s[1],
+                        s[2],
+                        asked.get(order[k]));
+            }
         }
         report.print();
     }
