@@ -193,7 +193,8 @@ public final class CoverageEvaluation {
             Coverage t = total(this::truth);
             out.append(String.format(
                     Locale.ROOT,
-                    "all districts          %26s %26s %29s%n",
+                    "%-28s %20s %26s %29s%n",
+                    "all districts",
                     "entitled job/fold/truth",
                     "served job/fold/truth",
                     "rate job/fold/truth"));
