@@ -1,0 +1,161 @@
+package org.eldercare.infra.platform.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eldercare.infra.platform.portal.PortalPage.field;
+import static org.eldercare.infra.platform.portal.PortalPage.testId;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eldercare.api.EldercareApplication;
+import org.eldercare.infra.platform.it.CareEvents;
+import org.eldercare.infra.platform.it.EmbeddedPlatform;
+import org.eldercare.infra.platform.it.PlatformClient;
+import org.eldercare.infra.platform.portal.PortalEvents.Recipient;
+import org.eldercare.tools.simulator.GbIdNumber;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hotline console's 事件队列 Incidents panel in headless Chromium against the whole platform on its own embedded
+ * stack (docs/CONTRACT.md §9.7): an elder living alone presses her SOS button while the console is open, and the
+ * incident appears without a reload, pushed, with her masked details and labels; the operator acknowledges it from the
+ * panel and sees the new state pushed back. Self-contained: it shares no platform with the other browser tests.
+ */
+@ExtendWith(HeadlessChromium.Installed.class)
+@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class IncidentQueueBrowserIT {
+
+    static final String DISTRICT = "110109";
+    static final String STREET = "110109001";
+    static final Recipient ELDER = new Recipient(
+            "王秀英",
+            GbIdNumber.of(DISTRICT, LocalDate.of(1941, 3, 5), 128, false),
+            "13987651234",
+            "F",
+            LocalDate.of(1941, 3, 5));
+
+    static WebDriver driver;
+
+    @RegisterExtension
+    static final Screenshots screenshots = new Screenshots(() -> driver);
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPlatform.register(registry, "incident-queue-it");
+    }
+
+    @BeforeAll
+    static void browser() {
+        driver = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void anSosAppearsLiveMaskedWithLabelsAndTheOperatorAcknowledgesIt() {
+        PlatformClient api = new PlatformClient(port);
+        PortalPage page = new PortalPage(driver, port);
+        registerTheElderAndBindHerButton(api);
+
+        page.open();
+        page.pickToken("demo-hotline");
+        page.showTab("hotline");
+        page.await(
+                Duration.ofSeconds(60),
+                d -> "open".equals(d.findElement(testId("incident-live")).getDomAttribute("data-state")));
+        page.script("window.incidentTestMarker = 'no reload'");
+
+        send(api, "demo-operator-1", CareEvents.event("op-1", "sos-1", "device.sos", """
+                {"deviceId":"btn-wang"}"""));
+        WebElement sos = page.await(Duration.ofSeconds(120), d -> incident(d, "SOS", "OPEN"));
+
+        assertThat(sos.findElement(field("nameMasked")).getText()).isEqualTo("王*英");
+        assertThat(sos.findElement(field("idNumberMasked")).getText())
+                .isEqualTo(ELDER.idNumber().substring(0, 6) + "********"
+                        + ELDER.idNumber().substring(14));
+        assertThat(sos.findElement(field("phoneMasked")).getText()).isEqualTo("139****1234");
+        assertThat(sos.findElements(field("label")))
+                .extracting(e -> e.getDomAttribute("data-value"))
+                .contains("LIVING_ALONE");
+        assertThat(sos.findElement(field("label")).getText()).startsWith("独居");
+        assertThat(sos.findElement(field("rule")).getText()).isEqualTo("一键呼叫 SOS");
+        assertThat(sos.findElement(field("state")).getText()).isEqualTo("待受理 Open");
+        assertThat(sos.findElement(field("deadline")).getText()).startsWith("时限 Due");
+        String html = page.source();
+        assertThat(html)
+                .as("no full identifier and no birth date anywhere on the page")
+                .doesNotContain(ELDER.idNumber(), ELDER.phone(), "1941-03-05", "19410305");
+        assertThat(page.script("return window.incidentTestMarker")).isEqualTo("no reload");
+        screenshots.save("incident-queue-open");
+
+        sos.findElement(testId("incident-acknowledge")).click();
+        page.await(
+                Duration.ofSeconds(30),
+                d -> d.findElement(testId("incident-result")).getText().startsWith("已发送"));
+        // Incident clocks run on event time (§9.5): a later signal of the city moves the job's clock past the step.
+        send(
+                api,
+                "demo-operator-1",
+                CareEvents.event("op-1", "hb-1", "device.heartbeat", """
+                {"deviceId":"btn-wang"}""")
+                        .replaceFirst(
+                                "\"time\":\"[^\"]+\"",
+                                "\"time\":\""
+                                        + OffsetDateTime.now(CareEvents.SHANGHAI)
+                                                .plusMinutes(3) + "\""));
+        WebElement acknowledged = page.await(Duration.ofSeconds(240), d -> incident(d, "SOS", "ACKNOWLEDGED"));
+        assertThat(acknowledged.findElement(field("state")).getText()).isEqualTo("已受理 Acknowledged");
+        assertThat(acknowledged.findElements(testId("incident-acknowledge"))).isEmpty();
+        assertThat(page.script("return window.incidentTestMarker")).isEqualTo("no reload");
+        screenshots.save("incident-queue-acknowledged");
+    }
+
+    /** The street office registers her as living alone; her operator binds a button in her home to her. */
+    private static void registerTheElderAndBindHerButton(PlatformClient api) {
+        send(api, "demo-civil-affairs", PortalEvents.personRegistered("p-wang", ELDER, "ALONE"));
+        send(api, "demo-operator-1", CareEvents.event("op-1", "bind-1", "device.bound", """
+                {"deviceId":"btn-wang","kind":"SOS_BUTTON","personId":"p-wang","districtCode":"%s","streetCode":"%s",
+                 "heartbeatSeconds":3600}""".formatted(
+                        DISTRICT, STREET)));
+    }
+
+    private static WebElement incident(WebDriver d, String rule, String state) {
+        List<WebElement> found = d.findElements(By.cssSelector("[data-testid='incident'][data-state='" + state + "']"));
+        return found.stream()
+                .filter(e -> rule.equals(e.findElement(field("rule")).getDomAttribute("data-value")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void send(PlatformClient api, String token, String event) {
+        var reply = api.postBatch(token, PortalEvents.batch(List.of(event)));
+        assertThat(reply.status()).as("intake reply %s", reply.body()).isEqualTo(202);
+        assertThat(reply.body().path("accepted").asInt())
+                .as("intake reply %s", reply.body())
+                .isEqualTo(1);
+    }
+}
