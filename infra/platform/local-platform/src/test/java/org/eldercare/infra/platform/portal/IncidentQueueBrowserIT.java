@@ -61,6 +61,8 @@ class IncidentQueueBrowserIT {
     @DynamicPropertySource
     static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPlatform.register(registry, "incident-queue-it");
+        // Its own stack on a shared machine: give the nodes longer than the default 180 s to come up.
+        registry.add("eldercare.stack.startup-timeout-seconds", () -> "600");
     }
 
     @BeforeAll
