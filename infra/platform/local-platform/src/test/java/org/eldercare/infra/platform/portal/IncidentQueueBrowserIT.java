@@ -7,7 +7,9 @@ import static org.eldercare.infra.platform.portal.PortalPage.testId;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eldercare.api.EldercareApplication;
 import org.eldercare.infra.platform.it.CareEvents;
 import org.eldercare.infra.platform.it.EmbeddedPlatform;
@@ -93,47 +95,76 @@ class IncidentQueueBrowserIT {
 
         send(api, "demo-operator-1", CareEvents.event("op-1", "sos-1", "device.sos", """
                 {"deviceId":"btn-wang"}"""));
-        WebElement sos = page.await(Duration.ofSeconds(120), d -> incident(d, "SOS", "OPEN"));
+        // Read in one go: the panel re-renders on every pushed incident, so an element may go stale between reads.
+        Map<String, String> sos = page.await(Duration.ofSeconds(120), d -> shown(d, "SOS", "OPEN"));
 
-        assertThat(sos.findElement(field("nameMasked")).getText()).isEqualTo("王*英");
-        assertThat(sos.findElement(field("idNumberMasked")).getText())
+        assertThat(sos.get("nameMasked")).isEqualTo("王*英");
+        assertThat(sos.get("idNumberMasked"))
                 .isEqualTo(ELDER.idNumber().substring(0, 6) + "********"
                         + ELDER.idNumber().substring(14));
-        assertThat(sos.findElement(field("phoneMasked")).getText()).isEqualTo("139****1234");
-        assertThat(sos.findElements(field("label")))
-                .extracting(e -> e.getDomAttribute("data-value"))
-                .contains("LIVING_ALONE");
-        assertThat(sos.findElement(field("label")).getText()).startsWith("独居");
-        assertThat(sos.findElement(field("rule")).getText()).isEqualTo("一键呼叫 SOS");
-        assertThat(sos.findElement(field("state")).getText()).isEqualTo("待受理 Open");
-        assertThat(sos.findElement(field("deadline")).getText()).startsWith("时限 Due");
-        String html = page.source();
-        assertThat(html)
+        assertThat(sos.get("phoneMasked")).isEqualTo("139****1234");
+        assertThat(sos.get("labels")).contains("LIVING_ALONE");
+        assertThat(sos.get("label")).startsWith("独居");
+        assertThat(sos.get("rule")).isEqualTo("一键呼叫 SOS");
+        assertThat(sos.get("state")).isEqualTo("待受理 Open");
+        assertThat(sos.get("deadline")).startsWith("时限 Due");
+        assertThat(page.source())
                 .as("no full identifier and no birth date anywhere on the page")
                 .doesNotContain(ELDER.idNumber(), ELDER.phone(), "1941-03-05", "19410305");
         assertThat(page.script("return window.incidentTestMarker")).isEqualTo("no reload");
         screenshots.save("incident-queue-open");
 
-        sos.findElement(testId("incident-acknowledge")).click();
-        page.await(
-                Duration.ofSeconds(30),
-                d -> d.findElement(testId("incident-result")).getText().startsWith("已发送"));
+        page.await(Duration.ofSeconds(30), d -> {
+            incident(d, "SOS", "OPEN")
+                    .findElement(testId("incident-acknowledge"))
+                    .click();
+            return true;
+        });
         // Incident clocks run on event time (§9.5): a later signal of the city moves the job's clock past the step.
+        String later = OffsetDateTime.now(CareEvents.SHANGHAI).plusMinutes(3).toString();
         send(
                 api,
                 "demo-operator-1",
                 CareEvents.event("op-1", "hb-1", "device.heartbeat", """
-                {"deviceId":"btn-wang"}""")
-                        .replaceFirst(
-                                "\"time\":\"[^\"]+\"",
-                                "\"time\":\""
-                                        + OffsetDateTime.now(CareEvents.SHANGHAI)
-                                                .plusMinutes(3) + "\""));
-        WebElement acknowledged = page.await(Duration.ofSeconds(240), d -> incident(d, "SOS", "ACKNOWLEDGED"));
-        assertThat(acknowledged.findElement(field("state")).getText()).isEqualTo("已受理 Acknowledged");
-        assertThat(acknowledged.findElements(testId("incident-acknowledge"))).isEmpty();
+                        {"deviceId":"btn-wang"}""")
+                        .replaceFirst("\"time\":\"[^\"]+\"", "\"time\":\"" + later + "\""));
+        Map<String, String> acknowledged = page.await(Duration.ofSeconds(240), d -> shown(d, "SOS", "ACKNOWLEDGED"));
+        assertThat(acknowledged.get("state")).isEqualTo("已受理 Acknowledged");
+        assertThat(acknowledged.get("actions"))
+                .doesNotContain("incident-acknowledge")
+                .contains("incident-dispatch");
         assertThat(page.script("return window.incidentTestMarker")).isEqualTo("no reload");
         screenshots.save("incident-queue-acknowledged");
+    }
+
+    /** What the panel shows of the incident of {@code rule} in {@code state}, or null while there is none. */
+    private static Map<String, String> shown(WebDriver d, String rule, String state) {
+        WebElement e = incident(d, rule, state);
+        if (e == null) {
+            return null;
+        }
+        Map<String, String> shown = new HashMap<>();
+        for (String name : List.of("nameMasked", "idNumberMasked", "phoneMasked", "label", "rule", "state")) {
+            List<WebElement> found = e.findElements(field(name));
+            shown.put(name, found.isEmpty() ? "" : found.getFirst().getText());
+        }
+        List<WebElement> deadline = e.findElements(field("deadline"));
+        shown.put("deadline", deadline.isEmpty() ? "" : deadline.getFirst().getText());
+        shown.put(
+                "labels",
+                String.join(
+                        ",",
+                        e.findElements(field("label")).stream()
+                                .map(l -> l.getDomAttribute("data-value"))
+                                .toList()));
+        shown.put(
+                "actions",
+                String.join(
+                        ",",
+                        e.findElements(By.cssSelector("button")).stream()
+                                .map(b -> b.getDomAttribute("data-testid"))
+                                .toList()));
+        return shown;
     }
 
     /** The street office registers her as living alone; her operator binds a button in her home to her. */
