@@ -20,7 +20,7 @@ class TokenRegistryTest {
     Path dir;
 
     static SecurityProperties.TokenGrant grant(String token, Role role) {
-        return new SecurityProperties.TokenGrant(token, token, role, role == Role.OPERATOR ? "op-9" : null);
+        return new SecurityProperties.TokenGrant(token, token, role, role == Role.OPERATOR ? "op-9" : null, null);
     }
 
     static SecurityProperties production(List<SecurityProperties.TokenGrant> tokens, Path file) {
@@ -79,8 +79,8 @@ class TokenRegistryTest {
     @Test
     void keepsOnlyDigestsOfTheTokens() throws Exception {
         String token = "plain-token-that-must-not-stay-in-memory";
-        var registry = new TokenRegistry(
-                production(List.of(new SecurityProperties.TokenGrant(token, "planner", Role.PLANNER, null)), null));
+        var registry = new TokenRegistry(production(
+                List.of(new SecurityProperties.TokenGrant(token, "planner", Role.PLANNER, null, null)), null));
 
         assertThat(reachableStrings(registry)).noneMatch(s -> s.contains(token));
         assertThat(registry.principals())
@@ -105,7 +105,7 @@ class TokenRegistryTest {
         var registry = new TokenRegistry(production(List.of(grant("property-token-0123456789", Role.HOTLINE)), file));
 
         assertThat(registry.resolve("file-planner-token-0123456789"))
-                .contains(new Caller("planner", Role.PLANNER, null));
+                .contains(new Caller("planner", Role.PLANNER, null, null));
         assertThat(registry.resolve("file-operator-token-0123456789"))
                 .contains(new Caller("operator-7", Role.OPERATOR, "op-7"));
         assertThat(registry.resolve("file-monitor-token-0123")).contains(new Caller("scraper", Role.MONITOR, null));
@@ -144,7 +144,7 @@ class TokenRegistryTest {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "shared-token-0123456789 hotline HOTLINE\n");
 
-        var planner = new SecurityProperties.TokenGrant("shared-token-0123456789", "planner", Role.PLANNER, null);
+        var planner = new SecurityProperties.TokenGrant("shared-token-0123456789", "planner", Role.PLANNER, null, null);
 
         assertThatThrownBy(() -> new TokenRegistry(production(List.of(planner), file)))
                 .hasMessageContaining("'planner' and 'hotline' share one token")

@@ -11,6 +11,7 @@ import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.WorkOrderDocument;
+import org.eldercare.search.family.FamilyCodeDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
@@ -82,6 +83,12 @@ public final class IndexRegistry {
     public static final IndexSpec<WorkOrderDocument> WORK_ORDERS =
             IndexSpec.of(IndexNames.WORK_ORDERS, "work order id", WorkOrderDocument::workOrderId);
 
+    /** Family access codes by their keyed digest, written by the API only (docs/CONTRACT.md §10.4). */
+    public static final IndexSpec<FamilyCodeDocument> FAMILY_CODES = IndexSpec.of(
+            IndexNames.FAMILY_CODES,
+            "the code's keyed digest (HMAC-SHA256, 64 hex digits; docs/CONTRACT.md §10.4)",
+            FamilyCodeDocument::codeDigest);
+
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
             INDICATORS,
@@ -95,7 +102,8 @@ public final class IndexRegistry {
             PERSONS,
             INCIDENTS,
             REVIEW_CASES,
-            WORK_ORDERS);
+            WORK_ORDERS,
+            FAMILY_CODES);
 
     private IndexRegistry() {}
 
