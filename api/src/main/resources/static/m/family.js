@@ -135,7 +135,6 @@ function incident(i) {
   if (i.deviceKind) item.append(el('p', {}, named(DEVICES, i.deviceKind)));
   if (i.resolvedAt) item.append(el('p', {}, both('办结 ' + when(i.resolvedAt), 'resolved')));
   if (i.outcome) item.append(el('p', {}, named(OUTCOMES, i.outcome)));
-  if (i.evidence) item.append(el('p', { lang: 'en', text: i.evidence }));
   return item;
 }
 

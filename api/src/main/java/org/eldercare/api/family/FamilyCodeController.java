@@ -176,7 +176,8 @@ class FamilyCodeController {
         audit.record(
                 caller,
                 "FAMILY_CODES_LISTED",
-                person == null ? String.valueOf(caller.scope()) : person,
+                // What was listed: one person, else the office's scope, else every code (a city-wide office).
+                person != null ? person : caller.scope() != null ? caller.scope() : "ALL",
                 Map.of("page", page, "size", size),
                 items.size());
         return ResponseEntity.ok()

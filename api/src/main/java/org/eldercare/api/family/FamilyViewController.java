@@ -69,8 +69,7 @@ class FamilyViewController {
             String dispatchedAt,
             String resolvedAt,
             String outcome,
-            String deviceKind,
-            String evidence) {}
+            String deviceKind) {}
 
     record Device(String deviceKind, String status, String since) {}
 
@@ -148,8 +147,8 @@ class FamilyViewController {
                 text(i, "dispatchedAt"),
                 text(i, "resolvedAt"),
                 text(i, "outcome"),
-                text(i, "deviceKind"),
-                text(i, "evidence"));
+                // Never the evidence: the job writes the device id into it ("SOS from SOS_BUTTON <deviceId>").
+                text(i, "deviceKind"));
     }
 
     /**

@@ -429,7 +429,7 @@ class FamilyViewApiTest {
                     .put("deviceId", deviceId)
                     .put("deviceKind", kind)
                     .put("personId", WANG)
-                    .put("evidence", "device " + kind)
+                    .put("evidence", rule + " from " + kind + " " + deviceId)
                     .put("assignedTo", "hotline")
                     .put("openedAt", openedAt);
             incident.putObject("person")

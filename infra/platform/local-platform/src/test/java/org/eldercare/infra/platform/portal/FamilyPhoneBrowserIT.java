@@ -258,7 +258,7 @@ class FamilyPhoneBrowserIT {
         var rejections = api.awaitOrFail(
                 "the control visit's rejection",
                 CATCH_UP,
-                () -> api.get("demo-admin", "/api/v1/rejections?operatorId=op-1&size=200"),
+                () -> api.get("demo-admin", "/api/v1/rejections?operatorId=op-1&size=100"),
                 r -> r.status() == 200 && r.body().toString().contains(control));
         assertThat(rejections.body().findValuesAsText("eventId"))
                 .as("the page's visit is accepted downstream")
