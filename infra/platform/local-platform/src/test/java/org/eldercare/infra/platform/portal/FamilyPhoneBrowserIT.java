@@ -159,7 +159,12 @@ class FamilyPhoneBrowserIT {
                 .as("nothing but the masked view")
                 .doesNotContain(PERSON, BUTTON, "赵桂芳", ZHAO.idNumber(), "1937-05-21", "op-1", "inc-");
         assertThat(FULL_IDENTIFIER.matcher(view.toString()).find()).isFalse();
-        var audit = api.get("demo-admin", "/api/v1/audit?size=50");
+        // The audit entry is durable at once and searchable within the index's refresh interval (§6.2).
+        var audit = api.awaitOrFail(
+                "the family view's audit entry",
+                Duration.ofSeconds(30),
+                () -> api.get("demo-admin", "/api/v1/audit?size=50"),
+                r -> r.status() == 200 && r.body().toString().contains(codeId));
         assertThat(audit.body().toString())
                 .as("the view is audited under the code's id, never the code")
                 .contains(codeId)
