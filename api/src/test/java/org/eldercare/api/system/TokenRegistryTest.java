@@ -116,6 +116,32 @@ class TokenRegistryTest {
     }
 
     @Test
+    void givesAStreetOfficeItsScopeFromThePropertiesOrTheFileAndNoOtherRoleOne() throws Exception {
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, "file-office-token-0123456789  dayu-office  CIVIL_AFFAIRS  110109001\n");
+        var office = new SecurityProperties.TokenGrant(
+                "property-office-token-0123456789", "mentougou", Role.CIVIL_AFFAIRS, null, "110109");
+
+        var registry = new TokenRegistry(production(List.of(office), file));
+
+        assertThat(registry.resolve("file-office-token-0123456789"))
+                .contains(new Caller("dayu-office", Role.CIVIL_AFFAIRS, null, "110109001"));
+        Caller district = registry.resolve("property-office-token-0123456789").orElseThrow();
+        assertThat(district.covers("110109", "110109006")).isTrue();
+        assertThat(district.covers("110108", "110108001")).isFalse();
+        assertThatThrownBy(() -> new TokenRegistry(production(
+                        List.of(new SecurityProperties.TokenGrant(
+                                "planner-token-0123456789", "planner", Role.PLANNER, null, "110109")),
+                        null)))
+                .hasMessage("eldercare.security.tokens[0].scope: only a CIVIL_AFFAIRS grant has a scope");
+        assertThatThrownBy(() -> new TokenRegistry(production(
+                        List.of(new SecurityProperties.TokenGrant(
+                                "office-token-0123456789", "office", Role.CIVIL_AFFAIRS, null, "11010")),
+                        null)))
+                .hasMessageContaining("scope: must be a 6-digit district or 9-digit street code");
+    }
+
+    @Test
     void refusesADemoTokenInTheFileEvenAsItsDigest() throws Exception {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "sha256:" + sha256Hex("demo-admin") + " admin ADMIN\n");
