@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param publicFinder {@code /api/v1/public/**} per client address, not per token (docs/CONTRACT.md §10.1): 5
  *     requests/s, burst 20, 2 in flight
  * @param maxTrackedPrincipals how many principals' buckets are kept at most (10,000); idle ones go first
+ * @param family {@code /api/v1/family/**} per client address (docs/CONTRACT.md §10.4): 1 request/s, burst 10, 2 in
+ *     flight, so that family access codes cannot be guessed
  */
 @ConfigurationProperties("eldercare.limits")
 public record AbuseLimits(
@@ -22,12 +24,14 @@ public record AbuseLimits(
         Group match,
         DataSize matchBodySize,
         Integer maxTrackedPrincipals,
-        Group publicFinder) {
+        Group publicFinder,
+        Group family) {
 
     public static final Group DEFAULT_INTAKE = new Group(50.0, 100, 4);
     public static final Group DEFAULT_IMPORTS = new Group(1.0, 2, 1);
     public static final Group DEFAULT_MATCH = new Group(20.0, 40, 4);
     public static final Group DEFAULT_PUBLIC_FINDER = new Group(5.0, 20, 2);
+    public static final Group DEFAULT_FAMILY = new Group(1.0, 10, 2);
     public static final DataSize DEFAULT_MATCH_BODY_SIZE = DataSize.ofKilobytes(16);
     public static final int DEFAULT_MAX_TRACKED_PRINCIPALS = 10_000;
 
@@ -36,6 +40,7 @@ public record AbuseLimits(
         imports = Group.orDefault(imports, DEFAULT_IMPORTS);
         match = Group.orDefault(match, DEFAULT_MATCH);
         publicFinder = Group.orDefault(publicFinder, DEFAULT_PUBLIC_FINDER);
+        family = Group.orDefault(family, DEFAULT_FAMILY);
         matchBodySize = matchBodySize == null ? DEFAULT_MATCH_BODY_SIZE : matchBodySize;
         maxTrackedPrincipals = maxTrackedPrincipals == null ? DEFAULT_MAX_TRACKED_PRINCIPALS : maxTrackedPrincipals;
         if (matchBodySize.toBytes() < 1 || matchBodySize.toBytes() > Integer.MAX_VALUE) {
@@ -48,7 +53,7 @@ public record AbuseLimits(
 
     /** Every limit at its default. */
     public static AbuseLimits defaults() {
-        return new AbuseLimits(null, null, null, null, null, null);
+        return new AbuseLimits(null, null, null, null, null, null, null);
     }
 
     /**

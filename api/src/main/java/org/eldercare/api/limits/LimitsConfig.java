@@ -27,4 +27,13 @@ class LimitsConfig {
         registration.addUrlPatterns("/api/v1/public/*");
         return registration;
     }
+
+    /** Per client address on the family view (docs/CONTRACT.md §10.4), so access codes cannot be guessed. */
+    @Bean
+    FilterRegistrationBean<PublicLimitFilter> familyLimitFilter(AbuseLimits limits, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(PublicLimitFilter.family(limits, problems, System::nanoTime));
+        registration.setOrder(ORDER);
+        registration.addUrlPatterns("/api/v1/family/*");
+        return registration;
+    }
 }

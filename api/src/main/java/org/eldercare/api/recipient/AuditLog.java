@@ -61,14 +61,17 @@ public class AuditLog {
             int resultCount) {}
 
     public void record(Caller caller, String action, String target, Map<String, Object> query, int resultCount) {
+        record(caller.name(), caller.role().name(), action, target, query, resultCount);
+    }
+
+    /**
+     * An entry for a principal that is not a token's, such as a family access code (docs/CONTRACT.md §10.4), named by
+     * an id that opens nothing.
+     */
+    public void record(
+            String principal, String role, String action, String target, Map<String, Object> query, int resultCount) {
         Entry entry = new Entry(
-                OffsetDateTime.now(ZoneOffset.UTC).toString(),
-                caller.name(),
-                caller.role().name(),
-                action,
-                target,
-                query,
-                resultCount);
+                OffsetDateTime.now(ZoneOffset.UTC).toString(), principal, role, action, target, query, resultCount);
         long start = System.nanoTime();
         try {
             client.index(i -> i.index(IndexRegistry.AUDIT.name())

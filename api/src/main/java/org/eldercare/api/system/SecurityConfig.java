@@ -21,7 +21,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what (docs/CONTRACT.md §3): operators and planners send events; planners, the hotline and
  * admins read recipients; everyone with a token reads indicators and facilities; anyone, with no token, reads the
- * public finder under {@code /api/v1/public/} (§10.1), which is limited per client address. The portal's static
+ * public finder under {@code /api/v1/public/} (§10.1) and, with a family access code in the body, the family view
+ * (§10.4), both limited per client address; street offices issue and revoke family codes. The portal's static
  * pages, the health status and the API description are public. Health details ({@code management.endpoint.health
  * .roles}) and every other actuator endpoint (metrics, Prometheus) need MONITOR or ADMIN (§6.4), unless
  * {@code eldercare.security.public-actuator} opens them, which only the local profile does.
@@ -48,6 +49,12 @@ class SecurityConfig {
                         e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/v1/public/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/family/view")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/family-codes")
+                        .hasRole(CIVIL_AFFAIRS.name())
+                        .requestMatchers("/api/v1/family-codes", "/api/v1/family-codes/**")
+                        .hasAnyRole(CIVIL_AFFAIRS.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/imports")
                         .hasAnyRole(OPERATOR.name(), PLANNER.name(), CIVIL_AFFAIRS.name(), HOTLINE.name())
                         .requestMatchers("/api/v1/recipients/**", "/api/v1/services/**")

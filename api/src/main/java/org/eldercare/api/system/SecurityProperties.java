@@ -47,8 +47,14 @@ public record SecurityProperties(
         }
     }
 
-    /** A token and the principal it stands for. */
-    public record TokenGrant(String token, String name, Role role, String operatorId) {
+    /**
+     * A token and the principal it stands for.
+     *
+     * @param operatorId the operator, for an OPERATOR only
+     * @param scope for a CIVIL_AFFAIRS office only: the 6-digit district or 9-digit street whose people it issues
+     *     family codes for (docs/CONTRACT.md §10.4); none for a city-wide office
+     */
+    public record TokenGrant(String token, String name, Role role, String operatorId, String scope) {
         @Override
         public String toString() {
             return "TokenGrant[name=" + name + ", role=" + role + ", token redacted]";

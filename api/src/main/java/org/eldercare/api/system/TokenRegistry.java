@@ -53,12 +53,13 @@ public class TokenRegistry {
             }
             String demo =
                     properties.allowDemoCredentials() && DEMO_TOKENS.contains(grant.token()) ? grant.token() : null;
-            all.add(entry(where, sha256(grant.token()), grant.name(), grant.role(), grant.operatorId(), demo));
+            all.add(entry(
+                    where, sha256(grant.token()), grant.name(), grant.role(), grant.operatorId(), grant.scope(), demo));
         }
         if (properties.tokensFile() != null) {
             for (TokensFile.Line line : TokensFile.read(properties.tokensFile())) {
                 String where = "eldercare.security.tokens-file: " + properties.tokensFile() + " line " + line.number();
-                all.add(entry(where, line.digest(), line.name(), line.role(), line.operatorId(), null));
+                all.add(entry(where, line.digest(), line.name(), line.role(), line.operatorId(), line.scope(), null));
             }
         }
         refuseDemoCredentialsInProduction(all, properties.allowDemoCredentials());
@@ -73,7 +74,8 @@ public class TokenRegistry {
                 properties.tokensFile() == null ? "" : " (with " + properties.tokensFile() + ")");
     }
 
-    private static Entry entry(String where, byte[] digest, String name, Role role, String operatorId, String demo) {
+    private static Entry entry(
+            String where, byte[] digest, String name, Role role, String operatorId, String scope, String demo) {
         if (name == null || name.isBlank()) {
             throw new IllegalStateException(where + ": name is not set");
         }
@@ -83,7 +85,13 @@ public class TokenRegistry {
         if (role == Role.OPERATOR && (operatorId == null || operatorId.isBlank())) {
             throw new IllegalStateException(where + ": an OPERATOR needs an operator-id");
         }
-        return new Entry(digest, new Caller(name, role, operatorId), demo);
+        if (scope != null && role != Role.CIVIL_AFFAIRS) {
+            throw new IllegalStateException(where + ".scope: only a CIVIL_AFFAIRS grant has a scope");
+        }
+        if (scope != null && !scope.matches("\\d{6}|\\d{9}")) {
+            throw new IllegalStateException(where + ".scope: must be a 6-digit district or 9-digit street code");
+        }
+        return new Entry(digest, new Caller(name, role, operatorId, scope), demo);
     }
 
     private static void refuseDemoCredentialsInProduction(List<Entry> entries, boolean allowDemoCredentials) {

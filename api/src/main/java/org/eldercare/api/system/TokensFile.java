@@ -14,10 +14,11 @@ import java.util.Locale;
  * comment line, blank lines are skipped (docs/CONTRACT.md §6.4):
  *
  * <pre>
- * # token or sha256:&lt;hex digest&gt;   name         role      operator-id (OPERATOR only)
+ * # token or sha256:&lt;hex digest&gt;   name         role      operator-id (OPERATOR) or scope (CIVIL_AFFAIRS)
  * sha256:&lt;64 hex digits&gt;            planner      PLANNER
  * &lt;a random token&gt;                    operator-1   OPERATOR  op-1
  * &lt;a random token&gt;                    prometheus   MONITOR
+ * &lt;a random token&gt;                    dayu-office  CIVIL_AFFAIRS  110109001
  * </pre>
  *
  * <p>The first field is either the token itself or {@code sha256:} and the 64 hex digits of the SHA-256 of its UTF-8
@@ -29,7 +30,7 @@ final class TokensFile {
     static final String SHA256_PREFIX = "sha256:";
 
     /** One line of the file: the token's SHA-256 and the principal it stands for. */
-    record Line(int number, byte[] digest, String name, Role role, String operatorId) {}
+    record Line(int number, byte[] digest, String name, Role role, String operatorId, String scope) {}
 
     private TokensFile() {}
 
@@ -58,7 +59,8 @@ final class TokensFile {
         String where = "eldercare.security.tokens-file: " + file + " line " + number + ": ";
         String[] fields = text.split("\\s+");
         if (fields.length < 3 || fields.length > 4) {
-            throw new IllegalStateException(where + "must be '<token or sha256:digest> <name> <role> [operator-id]'");
+            throw new IllegalStateException(
+                    where + "must be '<token or sha256:digest> <name> <role> [operator-id or scope]'");
         }
         Role role;
         try {
@@ -66,7 +68,11 @@ final class TokensFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + "role must be one of " + List.of(Role.values()));
         }
-        return new Line(number, digestOf(where, fields[0]), fields[1], role, fields.length == 4 ? fields[3] : null);
+        String fourth = fields.length == 4 ? fields[3] : null;
+        // The fourth field is an OPERATOR's operator id, or a CIVIL_AFFAIRS office's scope (docs/CONTRACT.md §10.4).
+        return role == Role.CIVIL_AFFAIRS
+                ? new Line(number, digestOf(where, fields[0]), fields[1], role, null, fourth)
+                : new Line(number, digestOf(where, fields[0]), fields[1], role, fourth, null);
     }
 
     private static byte[] digestOf(String where, String field) {

@@ -195,7 +195,7 @@ class AbuseLimitFilterTest {
     @Test
     void leavesOtherRequestsAlone() throws Exception {
         AbuseLimitFilter strict = new AbuseLimitFilter(
-                new AbuseLimits(new AbuseLimits.Group(1.0, 1, 1), null, null, DataSize.ofBytes(1), null, null),
+                new AbuseLimits(new AbuseLimits.Group(1.0, 1, 1), null, null, DataSize.ofBytes(1), null, null, null),
                 new ProblemResponses(),
                 nanos::get);
         SecurityContextHolder.getContext()

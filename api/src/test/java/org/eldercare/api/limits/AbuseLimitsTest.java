@@ -20,14 +20,14 @@ class AbuseLimitsTest {
 
     @Test
     void fillsAPartlyConfiguredGroupFromItsDefaults() {
-        AbuseLimits limits = new AbuseLimits(new AbuseLimits.Group(null, null, 8), null, null, null, null, null);
+        AbuseLimits limits = new AbuseLimits(new AbuseLimits.Group(null, null, 8), null, null, null, null, null, null);
 
         assertThat(limits.intake()).isEqualTo(new AbuseLimits.Group(50.0, 100, 8));
     }
 
     @Test
     void refusesAZeroRate() {
-        assertThatThrownBy(() -> new AbuseLimits(null, null, new AbuseLimits.Group(0.0, 1, 1), null, null, null))
+        assertThatThrownBy(() -> new AbuseLimits(null, null, new AbuseLimits.Group(0.0, 1, 1), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("requests-per-second");
     }

@@ -20,7 +20,7 @@ class TokenRegistryTest {
     Path dir;
 
     static SecurityProperties.TokenGrant grant(String token, Role role) {
-        return new SecurityProperties.TokenGrant(token, token, role, role == Role.OPERATOR ? "op-9" : null);
+        return new SecurityProperties.TokenGrant(token, token, role, role == Role.OPERATOR ? "op-9" : null, null);
     }
 
     static SecurityProperties production(List<SecurityProperties.TokenGrant> tokens, Path file) {
@@ -79,8 +79,8 @@ class TokenRegistryTest {
     @Test
     void keepsOnlyDigestsOfTheTokens() throws Exception {
         String token = "plain-token-that-must-not-stay-in-memory";
-        var registry = new TokenRegistry(
-                production(List.of(new SecurityProperties.TokenGrant(token, "planner", Role.PLANNER, null)), null));
+        var registry = new TokenRegistry(production(
+                List.of(new SecurityProperties.TokenGrant(token, "planner", Role.PLANNER, null, null)), null));
 
         assertThat(reachableStrings(registry)).noneMatch(s -> s.contains(token));
         assertThat(registry.principals())
@@ -105,7 +105,7 @@ class TokenRegistryTest {
         var registry = new TokenRegistry(production(List.of(grant("property-token-0123456789", Role.HOTLINE)), file));
 
         assertThat(registry.resolve("file-planner-token-0123456789"))
-                .contains(new Caller("planner", Role.PLANNER, null));
+                .contains(new Caller("planner", Role.PLANNER, null, null));
         assertThat(registry.resolve("file-operator-token-0123456789"))
                 .contains(new Caller("operator-7", Role.OPERATOR, "op-7"));
         assertThat(registry.resolve("file-monitor-token-0123")).contains(new Caller("scraper", Role.MONITOR, null));
@@ -113,6 +113,32 @@ class TokenRegistryTest {
         assertThat(registry.resolve("sha256:" + sha256Hex("file-planner-token-0123456789")))
                 .as("the digest itself is no token")
                 .isEmpty();
+    }
+
+    @Test
+    void givesAStreetOfficeItsScopeFromThePropertiesOrTheFileAndNoOtherRoleOne() throws Exception {
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, "file-office-token-0123456789  dayu-office  CIVIL_AFFAIRS  110109001\n");
+        var office = new SecurityProperties.TokenGrant(
+                "property-office-token-0123456789", "mentougou", Role.CIVIL_AFFAIRS, null, "110109");
+
+        var registry = new TokenRegistry(production(List.of(office), file));
+
+        assertThat(registry.resolve("file-office-token-0123456789"))
+                .contains(new Caller("dayu-office", Role.CIVIL_AFFAIRS, null, "110109001"));
+        Caller district = registry.resolve("property-office-token-0123456789").orElseThrow();
+        assertThat(district.covers("110109", "110109006")).isTrue();
+        assertThat(district.covers("110108", "110108001")).isFalse();
+        assertThatThrownBy(() -> new TokenRegistry(production(
+                        List.of(new SecurityProperties.TokenGrant(
+                                "planner-token-0123456789", "planner", Role.PLANNER, null, "110109")),
+                        null)))
+                .hasMessage("eldercare.security.tokens[0].scope: only a CIVIL_AFFAIRS grant has a scope");
+        assertThatThrownBy(() -> new TokenRegistry(production(
+                        List.of(new SecurityProperties.TokenGrant(
+                                "office-token-0123456789", "office", Role.CIVIL_AFFAIRS, null, "11010")),
+                        null)))
+                .hasMessageContaining("scope: must be a 6-digit district or 9-digit street code");
     }
 
     @Test
@@ -144,7 +170,7 @@ class TokenRegistryTest {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "shared-token-0123456789 hotline HOTLINE\n");
 
-        var planner = new SecurityProperties.TokenGrant("shared-token-0123456789", "planner", Role.PLANNER, null);
+        var planner = new SecurityProperties.TokenGrant("shared-token-0123456789", "planner", Role.PLANNER, null, null);
 
         assertThatThrownBy(() -> new TokenRegistry(production(List.of(planner), file)))
                 .hasMessageContaining("'planner' and 'hotline' share one token")

@@ -24,6 +24,8 @@ public final class IndexNames {
     public static final String CALLS = "calls";
 
     public static final String INCIDENTS = "incidents";
+    /** Family access codes, as digests, written by the API (docs/CONTRACT.md §10.4). */
+    public static final String FAMILY_CODES = "family-codes";
 
     private IndexNames() {}
 }

@@ -12,6 +12,7 @@ import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.WorkOrderDocument;
+import org.eldercare.search.family.FamilyCodeDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
@@ -85,6 +86,12 @@ public final class IndexRegistry {
     /** The hotline's call log, one document per {@code call.logged} (docs/CONTRACT.md §10.2). */
     public static final IndexSpec<CallDocument> CALLS = IndexSpec.of(IndexNames.CALLS, "call id", CallDocument::callId);
 
+    /** Family access codes by their keyed digest, written by the API only (docs/CONTRACT.md §10.4). */
+    public static final IndexSpec<FamilyCodeDocument> FAMILY_CODES = IndexSpec.of(
+            IndexNames.FAMILY_CODES,
+            "the code's keyed digest (HMAC-SHA256, 64 hex digits; docs/CONTRACT.md §10.4)",
+            FamilyCodeDocument::codeDigest);
+
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
             INDICATORS,
@@ -99,7 +106,8 @@ public final class IndexRegistry {
             INCIDENTS,
             REVIEW_CASES,
             WORK_ORDERS,
-            CALLS);
+            CALLS,
+            FAMILY_CODES);
 
     private IndexRegistry() {}
 

@@ -29,7 +29,8 @@ class IndexRegistryTest {
                         IndexNames.INCIDENTS,
                         IndexNames.REVIEW_CASES,
                         IndexNames.WORK_ORDERS,
-                        IndexNames.CALLS)
+                        IndexNames.CALLS,
+                        IndexNames.FAMILY_CODES)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -43,7 +44,8 @@ class IndexRegistryTest {
                         "incidents",
                         "review-cases",
                         "work-orders",
-                        "calls");
+                        "calls",
+                        "family-codes");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

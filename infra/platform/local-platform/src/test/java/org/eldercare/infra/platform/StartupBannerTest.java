@@ -28,8 +28,8 @@ class StartupBannerTest {
         Files.writeString(file, "file-token-of-my-own-0123456789 scraper MONITOR\n");
         var registry = new TokenRegistry(new SecurityProperties(
                 List.of(
-                        new TokenGrant("demo-operator-1", "operator-1", Role.OPERATOR, "op-1"),
-                        new TokenGrant("my-own-env-token-0123456789", "hotline-2", Role.HOTLINE, null)),
+                        new TokenGrant("demo-operator-1", "operator-1", Role.OPERATOR, "op-1", null),
+                        new TokenGrant("my-own-env-token-0123456789", "hotline-2", Role.HOTLINE, null, null)),
                 null,
                 true,
                 file));
