@@ -11,10 +11,11 @@ import org.eldercare.search.resolve.ResolutionThresholds;
 
 /**
  * Prints the resolution and matching figures for a generated evaluation set:
- * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M]}. With {@code --tune} it first searches the thresholds
+ * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M] [--explain-splits N]}. With {@code --tune} it first searches the thresholds
  * on that seed and prints the grid, then the figures at the best point; report those figures on another seed.
  * With {@code --register} it runs the register evaluation instead ({@link RegisterEvaluation}; {@code --persons}
- * then counts registered people, 5,000 unless given).
+ * then counts registered people, 5,000 unless given). {@code --explain-splits N} adds why records of one person
+ * stayed apart ({@link SplitDiagnosis}).
  */
 public final class EvaluationMain {
 
@@ -26,6 +27,7 @@ public final class EvaluationMain {
         boolean tune = false;
         boolean register = false;
         Double reviewMargin = null;
+        int explainSplits = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
@@ -33,9 +35,11 @@ public final class EvaluationMain {
                 case "--tune" -> tune = true;
                 case "--register" -> register = true;
                 case "--review-margin" -> reviewMargin = Double.parseDouble(args[++i]);
+                case "--explain-splits" -> explainSplits = Integer.parseInt(args[++i]);
                 default ->
                     throw new IllegalArgumentException("arguments: unknown option " + args[i]
-                            + "; expected --persons N, --seed S, --tune, --register, --review-margin M");
+                            + "; expected --persons N, --seed S, --tune, --register, --review-margin M,"
+                            + " --explain-splits N");
             }
         }
         ResolutionThresholds base = reviewMargin == null
@@ -59,7 +63,8 @@ public final class EvaluationMain {
             thresholds = tune(evaluation, set);
         }
         long start = System.nanoTime();
-        EvaluationResult result = evaluation.run(set, thresholds);
+        Evaluation.Resolved resolved = evaluation.resolve(set, thresholds);
+        EvaluationResult result = evaluation.match(set, resolved, thresholds);
         System.out.printf(
                 Locale.ROOT,
                 "seed=%d thresholds: link=%.3f mergeFloor=%.1f match=%.3f possible=%.2f matchMargin=%.1f"
@@ -73,6 +78,9 @@ public final class EvaluationMain {
                 thresholds.reviewMargin());
         System.out.println(result.report());
         System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        if (explainSplits > 0) {
+            SplitDiagnosis.print(set, resolved, thresholds, explainSplits, System.out);
+        }
     }
 
     /**
