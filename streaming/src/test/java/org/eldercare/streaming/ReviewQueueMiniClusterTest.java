@@ -61,6 +61,7 @@ class ReviewQueueMiniClusterTest {
     private static final String HOME = "大兴区清源街道兴华大街1号院3号楼";
     private static final String NEIGHBOUR = "大兴区清源街道兴华大街1号院7号楼";
     private static final String OTHER_HOME = "大兴区清源街道康庄路20号院2号楼";
+    private static final String OTHER_BUILDING = "大兴区清源街道康庄路20号院6号楼";
     private static final String WANG_PHONE = "13612345678";
     private static final String LI_PHONE = "13987654321";
 
@@ -86,7 +87,8 @@ class ReviewQueueMiniClusterTest {
         events.add(served(1, new Recipient("王秀英", null, WANG_PHONE, "F", null, HOME, null)));
         events.add(served(2, new Recipient("王秀英", null, null, "F", null, NEIGHBOUR, null)));
         events.add(served(3, new Recipient("李桂兰", null, LI_PHONE, "F", null, OTHER_HOME, null)));
-        events.add(served(4, new Recipient("李桂兰", null, null, "F", liBorn, OTHER_HOME, null)));
+        // Another building of the compound: the same name at the same dwelling would be a clear link (§7.6).
+        events.add(served(4, new Recipient("李桂兰", null, null, "F", liBorn, OTHER_BUILDING, null)));
         events.add(reviewed("review-1", confirmCase, ReviewDecision.CONFIRM, "同一人，子女确认"));
         events.add(reviewed("review-2", splitCase, ReviewDecision.SPLIT, "两位老人，同名同街"));
         events.add(served(5, new Recipient("李桂兰", null, LI_PHONE, "F", liBorn, OTHER_HOME, null)));
