@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The identity review queue through the whole job (docs/CONTRACT.md §7.6): namesakes of one street are queued, not
  * merged; a reviewer's CONFIRM merges them through the merge path (the record re-pointed, the id redirected); a
- * reviewer's SPLIT keeps two people apart even when a later record fits both.
+ * reviewer's SPLIT keeps two people apart even when a later record fits both; a case a later record settles on its
+ * own is closed as MERGED.
  */
 class ReviewQueueMiniClusterTest {
 
@@ -98,40 +99,11 @@ class ReviewQueueMiniClusterTest {
         waitFor.put("review-2", splitCase + "=OPEN");
         waitFor.put("evt-5", splitCase + "=SPLIT");
 
-        CollectingSink<ServiceRecordDocument> records = new CollectingSink<>("review-records");
-        CollectingSink<RecipientEntry> recipients = new CollectingSink<>("review-recipients");
-        CollectingSink<ReviewCaseDocument> cases = new CollectingSink<>("review-cases");
-        CollectingSink<Rejection> deadLetters = new CollectingSink<>("review-dead-letters");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("review-indicators"),
-                new CollectingSink<IndicatorDocument>("review-history"),
-                new CollectingSink<FacilityDocument>("review-facilities"),
-                new CollectingSink<AlertDocument>("review-alerts"),
-                deadLetters,
-                records,
-                recipients,
-                null,
-                null,
-                new CollectingSink<PersonDocument>("review-persons"),
-                null,
-                cases,
-                null);
-        StreamingConfig config = StreamingConfig.defaults()
-                .with("pii.allow-demo-key", "true")
-                .withCoalesceInterval(Duration.ZERO)
-                .withSilenceThreshold(Duration.ofHours(1));
-        Configuration noKryo = new Configuration();
-        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
-        env.setParallelism(2);
-        var source = env.fromData(
-                        events.stream().map(CloudEventJson::write).toList(),
-                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .setParallelism(1)
-                .map(new Gate(waitFor, cases), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .setParallelism(1);
-        IndicatorJob.build(env, source, sinks, config);
-        env.execute("review queue test");
+        Sinks sinks = run("review", events, waitFor);
+        CollectingSink<ServiceRecordDocument> records = sinks.records();
+        CollectingSink<RecipientEntry> recipients = sinks.recipients();
+        CollectingSink<ReviewCaseDocument> cases = sinks.cases();
+        CollectingSink<Rejection> deadLetters = sinks.deadLetters();
 
         assertThat(deadLetters.collected()).isEmpty();
         Map<String, ReviewCaseDocument> latestCase = new LinkedHashMap<>();
@@ -163,6 +135,80 @@ class ReviewQueueMiniClusterTest {
                         .map(ReviewCaseDocument::status))
                 .as("the split pair is not queued again")
                 .containsOnly("SPLIT");
+    }
+
+    private record Sinks(
+            CollectingSink<ServiceRecordDocument> records,
+            CollectingSink<RecipientEntry> recipients,
+            CollectingSink<ReviewCaseDocument> cases,
+            CollectingSink<Rejection> deadLetters) {}
+
+    /** Runs the whole job over {@code events}, each held back by {@code waitFor} as {@link Gate} says. */
+    private Sinks run(String name, List<CareEvent> events, Map<String, String> waitFor) throws Exception {
+        CollectingSink<ServiceRecordDocument> records = new CollectingSink<>(name + "-records");
+        CollectingSink<RecipientEntry> recipients = new CollectingSink<>(name + "-recipients");
+        CollectingSink<ReviewCaseDocument> cases = new CollectingSink<>(name + "-cases");
+        CollectingSink<Rejection> deadLetters = new CollectingSink<>(name + "-dead-letters");
+        JobSinks jobSinks = new JobSinks(
+                new CollectingSink<IndicatorDocument>(name + "-indicators"),
+                new CollectingSink<IndicatorDocument>(name + "-history"),
+                new CollectingSink<FacilityDocument>(name + "-facilities"),
+                new CollectingSink<AlertDocument>(name + "-alerts"),
+                deadLetters,
+                records,
+                recipients,
+                null,
+                null,
+                new CollectingSink<PersonDocument>(name + "-persons"),
+                null,
+                cases,
+                null);
+        StreamingConfig config = StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
+        env.setParallelism(2);
+        var source = env.fromData(
+                        events.stream().map(CloudEventJson::write).toList(),
+                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1)
+                .map(new Gate(waitFor, cases), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1);
+        IndicatorJob.build(env, source, jobSinks, config);
+        env.execute(name + " queue test");
+        return new Sinks(records, recipients, cases, deadLetters);
+    }
+
+    @Test
+    void closesACaseALaterRecordSettlesOnItsOwnAsMerged() throws Exception {
+        String byPhone = RecipientIds.forFirstRecord("op-1:rec-11");
+        String byBirth = RecipientIds.forFirstRecord("op-1:rec-12");
+        String queued = ReviewCase.caseId(byPhone, byBirth);
+        LocalDate born = LocalDate.of(1940, 3, 8);
+        List<CareEvent> events = new ArrayList<>();
+        events.add(facility());
+        // A namesake in the street makes the by-birth record ambiguous: it is queued against the by-phone person.
+        events.add(served(10, new Recipient("王秀英", null, "13800002222", "F", null, OTHER_HOME, null)));
+        events.add(served(11, new Recipient("王秀英", null, WANG_PHONE, "F", null, HOME, null)));
+        events.add(served(12, new Recipient("王秀英", null, null, "F", born, NEIGHBOUR, null)));
+        // Then a record with both the phone and the birth date: it links to both clearly, and they are merged.
+        events.add(served(13, new Recipient("王秀英", null, WANG_PHONE, "F", born, HOME, null)));
+
+        Sinks sinks = run("settled", events, Map.of("evt-13", queued + "=OPEN"));
+
+        assertThat(sinks.deadLetters().collected()).isEmpty();
+        Map<String, RecipientEntry> latestRecipient = new LinkedHashMap<>();
+        sinks.recipients().collected().forEach(e -> latestRecipient.put(e.documentId(), e));
+        assertThat(latestRecipient.get(byBirth).isRedirect()).isTrue();
+        Map<String, ReviewCaseDocument> latestCase = new LinkedHashMap<>();
+        sinks.cases().collected().forEach(c -> latestCase.put(c.caseId(), c));
+        assertThat(latestCase.get(queued).status())
+                .as("nothing is left to decide")
+                .isEqualTo(ReviewCaseDocument.MERGED);
+        assertThat(latestCase.get(queued).decision()).isNull();
     }
 
     private CareEvent facility() {
