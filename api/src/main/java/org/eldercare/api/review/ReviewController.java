@@ -40,7 +40,7 @@ class ReviewController {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_REASON = 500;
-    private static final Set<String> STATUSES = Set.of("OPEN", "CONFIRMED", "SPLIT", "ALL");
+    private static final Set<String> STATUSES = Set.of("OPEN", "CONFIRMED", "SPLIT", "MERGED", "ALL");
 
     private final ReviewDirectory directory;
     private final AuditLog audit;
@@ -64,7 +64,7 @@ class ReviewController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("status: must be OPEN, CONFIRMED, SPLIT or ALL");
+            throw new IllegalArgumentException("status: must be OPEN, CONFIRMED, SPLIT, MERGED or ALL");
         }
         if (page < 0) {
             throw new IllegalArgumentException("page: must be at least 0");

@@ -148,7 +148,7 @@ class ReviewQueueApiTest {
         assertProblem(
                 get("demo-admin", "/api/v1/identity-reviews?status=CLOSED"),
                 400,
-                "status: must be OPEN, CONFIRMED, SPLIT or ALL");
+                "status: must be OPEN, CONFIRMED, SPLIT, MERGED or ALL");
         assertProblem(get("demo-admin", "/api/v1/identity-reviews?size=201"), 400, "size: must be between 1 and 200");
         assertThat(events.appended).isEmpty();
     }
