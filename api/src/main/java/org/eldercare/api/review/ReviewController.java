@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
 import org.eldercare.api.intake.EventLog;
@@ -45,6 +46,11 @@ class ReviewController {
     private final ReviewDirectory directory;
     private final AuditLog audit;
     private final EventLog events;
+    /**
+     * Decisions this instance published that the job may not have applied yet, by case: a second decision on such a
+     * case is refused like one on a decided case (§7.6). An entry goes once the case shows its decision.
+     */
+    private final Map<String, String> pending = new ConcurrentHashMap<>();
 
     ReviewController(ReviewDirectory directory, AuditLog audit, EventLog events) {
         this.directory = directory;
@@ -130,8 +136,29 @@ class ReviewController {
         }
         String status = found.path("status").asText();
         if (!status.equals("OPEN")) {
+            pending.remove(caseId);
             throw new RequestRefusedException(HttpStatus.CONFLICT, "caseId: already decided (" + status + ")");
         }
+        String earlier = pending.putIfAbsent(caseId, decision.name());
+        if (earlier != null) {
+            throw new RequestRefusedException(
+                    HttpStatus.CONFLICT, "caseId: already decided (" + earlier + ", not applied yet)");
+        }
+        try {
+            return publish(caseId, found, decision, reason);
+        } catch (RuntimeException e) {
+            pending.remove(caseId, decision.name());
+            throw e;
+        }
+    }
+
+    /** Forgets the decisions not yet applied, for tests that decide one case of a fixed queue again. */
+    void forgetPendingDecisions() {
+        pending.clear();
+    }
+
+    private ResponseEntity<DecisionAccepted> publish(
+            String caseId, JsonNode found, ReviewDecision decision, String reason) {
         Caller caller = CurrentCaller.get();
         // Audited first and fail closed (§6.2): a decision nobody can trace is not made.
         audit.record(caller, "DECIDE_REVIEW", caseId, Map.of("decision", decision.name(), "reason", reason), 1);
