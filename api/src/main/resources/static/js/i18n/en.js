@@ -284,6 +284,7 @@ export default {
   'review.status.OPEN': 'Open',
   'review.status.CONFIRMED': 'Confirmed as one person',
   'review.status.SPLIT': 'Split into two people',
+  'review.status.MERGED': 'Merged by a later record',
   'review.status.ALL': 'All',
   'review.load': 'Show queue',
   'review.title': 'Identity review queue',

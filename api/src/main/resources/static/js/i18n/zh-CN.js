@@ -267,6 +267,7 @@ export default {
   'review.status.OPEN': '待复核',
   'review.status.CONFIRMED': '已确认为同一人',
   'review.status.SPLIT': '已确认为两人',
+  'review.status.MERGED': '后续记录已自动合并',
   'review.status.ALL': '全部',
   'review.load': '查看队列',
   'review.title': '身份复核队列',

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The identity review queue through the whole job (docs/CONTRACT.md §7.6): namesakes of one street are queued, not
  * merged; a reviewer's CONFIRM merges them through the merge path (the record re-pointed, the id redirected); a
- * reviewer's SPLIT keeps two people apart even when a later record fits both.
+ * reviewer's SPLIT keeps two people apart even when a later record fits both; a case a later record settles on its
+ * own is closed as MERGED.
  */
 class ReviewQueueMiniClusterTest {
 
@@ -61,6 +62,7 @@ class ReviewQueueMiniClusterTest {
     private static final String HOME = "大兴区清源街道兴华大街1号院3号楼";
     private static final String NEIGHBOUR = "大兴区清源街道兴华大街1号院7号楼";
     private static final String OTHER_HOME = "大兴区清源街道康庄路20号院2号楼";
+    private static final String OTHER_BUILDING = "大兴区清源街道康庄路20号院6号楼";
     private static final String WANG_PHONE = "13612345678";
     private static final String LI_PHONE = "13987654321";
 
@@ -86,7 +88,8 @@ class ReviewQueueMiniClusterTest {
         events.add(served(1, new Recipient("王秀英", null, WANG_PHONE, "F", null, HOME, null)));
         events.add(served(2, new Recipient("王秀英", null, null, "F", null, NEIGHBOUR, null)));
         events.add(served(3, new Recipient("李桂兰", null, LI_PHONE, "F", null, OTHER_HOME, null)));
-        events.add(served(4, new Recipient("李桂兰", null, null, "F", liBorn, OTHER_HOME, null)));
+        // Another building of the compound: the same name at the same dwelling would be a clear link (§7.6).
+        events.add(served(4, new Recipient("李桂兰", null, null, "F", liBorn, OTHER_BUILDING, null)));
         events.add(reviewed("review-1", confirmCase, ReviewDecision.CONFIRM, "同一人，子女确认"));
         events.add(reviewed("review-2", splitCase, ReviewDecision.SPLIT, "两位老人，同名同街"));
         events.add(served(5, new Recipient("李桂兰", null, LI_PHONE, "F", liBorn, OTHER_HOME, null)));
@@ -96,40 +99,11 @@ class ReviewQueueMiniClusterTest {
         waitFor.put("review-2", splitCase + "=OPEN");
         waitFor.put("evt-5", splitCase + "=SPLIT");
 
-        CollectingSink<ServiceRecordDocument> records = new CollectingSink<>("review-records");
-        CollectingSink<RecipientEntry> recipients = new CollectingSink<>("review-recipients");
-        CollectingSink<ReviewCaseDocument> cases = new CollectingSink<>("review-cases");
-        CollectingSink<Rejection> deadLetters = new CollectingSink<>("review-dead-letters");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("review-indicators"),
-                new CollectingSink<IndicatorDocument>("review-history"),
-                new CollectingSink<FacilityDocument>("review-facilities"),
-                new CollectingSink<AlertDocument>("review-alerts"),
-                deadLetters,
-                records,
-                recipients,
-                null,
-                null,
-                new CollectingSink<PersonDocument>("review-persons"),
-                null,
-                cases,
-                null);
-        StreamingConfig config = StreamingConfig.defaults()
-                .with("pii.allow-demo-key", "true")
-                .withCoalesceInterval(Duration.ZERO)
-                .withSilenceThreshold(Duration.ofHours(1));
-        Configuration noKryo = new Configuration();
-        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
-        env.setParallelism(2);
-        var source = env.fromData(
-                        events.stream().map(CloudEventJson::write).toList(),
-                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .setParallelism(1)
-                .map(new Gate(waitFor, cases), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .setParallelism(1);
-        IndicatorJob.build(env, source, sinks, config);
-        env.execute("review queue test");
+        Sinks sinks = run("review", events, waitFor);
+        CollectingSink<ServiceRecordDocument> records = sinks.records();
+        CollectingSink<RecipientEntry> recipients = sinks.recipients();
+        CollectingSink<ReviewCaseDocument> cases = sinks.cases();
+        CollectingSink<Rejection> deadLetters = sinks.deadLetters();
 
         assertThat(deadLetters.collected()).isEmpty();
         Map<String, ReviewCaseDocument> latestCase = new LinkedHashMap<>();
@@ -161,6 +135,80 @@ class ReviewQueueMiniClusterTest {
                         .map(ReviewCaseDocument::status))
                 .as("the split pair is not queued again")
                 .containsOnly("SPLIT");
+    }
+
+    private record Sinks(
+            CollectingSink<ServiceRecordDocument> records,
+            CollectingSink<RecipientEntry> recipients,
+            CollectingSink<ReviewCaseDocument> cases,
+            CollectingSink<Rejection> deadLetters) {}
+
+    /** Runs the whole job over {@code events}, each held back by {@code waitFor} as {@link Gate} says. */
+    private Sinks run(String name, List<CareEvent> events, Map<String, String> waitFor) throws Exception {
+        CollectingSink<ServiceRecordDocument> records = new CollectingSink<>(name + "-records");
+        CollectingSink<RecipientEntry> recipients = new CollectingSink<>(name + "-recipients");
+        CollectingSink<ReviewCaseDocument> cases = new CollectingSink<>(name + "-cases");
+        CollectingSink<Rejection> deadLetters = new CollectingSink<>(name + "-dead-letters");
+        JobSinks jobSinks = new JobSinks(
+                new CollectingSink<IndicatorDocument>(name + "-indicators"),
+                new CollectingSink<IndicatorDocument>(name + "-history"),
+                new CollectingSink<FacilityDocument>(name + "-facilities"),
+                new CollectingSink<AlertDocument>(name + "-alerts"),
+                deadLetters,
+                records,
+                recipients,
+                null,
+                null,
+                new CollectingSink<PersonDocument>(name + "-persons"),
+                null,
+                cases,
+                null);
+        StreamingConfig config = StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
+        env.setParallelism(2);
+        var source = env.fromData(
+                        events.stream().map(CloudEventJson::write).toList(),
+                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1)
+                .map(new Gate(waitFor, cases), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1);
+        IndicatorJob.build(env, source, jobSinks, config);
+        env.execute(name + " queue test");
+        return new Sinks(records, recipients, cases, deadLetters);
+    }
+
+    @Test
+    void closesACaseALaterRecordSettlesOnItsOwnAsMerged() throws Exception {
+        String byPhone = RecipientIds.forFirstRecord("op-1:rec-11");
+        String byBirth = RecipientIds.forFirstRecord("op-1:rec-12");
+        String queued = ReviewCase.caseId(byPhone, byBirth);
+        LocalDate born = LocalDate.of(1940, 3, 8);
+        List<CareEvent> events = new ArrayList<>();
+        events.add(facility());
+        // A namesake in the street makes the by-birth record ambiguous: it is queued against the by-phone person.
+        events.add(served(10, new Recipient("王秀英", null, "13800002222", "F", null, OTHER_HOME, null)));
+        events.add(served(11, new Recipient("王秀英", null, WANG_PHONE, "F", null, HOME, null)));
+        events.add(served(12, new Recipient("王秀英", null, null, "F", born, NEIGHBOUR, null)));
+        // Then a record with both the phone and the birth date: it links to both clearly, and they are merged.
+        events.add(served(13, new Recipient("王秀英", null, WANG_PHONE, "F", born, HOME, null)));
+
+        Sinks sinks = run("settled", events, Map.of("evt-13", queued + "=OPEN"));
+
+        assertThat(sinks.deadLetters().collected()).isEmpty();
+        Map<String, RecipientEntry> latestRecipient = new LinkedHashMap<>();
+        sinks.recipients().collected().forEach(e -> latestRecipient.put(e.documentId(), e));
+        assertThat(latestRecipient.get(byBirth).isRedirect()).isTrue();
+        Map<String, ReviewCaseDocument> latestCase = new LinkedHashMap<>();
+        sinks.cases().collected().forEach(c -> latestCase.put(c.caseId(), c));
+        assertThat(latestCase.get(queued).status())
+                .as("nothing is left to decide")
+                .isEqualTo(ReviewCaseDocument.MERGED);
+        assertThat(latestCase.get(queued).decision()).isNull();
     }
 
     private CareEvent facility() {

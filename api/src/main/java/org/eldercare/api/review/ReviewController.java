@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eldercare.api.intake.EventLog;
 import org.eldercare.api.recipient.AuditLog;
 import org.eldercare.api.system.Caller;
@@ -40,11 +41,16 @@ class ReviewController {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_REASON = 500;
-    private static final Set<String> STATUSES = Set.of("OPEN", "CONFIRMED", "SPLIT", "ALL");
+    private static final Set<String> STATUSES = Set.of("OPEN", "CONFIRMED", "SPLIT", "MERGED", "ALL");
 
     private final ReviewDirectory directory;
     private final AuditLog audit;
     private final EventLog events;
+    /**
+     * Decisions this instance published that the job may not have applied yet, by case: a second decision on such a
+     * case is refused like one on a decided case (§7.6). An entry goes once the case shows its decision.
+     */
+    private final Map<String, String> pending = new ConcurrentHashMap<>();
 
     ReviewController(ReviewDirectory directory, AuditLog audit, EventLog events) {
         this.directory = directory;
@@ -64,7 +70,7 @@ class ReviewController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("status: must be OPEN, CONFIRMED, SPLIT or ALL");
+            throw new IllegalArgumentException("status: must be OPEN, CONFIRMED, SPLIT, MERGED or ALL");
         }
         if (page < 0) {
             throw new IllegalArgumentException("page: must be at least 0");
@@ -130,8 +136,29 @@ class ReviewController {
         }
         String status = found.path("status").asText();
         if (!status.equals("OPEN")) {
+            pending.remove(caseId);
             throw new RequestRefusedException(HttpStatus.CONFLICT, "caseId: already decided (" + status + ")");
         }
+        String earlier = pending.putIfAbsent(caseId, decision.name());
+        if (earlier != null) {
+            throw new RequestRefusedException(
+                    HttpStatus.CONFLICT, "caseId: already decided (" + earlier + ", not applied yet)");
+        }
+        try {
+            return publish(caseId, found, decision, reason);
+        } catch (RuntimeException e) {
+            pending.remove(caseId, decision.name());
+            throw e;
+        }
+    }
+
+    /** Forgets the decisions not yet applied, for tests that decide one case of a fixed queue again. */
+    void forgetPendingDecisions() {
+        pending.clear();
+    }
+
+    private ResponseEntity<DecisionAccepted> publish(
+            String caseId, JsonNode found, ReviewDecision decision, String reason) {
         Caller caller = CurrentCaller.get();
         // Audited first and fail closed (§6.2): a decision nobody can trace is not made.
         audit.record(caller, "DECIDE_REVIEW", caseId, Map.of("decision", decision.name(), "reason", reason), 1);

@@ -69,8 +69,12 @@ class ReviewQueueApiTest {
     @Autowired
     Queue queue;
 
+    @Autowired
+    ReviewController controller;
+
     @BeforeEach
     void reset() {
+        controller.forgetPendingDecisions();
         events.appended.clear();
         events.brokerDown = false;
         audit.entries.clear();
@@ -148,9 +152,33 @@ class ReviewQueueApiTest {
         assertProblem(
                 get("demo-admin", "/api/v1/identity-reviews?status=CLOSED"),
                 400,
-                "status: must be OPEN, CONFIRMED, SPLIT or ALL");
+                "status: must be OPEN, CONFIRMED, SPLIT, MERGED or ALL");
         assertProblem(get("demo-admin", "/api/v1/identity-reviews?size=201"), 400, "size: must be between 1 and 200");
         assertThat(events.appended).isEmpty();
+    }
+
+    @Test
+    void refusesASecondDecisionBeforeTheJobHasAppliedTheFirst() {
+        // The case still shows OPEN: the job has not applied the first decision yet.
+        assertThat(decide("demo-civil-affairs", queue.wangCase, "{\"decision\":\"SPLIT\",\"reason\":\"两位老人\"}"))
+                .hasStatus(202);
+
+        assertProblem(
+                decide("demo-admin", queue.wangCase, "{\"decision\":\"CONFIRM\",\"reason\":\"同一人\"}"),
+                409,
+                "caseId: already decided (SPLIT, not applied yet)");
+        assertThat(events.appended).hasSize(1);
+    }
+
+    @Test
+    void acceptsTheDecisionAgainAfterTheEventCouldNotBeWritten() {
+        events.brokerDown = true;
+        assertThat(decide("demo-admin", queue.wangCase, "{\"decision\":\"CONFIRM\",\"reason\":\"x\"}"))
+                .hasStatus(503);
+        events.brokerDown = false;
+
+        assertThat(decide("demo-admin", queue.wangCase, "{\"decision\":\"CONFIRM\",\"reason\":\"x\"}"))
+                .hasStatus(202);
     }
 
     @Test

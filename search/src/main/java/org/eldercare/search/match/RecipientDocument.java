@@ -111,7 +111,9 @@ public record RecipientDocument(
                 Set.copyOf(orEmpty(districtCodes)),
                 Set.copyOf(orEmpty(streetCodes)),
                 orEmpty(locations),
-                Set.copyOf(orEmpty(birthDigests)));
+                Set.copyOf(orEmpty(birthDigests)),
+                // Dwellings are resolution evidence only; the index does not hold them (§7.6).
+                Set.of());
     }
 
     /**

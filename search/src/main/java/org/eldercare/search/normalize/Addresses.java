@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eldercare.ingest.region.District;
 import org.eldercare.ingest.region.Regions;
@@ -19,6 +20,12 @@ public final class Addresses {
     private static final Pattern NOISE = Pattern.compile("[\\s,，、·.\\-]+");
     private static final Pattern CITY = Pattern.compile("^(中国)?北京(市)?");
     private static final Pattern STREET_SUFFIX = Pattern.compile("(街道办事处|地区办事处|街道|地区|镇|乡)$");
+    /**
+     * A road and door number, and the building if written: {@code 康庄路12号院1号楼}. Only the road's last two
+     * characters are kept, so {@code 兴丰康庄路} (the street's short name run into the road's) reads as {@code 康庄路}.
+     */
+    private static final Pattern DWELLING =
+            Pattern.compile("(\\p{IsHan}{2})(大街|大道|胡同|路|街|道|巷|里)(\\d+)号院?(?:(\\d+)(?:号楼|栋|幢))?");
 
     private final Regions regions;
 
@@ -50,6 +57,24 @@ public final class Addresses {
                 ? Optional.of(new Place(
                         found.getFirst().districtCode(), found.getFirst().code()))
                 : Optional.empty();
+    }
+
+    /**
+     * The dwelling {@code address} names, as a canonical text {@code 康庄路|12|1} (road, door number, building;
+     * the building empty when not written), or empty when it names no road and door number. Two addresses of one
+     * building give the same text however the district and street are written. It is evidence for resolution
+     * only, and leaves the normaliser only as a keyed digest ({@link Pii#hashDwelling}, docs/CONTRACT.md §7.6).
+     */
+    public static Optional<String> dwelling(String address) {
+        if (address == null || address.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher m = DWELLING.matcher(NOISE.matcher(Widths.toHalfWidth(address)).replaceAll(""));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String building = m.group(4) == null ? "" : String.valueOf(Integer.parseInt(m.group(4)));
+        return Optional.of(m.group(1) + m.group(2) + "|" + Integer.parseInt(m.group(3)) + "|" + building);
     }
 
     private Optional<District> districtIn(String text) {

@@ -16,6 +16,8 @@ import org.eldercare.ingest.event.GeoPoint;
  *     (docs/CONTRACT.md §6.2)
  * @param birthDigests {@link Pii#birthDigests} of {@code birthDate}: what the index may hold of it
  * @param gender "M" or "F", as stated, else derived from a valid identity number
+ * @param dwellingHash keyed digest of the district with the road, door number and building the address names
+ *     ({@link Addresses#dwelling}), or null when either is unknown
  */
 public record NormalizedRecipient(
         NormalizedName name,
@@ -29,7 +31,8 @@ public record NormalizedRecipient(
         List<String> birthDigests,
         String gender,
         Place place,
-        GeoPoint location) {
+        GeoPoint location,
+        String dwellingHash) {
 
     public NormalizedRecipient {
         idCorrectionHashes = idCorrectionHashes == null ? Set.of() : Set.copyOf(idCorrectionHashes);

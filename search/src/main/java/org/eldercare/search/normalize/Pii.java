@@ -45,6 +45,11 @@ public final class Pii implements Serializable {
         return hash("id:", normalisedId);
     }
 
+    /** The hash of a dwelling: a district code, {@code |}, and the dwelling as {@link Addresses#dwelling} writes it. */
+    public String hashDwelling(String dwelling) {
+        return hash("dwelling:", dwelling);
+    }
+
     /** The hash of a normalised phone number. */
     public String hashPhone(String normalisedPhone) {
         return hash("phone:", normalisedPhone);

@@ -49,6 +49,13 @@ public final class RecipientNormalizer {
                 : id.filter(IdNumber::valid).map(IdNumber::birthDate).orElse(null);
         String sex = Optional.ofNullable(gender(gender))
                 .orElse(id.filter(IdNumber::valid).map(IdNumber::gender).orElse(null));
+        Place place = addresses.place(address).orElse(null);
+        // A road and door number name one dwelling only within a district: 康庄路12号 recurs across the city.
+        String dwelling = place == null
+                ? null
+                : Addresses.dwelling(address)
+                        .map(d -> pii.hashDwelling(place.districtCode() + "|" + d))
+                        .orElse(null);
         return new NormalizedRecipient(
                 NameNormalizer.normalize(name),
                 id.map(n -> pii.hashIdNumber(n.value())).orElse(null),
@@ -60,8 +67,9 @@ public final class RecipientNormalizer {
                 birth,
                 pii.birthDigests(birth),
                 sex,
-                addresses.place(address).orElse(null),
-                location);
+                place,
+                location,
+                dwelling);
     }
 
     /** "M" or "F" from M/F, male/female or 男/女; null for anything else. */

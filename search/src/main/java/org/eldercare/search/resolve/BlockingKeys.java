@@ -9,8 +9,9 @@ import org.eldercare.search.normalize.NormalizedName;
 /**
  * The keys under which a profile is filed and looked up, so a record is compared only with persons that share
  * at least one: an identity number (valid, mistyped, or a one-slip correction), a phone, the name's pinyin with
- * the birth year or the street, the surname's pinyin with the birth date, and the birth date with the street.
- * The last two find names with a slip in them (王建国 / 王健国, 王国建). In a streaming job these are the key of
+ * the birth year, the street or the dwelling's digest, the surname's pinyin with the birth date, and the birth date
+ * with the street. The last two find names with a slip in them (王建国 / 王健国, 王国建); the dwelling finds a
+ * record that gives only a name and an address without its street (大兴区康庄路171号院2号楼). In a streaming job these are the key of
  * the keyed state, so a birth date enters them only as its keyed whole-date digest ({@code d:}), never in clear
  * (docs/CONTRACT.md §6.7).
  */
@@ -34,6 +35,7 @@ public final class BlockingKeys {
                 keys.add("sb:" + surname + "|" + date);
             }
             p.streetCodes().forEach(street -> keys.add("ns:" + name.pinyin() + "|" + street));
+            p.dwellingHashes().forEach(dwelling -> keys.add("nd:" + name.pinyin() + "|" + dwelling));
         }
         for (String date : wholeDateDigests(p)) {
             p.streetCodes().forEach(street -> keys.add("bs:" + date + "|" + street));

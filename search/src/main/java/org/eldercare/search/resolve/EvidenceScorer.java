@@ -42,19 +42,28 @@ public final class EvidenceScorer implements Serializable {
             e.missing("idNumber");
         }
         compare(e, "phone", a.phoneHashes(), b.phoneHashes(), w.phoneAgree(), w.phoneDiffer());
-        names(e, a.names(), b.names());
+        NameAgreement name = names(e, a.names(), b.names());
         birthDigests(e, a.birthDigests(), b.birthDigests());
         compare(e, "gender", a.genders(), b.genders(), w.genderAgree(), w.genderDiffer());
-        places(e, a, b);
+        boolean sameNameAtDwelling = name.compareTo(NameAgreement.SIMILAR_CHARACTER) <= 0
+                && intersects(a.dwellingHashes(), b.dwellingHashes());
+        if (sameNameAtDwelling) {
+            e.agree("address", w.streetAgree() + w.dwellingAgree());
+        } else {
+            places(e, a, b);
+        }
         locations(e, a.locations(), b.locations());
         double sum = w.prior() + e.sum;
-        return new Score(sum, 1.0 / (1.0 + Math.exp(-sum)), e.matched, conflict, e.fields);
+        // The dwelling stands in for a missing identifier, never against one that disagrees (another phone).
+        boolean nameAtDwelling = sameNameAtDwelling && !e.identifierDiffers();
+        return new Score(sum, 1.0 / (1.0 + Math.exp(-sum)), e.matched, conflict, e.fields, nameAtDwelling);
     }
 
-    private void names(Evidence e, Set<String> a, Set<String> b) {
+    /** Adds the names' evidence and returns how well they agree ({@code DIFFERENT} when either has none). */
+    private NameAgreement names(Evidence e, Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             e.missing("name");
-            return;
+            return NameAgreement.DIFFERENT;
         }
         NameAgreement best = NameAgreement.DIFFERENT;
         for (String x : a) {
@@ -74,6 +83,7 @@ public final class EvidenceScorer implements Serializable {
             case ONE_CHARACTER_OFF -> e.differ("name", w.nameOneOff());
             case DIFFERENT -> e.differ("name", w.nameDifferent());
         }
+        return best;
     }
 
     /**
@@ -164,6 +174,14 @@ public final class EvidenceScorer implements Serializable {
 
         void differ(String field, double weight) {
             add(field, FieldEvidence.Outcome.DIFFER, weight);
+        }
+
+        boolean identifierDiffers() {
+            return fields.stream()
+                    .anyMatch(f -> f.outcome() == FieldEvidence.Outcome.DIFFER
+                            && (f.field().equals("idNumber")
+                                    || f.field().equals("phone")
+                                    || f.field().equals("birthDate")));
         }
 
         void missing(String field) {

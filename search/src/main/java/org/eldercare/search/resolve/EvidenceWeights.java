@@ -28,6 +28,7 @@ public record EvidenceWeights(
         double genderAgree,
         double genderDiffer,
         double streetAgree,
+        double dwellingAgree,
         double streetDiffer,
         double districtAgree,
         double districtDiffer,
@@ -56,6 +57,7 @@ public record EvidenceWeights(
             0.5, // genderAgree
             -5.0, // genderDiffer
             1.5, // streetAgree
+            2.5, // dwellingAgree: the same name at the same road, door and building (added to streetAgree)
             -1.0, // streetDiffer
             0.3, // districtAgree
             -1.5, // districtDiffer

@@ -20,6 +20,8 @@ import org.eldercare.search.normalize.NormalizedRecipient;
  * @param birthYears the years of the birth dates, the one part of them that may be in clear
  * @param birthDigests keyed digests of the birth dates ({@code Pii.birthDigests}): the only form a birth date takes
  *     here, in the resolver's state as in the index (docs/CONTRACT.md §6.2, §6.7). Scoring compares these.
+ * @param dwellingHashes keyed digests of the dwellings (road, door number, building) the addresses name; in the
+ *     resolver's state only, not in the index (docs/CONTRACT.md §7.6)
  */
 public record RecipientProfile(
         Set<String> names,
@@ -32,7 +34,8 @@ public record RecipientProfile(
         Set<String> districtCodes,
         Set<String> streetCodes,
         List<GeoPoint> locations,
-        Set<String> birthDigests)
+        Set<String> birthDigests,
+        Set<String> dwellingHashes)
         implements Serializable {
 
     /** Locations kept per person: enough for "lives around here", bounded for state size. */
@@ -50,6 +53,7 @@ public record RecipientProfile(
         streetCodes = Set.copyOf(streetCodes);
         locations = List.copyOf(locations);
         birthDigests = Set.copyOf(birthDigests);
+        dwellingHashes = Set.copyOf(dwellingHashes);
     }
 
     /** This profile with {@code digests} added. */
@@ -65,7 +69,8 @@ public record RecipientProfile(
                 districtCodes,
                 streetCodes,
                 locations,
-                union(birthDigests, Set.copyOf(digests)));
+                union(birthDigests, Set.copyOf(digests)),
+                dwellingHashes);
     }
 
     public static RecipientProfile of(NormalizedRecipient r) {
@@ -82,7 +87,8 @@ public record RecipientProfile(
                 one(district),
                 one(street),
                 r.location() == null ? List.of() : List.of(r.location()),
-                Set.copyOf(r.birthDigests()));
+                Set.copyOf(r.birthDigests()),
+                one(r.dwellingHash()));
     }
 
     /** The union of both profiles; the most recent locations win. */
@@ -102,7 +108,8 @@ public record RecipientProfile(
                 union(districtCodes, o.districtCodes),
                 union(streetCodes, o.streetCodes),
                 recent,
-                union(birthDigests, o.birthDigests));
+                union(birthDigests, o.birthDigests),
+                union(dwellingHashes, o.dwellingHashes));
     }
 
     private static <T> Set<T> one(T value) {

@@ -6,7 +6,8 @@ import java.util.List;
  * A review case as the {@code review-cases} index holds it (docs/CONTRACT.md §7.6): both sides masked, the
  * evidence per field, the status, and the decision once one was applied. Times are RFC 3339 strings.
  *
- * @param status {@code OPEN}, {@code CONFIRMED} or {@code SPLIT}
+ * @param status {@code OPEN}, {@code CONFIRMED}, {@code SPLIT}, or {@code MERGED} when a later record merged its two
+ *     sides on its own
  * @param idDigests the keyed ID digests of both sides, to order entitled people first; never returned by the API
  * @param decision null while open
  */
@@ -25,6 +26,8 @@ public record ReviewCaseDocument(
         Decision decision) {
 
     public static final String OPEN = "OPEN";
+    /** Closed without a decision: a later record merged the two sides automatically (docs/CONTRACT.md §7.6). */
+    public static final String MERGED = "MERGED";
 
     public ReviewCaseDocument {
         evidence = List.copyOf(evidence);
@@ -49,6 +52,11 @@ public record ReviewCaseDocument(
                 c.evidence(),
                 c.idDigests().stream().sorted().toList(),
                 null);
+    }
+
+    /** This case closed as {@link #MERGED} at {@code at}: nothing is left to decide. */
+    public ReviewCaseDocument mergedOnItsOwn(String at) {
+        return decided(MERGED, null, at);
     }
 
     /** This case decided: {@code CONFIRMED} or {@code SPLIT}. */

@@ -13,9 +13,17 @@ import java.util.Set;
  * @param conflict true when the two cannot be one person whatever else agrees (two different valid identity
  *     numbers)
  * @param evidence every field's contribution, in the order of docs/CONTRACT.md §7.6
+ * @param nameAtDwelling the names agree (not merely one character off) and so do the dwellings (road, door number
+ *     and building) of the addresses, and no ID number, phone or birth date disagrees: as telling as a birth date,
+ *     since a namesake in the same building is rare, while a twin's or a spouse's name differs (§7.6)
  */
 public record Score(
-        double logOdds, double probability, List<String> matchedOn, boolean conflict, List<FieldEvidence> evidence) {
+        double logOdds,
+        double probability,
+        List<String> matchedOn,
+        boolean conflict,
+        List<FieldEvidence> evidence,
+        boolean nameAtDwelling) {
 
     /** The fields that tell one person from another; name, gender and place alone do not (§7.6). */
     private static final Set<String> IDENTIFYING = Set.of("idNumber", "phone", "birthDate");
@@ -25,8 +33,8 @@ public record Score(
         evidence = List.copyOf(evidence);
     }
 
-    /** True when at least one of idNumber, phone and birthDate agreed. */
+    /** True when at least one of idNumber, phone and birthDate agreed, or the name did at the same dwelling. */
     public boolean identifying() {
-        return matchedOn.stream().anyMatch(IDENTIFYING::contains);
+        return nameAtDwelling || matchedOn.stream().anyMatch(IDENTIFYING::contains);
     }
 }

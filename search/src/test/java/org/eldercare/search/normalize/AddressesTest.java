@@ -37,4 +37,25 @@ class AddressesTest {
     void placesNothingWithoutAKnownDistrictOrStreet(String address) {
         assertThat(addresses.place(address)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "北京市大兴区兴丰街道康庄路12号院1号楼, 康庄路|12|1",
+        "大兴区兴丰康庄路12号院1号楼, 康庄路|12|1",
+        "大兴 兴丰街道 康庄路12号院1号楼, 康庄路|12|1",
+        "大兴区康庄路012号院01号楼, 康庄路|12|1",
+        "大兴区康庄路12号院2号楼, 康庄路|12|2",
+        "北京市大兴区清源街道兴华大街55号院11号楼, 兴华大街|55|11",
+        "门头沟区大峪街道新桥大街12号, 新桥大街|12|"
+    })
+    void readsTheSameDwellingHoweverTheDistrictAndStreetAreWritten(String address, String dwelling) {
+        assertThat(Addresses.dwelling(address)).contains(dwelling);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"王平镇东王平村", "大兴区 幸福小区3号楼", "大兴区清源街道"})
+    void readsNoDwellingWithoutARoadAndDoorNumber(String address) {
+        assertThat(Addresses.dwelling(address)).isEmpty();
+    }
 }

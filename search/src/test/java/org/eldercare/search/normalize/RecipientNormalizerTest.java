@@ -52,4 +52,22 @@ class RecipientNormalizerTest {
         assertThat(r.phoneHash()).isNull();
         assertThat(r.gender()).isNull();
     }
+
+    @Test
+    void digestsTheDwellingWithItsDistrictSoOneRoadNameInTwoDistrictsDiffers() {
+        NormalizedRecipient full = address("北京市大兴区兴丰街道康庄路12号院1号楼");
+        NormalizedRecipient shortForm = address("大兴区康庄路12号院1号楼");
+        NormalizedRecipient otherDistrict = address("门头沟区康庄路12号院1号楼");
+
+        assertThat(shortForm.dwellingHash()).isNotNull().isEqualTo(full.dwellingHash());
+        assertThat(otherDistrict.dwellingHash()).isNotNull().isNotEqualTo(full.dwellingHash());
+        assertThat(full.dwellingHash()).doesNotContain("康庄");
+        assertThat(address("康庄路12号院1号楼").dwellingHash())
+                .as("no district, no dwelling")
+                .isNull();
+    }
+
+    private NormalizedRecipient address(String address) {
+        return normalizer.normalize(new Recipient("雷山兰", null, null, null, null, address, null));
+    }
 }

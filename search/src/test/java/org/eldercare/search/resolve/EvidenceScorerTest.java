@@ -111,4 +111,57 @@ class EvidenceScorerTest {
         assertThat(query.birthYears()).containsExactly(1948);
         assertThat(query.birthDigests()).hasSize(4).noneMatch(d -> d.contains("1948") || d.contains("03-12"));
     }
+
+    private static final String FLAT = "北京市大兴区兴丰街道康庄路12号院1号楼";
+    private static final String FLAT_NO_STREET = "大兴区康庄路12号院1号楼";
+    private static final String NEXT_BUILDING = "大兴区兴丰街道康庄路12号院7号楼";
+
+    @Test
+    void takesTheSameNameAtTheSameDwellingAsIdentifyingEvenWithoutTheStreet() {
+        // The record gives a name, a sex and an address whose street is left out: it has no blocking key but the
+        // dwelling, and nothing identifying but the name at that door.
+        Score score = scorer.score(
+                profile("雷山兰", null, null, null, "F", FLAT_NO_STREET),
+                profile("雷山兰", HER_ID, HOME_PHONE, null, "F", FLAT));
+
+        assertThat(score.identifying()).isTrue();
+        assertThat(ResolutionThresholds.DEFAULT.uncertain(score)).isFalse();
+        assertThat(score.evidence())
+                .filteredOn(f -> f.field().equals("address"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.weight())
+                        .isEqualTo(EvidenceWeights.DEFAULT.streetAgree() + EvidenceWeights.DEFAULT.dwellingAgree()));
+    }
+
+    @Test
+    void givesANamesakeInTheNextBuildingNoDwellingEvidence() {
+        Score score = scorer.score(
+                profile("王秀英", null, null, null, "F", NEXT_BUILDING),
+                profile("王秀英", null, HOME_PHONE, null, "F", FLAT));
+
+        assertThat(score.identifying()).isFalse();
+        assertThat(ResolutionThresholds.DEFAULT.uncertain(score)).isTrue();
+    }
+
+    @Test
+    void givesTwinsAndSpousesAtOneDwellingNoDwellingEvidence() {
+        RecipientProfile him = profile("王建国", null, HOME_PHONE, HIS_BIRTH, "M", FLAT);
+        Score twin = scorer.score(profile("王建军", null, HOME_PHONE, HIS_BIRTH, "M", FLAT), him);
+        Score wife = scorer.score(profile("李秀英", null, HOME_PHONE, HER_BIRTH, "F", FLAT), him);
+
+        assertThat(twin.nameAtDwelling()).isFalse();
+        assertThat(twin.probability()).isLessThan(link);
+        assertThat(wife.nameAtDwelling()).isFalse();
+        assertThat(wife.probability()).isLessThan(link);
+    }
+
+    @Test
+    void letsNoDwellingOutweighAPhoneThatDisagrees() {
+        Score score = scorer.score(
+                profile("雷山兰", null, "13900001111", null, "F", FLAT),
+                profile("雷山兰", null, HOME_PHONE, null, "F", FLAT));
+
+        assertThat(score.identifying()).isFalse();
+        assertThat(ResolutionThresholds.DEFAULT.uncertain(score)).isTrue();
+    }
 }

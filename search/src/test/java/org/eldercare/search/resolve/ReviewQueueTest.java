@@ -19,6 +19,9 @@ class ReviewQueueTest {
     private static final String PHONE = "13733334444";
     private static final String OTHER_PHONE = "13900001111";
     private static final String DOWN_THE_ROAD = "大兴区清源街道兴华大街9号";
+    private static final String FLAT = "北京市大兴区兴丰街道康庄路171号院2号楼";
+    private static final String FLAT_NO_STREET = "大兴区康庄路171号院2号楼";
+    private static final String NEXT_BUILDING = "大兴区兴丰街道康庄路171号院5号楼";
 
     private final InMemoryPersonStore store = new InMemoryPersonStore();
     private final MergeLog mergeLog = new MergeLog();
@@ -147,7 +150,7 @@ class ReviewQueueTest {
     void neverMergesASplitPairAgainEvenWhenALaterRecordFitsBoth() {
         Resolution namesake = serve(recipient("王秀英", null, OTHER_PHONE, null, "F", DOWN_THE_ROAD));
         Resolution byPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
-        Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", HOME));
+        Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", NEXT_DOOR));
         assertThat(byBirth.reviews())
                 .extracting(ReviewCase::caseId)
                 .contains(ReviewCase.caseId(byPhone.recipientId(), byBirth.recipientId()));
@@ -168,7 +171,7 @@ class ReviewQueueTest {
     void mergesAnUnsplitQueuedPairOnceALaterRecordBridgesThemClearly() {
         Resolution namesake = serve(recipient("王秀英", null, OTHER_PHONE, null, "F", DOWN_THE_ROAD));
         Resolution byPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
-        Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", HOME));
+        Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", NEXT_DOOR));
         assertThat(byBirth.recipientId()).isNotEqualTo(byPhone.recipientId());
 
         Resolution both = serve(recipient("王秀英", null, PHONE, BIRTH, "F", HOME));
@@ -185,9 +188,9 @@ class ReviewQueueTest {
 
     @Test
     void keepsASplitWhenOneSideIsLaterMergedIntoAnOlderPerson() {
-        Resolution older = serve(recipient("王秀英", null, "13900001111", null, "F", HOME));
+        Resolution older = serve(recipient("王秀英", null, "13900001111", null, "F", DOWN_THE_ROAD));
         Resolution byPhone = serve(recipient("王秀英", null, PHONE, null, "F", HOME));
-        Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", HOME));
+        Resolution byBirth = serve(recipient("王秀英", null, null, BIRTH, "F", NEXT_DOOR));
         resolver.split(byPhone.recipientId(), byBirth.recipientId());
 
         resolver.confirm(byPhone.recipientId(), older.recipientId(), Instant.parse("2025-04-01T00:00:00Z"));
@@ -197,5 +200,29 @@ class ReviewQueueTest {
         assertThat(store.isSplit(older.recipientId(), byBirth.recipientId())).isTrue();
         assertThat(fitsBoth.merges()).isEmpty();
         assertThat(store.persons()).hasSize(2);
+    }
+
+    @Test
+    void linksANameOnlyRecordToThePersonAtItsDwellingThoughANamesakeLivesInTheStreet() {
+        Resolution neighbour = serve(recipient("雷山兰", null, OTHER_PHONE, null, "F", NEXT_BUILDING));
+        Resolution resident = serve(recipient("雷山兰", null, PHONE, null, "F", FLAT));
+        // Only a name, a sex and the address without its street: found through the dwelling, linked by it.
+        Resolution nameOnly = serve(recipient("雷山兰", null, null, null, "F", FLAT_NO_STREET));
+
+        assertThat(resident.recipientId()).isNotEqualTo(neighbour.recipientId());
+        assertThat(nameOnly.recipientId()).isEqualTo(resident.recipientId());
+        assertThat(nameOnly.created()).isFalse();
+        assertThat(mergeLog.merges()).isEmpty();
+    }
+
+    @Test
+    void linksTheNamesakesNameOnlyRecordToTheNamesakeInTheNextBuilding() {
+        Resolution neighbour = serve(recipient("雷山兰", null, OTHER_PHONE, null, "F", NEXT_BUILDING));
+        Resolution resident = serve(recipient("雷山兰", null, PHONE, null, "F", FLAT));
+        Resolution fromNextBuilding = serve(recipient("雷山兰", null, null, null, "F", "大兴区康庄路171号院5号楼"));
+
+        assertThat(fromNextBuilding.recipientId()).isEqualTo(neighbour.recipientId());
+        assertThat(resident.recipientId()).isNotEqualTo(neighbour.recipientId());
+        assertThat(mergeLog.merges()).isEmpty();
     }
 }

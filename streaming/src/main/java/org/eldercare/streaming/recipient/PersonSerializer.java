@@ -31,9 +31,10 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
      * Form 2: birth years and keyed birth-date digests in place of the dates. Form 1, the first release's, held the
      * dates in clear; it reads with their years only, and {@link ResolveRecipients} restores their digests from the
      * blocking keys of that form (see {@code LegacyBirthKeys}). Bump it when a field changes (see {@code
-     * VersionedSerializer}).
+     * VersionedSerializer}). Form 3 adds the keyed dwelling digests; forms 1 and 2 read with none, and a person's
+     * next record brings its dwelling.
      */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     @Override
     public int formatVersion() {
@@ -110,6 +111,7 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
         Wire.strings(p.streetCodes(), out);
         Wire.geos(p.locations(), out);
         Wire.strings(p.birthDigests(), out);
+        Wire.strings(p.dwellingHashes(), out);
     }
 
     private static RecipientProfile readProfile(DataInputView in, int formatVersion) throws IOException {
@@ -129,8 +131,20 @@ public final class PersonSerializer extends ImmutableSerializer<Person> {
         Set<String> streets = Wire.stringSet(in);
         List<GeoPoint> locations = Wire.geos(in);
         Set<String> digests = formatVersion == 1 ? Set.of() : Wire.stringSet(in);
+        Set<String> dwellings = formatVersion < 3 ? Set.of() : Wire.stringSet(in);
         return new RecipientProfile(
-                names, ids, weakIds, corrections, phones, birthYears, genders, districts, streets, locations, digests);
+                names,
+                ids,
+                weakIds,
+                corrections,
+                phones,
+                birthYears,
+                genders,
+                districts,
+                streets,
+                locations,
+                digests,
+                dwellings);
     }
 
     @Override

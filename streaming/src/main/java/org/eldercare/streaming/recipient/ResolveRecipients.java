@@ -1,9 +1,11 @@
 package org.eldercare.streaming.recipient;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -89,6 +91,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
     private transient ResolvedRecords records;
     private transient ValueState<Integer> birthKeysForm;
     private transient MapState<String, ReviewCaseDocument> cases;
+    /** Per current person, the open cases naming it, so a merge finds the cases it settles (§7.6). */
+    private transient MapState<String, List<String>> casesByPerson;
 
     /**
      * {@code pii} says where the keys are: the HMAC key of the digests and the keyring that opens sealed recipients.
@@ -112,6 +116,7 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
                 ctx.getMapState(new MapStateDescriptor<>("splits", Types.STRING, IDS)));
         birthKeysForm = ctx.getState(new ValueStateDescriptor<>("birth-keys-form", Types.INT));
         cases = ctx.getMapState(new MapStateDescriptor<>("review-cases", Types.STRING, REVIEW_CASE));
+        casesByPerson = ctx.getMapState(new MapStateDescriptor<>("review-cases-by-person", Types.STRING, IDS));
         records = new ResolvedRecords(
                 ctx.getMapState(new MapStateDescriptor<>("records", Types.STRING, SERVICE_RECORD)),
                 ctx.getMapState(new MapStateDescriptor<>("records-by-person", Types.STRING, IDS)));
@@ -174,7 +179,46 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
         }
         ReviewCaseDocument open = ReviewCaseDocument.open(c, Instant.now().toString());
         State.put(cases, c.caseId(), open);
+        fileUnder(c.left().recipientId(), List.of(c.caseId()));
+        fileUnder(c.right().recipientId(), List.of(c.caseId()));
         ctx.output(REVIEW_CASES, open);
+    }
+
+    private void fileUnder(String recipientId, List<String> caseIds) {
+        List<String> filed = new ArrayList<>(
+                Optional.ofNullable(State.get(casesByPerson, recipientId)).orElse(List.of()));
+        caseIds.stream().filter(id -> !filed.contains(id)).forEach(filed::add);
+        State.put(casesByPerson, recipientId, List.copyOf(filed));
+    }
+
+    /**
+     * After {@code retired} was merged away: its open cases whose two sides are now one person are closed as {@code
+     * MERGED} (a later record settled them, §7.6); the others follow it to the person it now stands for.
+     */
+    private void settleCasesOf(String retired, Context ctx) {
+        List<String> filed = State.get(casesByPerson, retired);
+        if (filed == null) {
+            return;
+        }
+        State.remove(casesByPerson, retired);
+        List<String> stillOpen = new ArrayList<>();
+        for (String caseId : filed) {
+            ReviewCaseDocument known = State.get(cases, caseId);
+            if (known == null || !known.status().equals(ReviewCaseDocument.OPEN)) {
+                continue;
+            }
+            if (store.canonicalId(known.left().recipientId())
+                    .equals(store.canonicalId(known.right().recipientId()))) {
+                ReviewCaseDocument merged = known.mergedOnItsOwn(Instant.now().toString());
+                State.put(cases, caseId, merged);
+                ctx.output(REVIEW_CASES, merged);
+            } else {
+                stillOpen.add(caseId);
+            }
+        }
+        if (!stillOpen.isEmpty()) {
+            fileUnder(store.canonicalId(retired), stillOpen);
+        }
     }
 
     /**
@@ -194,9 +238,18 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
             return;
         }
         RecipientResolver resolver = new RecipientResolver(store, new MergeLog(), thresholds);
-        String status;
+        String status = review.decision() == ReviewDecision.CONFIRM ? "CONFIRMED" : "SPLIT";
+        ReviewCaseDocument decided = known.decided(
+                status,
+                new ReviewCaseDocument.Decision(
+                        review.decision().name(),
+                        review.reviewer(),
+                        review.reason(),
+                        event.time().toInstant().toString()),
+                Instant.now().toString());
+        // Decided before it is applied: the confirm's own merge must not close this case as MERGED.
+        State.put(cases, review.caseId(), decided);
         if (review.decision() == ReviewDecision.CONFIRM) {
-            status = "CONFIRMED";
             resolver.confirm(review.leftId(), review.rightId(), event.time().toInstant())
                     .ifPresent(merge -> {
                         emitMerges(List.of(merge), ctx, out);
@@ -205,19 +258,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
                                         RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
                     });
         } else {
-            status = "SPLIT";
             resolver.split(review.leftId(), review.rightId());
         }
-        String now = Instant.now().toString();
-        ReviewCaseDocument decided = known.decided(
-                status,
-                new ReviewCaseDocument.Decision(
-                        review.decision().name(),
-                        review.reviewer(),
-                        review.reason(),
-                        event.time().toInstant().toString()),
-                now);
-        State.put(cases, review.caseId(), decided);
         ctx.output(REVIEW_CASES, decided);
     }
 
@@ -254,5 +296,6 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
         moved.values().forEach(out::collect);
         retiredBy.forEach((id, merge) -> ctx.output(
                 RECIPIENTS, RecipientEntry.redirect(id, store.canonicalId(id), merge.at(), merge.causedBy())));
+        retiredBy.keySet().forEach(id -> settleCasesOf(id, ctx));
     }
 }

@@ -59,6 +59,19 @@ class RecipientDocumentsTest {
     }
 
     @Test
+    void personKeepsTheDigestOfItsDwellingInItsBinaryForm() throws Exception {
+        // Form 3 (docs/CONTRACT.md §7.6): the dwelling is resolution evidence kept only in the job's state.
+        Person atHome = Person.first(
+                "rcp-0123456789abcdef",
+                Instant.parse("2025-03-01T00:00:00Z"),
+                NORMALIZER.normalize(Services.recipient("雷山兰", null, null, null, "F", "大兴区康庄路171号院2号楼")));
+
+        assertThat(atHome.profile().dwellingHashes()).singleElement().asString().doesNotContain("康庄");
+        assertThat(roundTrip(PersonSerializer.INSTANCE, atHome).profile().dwellingHashes())
+                .isEqualTo(atHome.profile().dwellingHashes());
+    }
+
+    @Test
     void serviceRecordSurvivesItsBinaryForm() throws Exception {
         assertThat(roundTrip(ServiceRecordSerializer.INSTANCE, serviceRecord)).isEqualTo(serviceRecord);
     }

@@ -11,12 +11,13 @@ import org.eldercare.search.resolve.ResolutionThresholds;
 
 /**
  * Prints the resolution and matching figures for a generated evaluation set:
- * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M]}. With {@code --tune} it first searches the thresholds
+ * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M] [--explain-splits N]}. With {@code --tune} it first searches the thresholds
  * on that seed and prints the grid, then the figures at the best point; report those figures on another seed.
  * With {@code --register} it runs the register evaluation instead ({@link RegisterEvaluation}; {@code --persons}
  * then counts registered people, 5,000 unless given). With {@code --coverage} (alone or after {@code --register}) it
  * runs the same register set through the whole streaming job and compares its coverage with an independent fold
- * ({@link CoverageEvaluation}).
+ * ({@link CoverageEvaluation}). {@code --explain-splits N} adds why records of one person stayed apart ({@link
+ * SplitDiagnosis}).
  */
 public final class EvaluationMain {
 
@@ -29,6 +30,7 @@ public final class EvaluationMain {
         boolean register = false;
         boolean coverage = false;
         Double reviewMargin = null;
+        int explainSplits = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
@@ -37,9 +39,11 @@ public final class EvaluationMain {
                 case "--register" -> register = true;
                 case "--coverage" -> coverage = true;
                 case "--review-margin" -> reviewMargin = Double.parseDouble(args[++i]);
+                case "--explain-splits" -> explainSplits = Integer.parseInt(args[++i]);
                 default ->
                     throw new IllegalArgumentException("arguments: unknown option " + args[i]
-                            + "; expected --persons N, --seed S, --tune, --register, --coverage, --review-margin M");
+                            + "; expected --persons N, --seed S, --tune, --register, --coverage, --review-margin M,"
+                            + " --explain-splits N");
             }
         }
         ResolutionThresholds base = reviewMargin == null
@@ -71,7 +75,8 @@ public final class EvaluationMain {
             thresholds = tune(evaluation, set);
         }
         long start = System.nanoTime();
-        EvaluationResult result = evaluation.run(set, thresholds);
+        Evaluation.Resolved resolved = evaluation.resolve(set, thresholds);
+        EvaluationResult result = evaluation.match(set, resolved, thresholds);
         System.out.printf(
                 Locale.ROOT,
                 "seed=%d thresholds: link=%.3f mergeFloor=%.1f match=%.3f possible=%.2f matchMargin=%.1f"
@@ -85,6 +90,9 @@ public final class EvaluationMain {
                 thresholds.reviewMargin());
         System.out.println(result.report());
         System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        if (explainSplits > 0) {
+            SplitDiagnosis.print(set, resolved, thresholds, explainSplits, System.out);
+        }
     }
 
     /**
