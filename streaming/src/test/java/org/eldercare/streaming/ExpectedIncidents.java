@@ -38,7 +38,9 @@ import org.eldercare.streaming.fixtures.IncidentDay;
  * The incidents of a list of events computed as a plain fold (docs/CONTRACT.md §9.4–§9.6), written without the job's
  * classes: the rules' figures are those of {@code incidents/rules/default.json}, written out here, and each incident's
  * end state is worked out from the times of its steps rather than stepped through timers. It is the state once every
- * deadline has passed, which is where a bounded run ends (its last watermark is +∞).
+ * deadline has passed, which is where a bounded run ends (its last watermark is +∞). Missed visits are judged for the
+ * month of each register entry only: the fold refuses input that runs past a month's judgement, where the job would
+ * go on to the next month.
  */
 final class ExpectedIncidents {
 
