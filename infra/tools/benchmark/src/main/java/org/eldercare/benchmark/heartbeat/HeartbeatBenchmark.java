@@ -1,10 +1,14 @@
 package org.eldercare.benchmark.heartbeat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -19,6 +23,7 @@ import org.apache.flink.streaming.api.operators.TimerHeapInternalTimer;
 import org.apache.flink.streaming.api.operators.TimerSerializer;
 import org.eldercare.benchmark.common.Options;
 import org.eldercare.benchmark.common.Report;
+import org.eldercare.benchmark.common.WorkDir;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.DeviceBound;
@@ -36,7 +41,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
 /**
  * 100,000 terminals heartbeating every 5 minutes (issue #16: "100,000 devices heartbeating every 5 minutes, sustained,
  * with the timer state per device in bytes"), through the whole indicator job ({@link IndicatorJob#build}: parse and
- * validate, dedup, the device watch of docs/CONTRACT.md §9.4) on an in-process local environment with discarding sinks.
+ * validate, dedup, the device watch of docs/CONTRACT.md §9.4) on an in-process local environment with discarding sinks
+ * and exactly-once checkpoints every {@code --checkpoint-interval} (30 s) to a temporary directory.
  *
  * <p><b>Event time is compressed.</b> Every device is bound, then sends {@code --rounds} heartbeats 5 minutes of event
  * time apart (each round spread over its 5 minutes in device order), as fast as the job takes them; at the end every
@@ -64,14 +70,25 @@ public final class HeartbeatBenchmark {
         int devices = options.integer("devices", 100_000);
         int rounds = options.integer("rounds", 12);
         int parallelism = options.integer("parallelism", 2);
+        Duration checkpoints = options.duration("checkpoint-interval", Duration.ofSeconds(30));
+        boolean keep = options.flag("keep-data");
         options.requireAllKnown();
+        try (WorkDir work = WorkDir.create("heartbeats", keep)) {
+            run(devices, rounds, parallelism, checkpoints, work);
+        }
+    }
+
+    private static void run(int devices, int rounds, int parallelism, Duration checkpoints, WorkDir work)
+            throws Exception {
+        Path checkpointDir = work.resolve("checkpoints");
 
         // Two hours ago, so the whole compressed hour lies inside the intake's 7-day window (§6.2).
         long t0 = Instant.now().minus(Duration.ofHours(2)).toEpochMilli() / 1000 * 1000;
         long total = (long) devices * (rounds + 2);
         StreamingConfig config = StreamingConfig.defaults()
                 .withParallelism(parallelism)
-                .with(StreamingConfig.CHECKPOINT_INTERVAL, Duration.ZERO)
+                .withCheckpointDir(checkpointDir.toUri().toString())
+                .with(StreamingConfig.CHECKPOINT_INTERVAL, checkpoints)
                 .with(StreamingConfig.PII_ALLOW_DEMO_KEY, true);
         StreamExecutionEnvironment env =
                 JobEnvironment.of(config).resumable(false).local();
@@ -93,9 +110,22 @@ public final class HeartbeatBenchmark {
         };
         IndicatorJob.build(env, events, JobSinks.of(discard, new DiscardingSink<>(), null), config);
 
+        // The largest completed checkpoint seen on disk while the job runs (the whole job's state, dedup included).
+        AtomicLong largestCheckpoint = new AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                largestCheckpoint.accumulateAndGet(largestCheckpoint(checkpointDir), Math::max);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         long started = System.nanoTime();
         env.execute("benchmark: heartbeats");
         double wall = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
 
         long heartbeats = (long) devices * rounds;
         double seconds = (LAST_HEARTBEAT.get() - FIRST_HEARTBEAT.get()) / 1e9;
@@ -111,8 +141,9 @@ public final class HeartbeatBenchmark {
                         rounds * INTERVAL_SECONDS / 60)
                 .line(
                         "job",
-                        "IndicatorJob, parallelism %d, local environment, sinks discard, no checkpoints",
-                        parallelism)
+                        "IndicatorJob, parallelism %d, local environment, sinks discard, checkpoints every %s",
+                        parallelism,
+                        checkpoints)
                 .line(
                         "heartbeats",
                         "%,d in %.1f s between the first and the last; whole run %.1f s",
@@ -129,9 +160,15 @@ public final class HeartbeatBenchmark {
                         bytes.timer())
                 .line(
                         "state",
-                        "%,d devices: %.1f MB of keyed state and timers in a checkpoint (serializer sum)",
+                        "%,d devices: %.1f MB of device state and timers (serializer sum)",
                         devices,
                         devices * (double) bytes.total() / 1e6)
+                .line(
+                        "checkpoint",
+                        "largest on disk during the run %.1f MB, the whole job (dedup ids of every event included)"
+                                + " = %.0f B per device",
+                        largestCheckpoint.get() / 1e6,
+                        largestCheckpoint.get() / (double) devices)
                 .goal(
                         String.format("sustain %.0f heartbeats/s", required),
                         rate >= required,
@@ -184,6 +221,22 @@ public final class HeartbeatBenchmark {
                         "unbind-" + id, "/operators/op-1", EventType.DEVICE_UNBOUND, time, new DeviceUnbound(id));
             }
             return CloudEventJson.write(event);
+        }
+    }
+
+    /** Bytes of the largest {@code chk-*} directory under {@code root}; one being written counts as far as it is. */
+    private static long largestCheckpoint(Path root) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.walk(root, 3)) {
+            return dirs.filter(d ->
+                            Files.isDirectory(d) && d.getFileName().toString().startsWith("chk-"))
+                    .mapToLong(WorkDir::sizeOf)
+                    .max()
+                    .orElse(0);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // a checkpoint deleted while we walked: the next sample sees the next one
         }
     }
 
