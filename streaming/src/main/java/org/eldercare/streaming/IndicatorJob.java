@@ -1,5 +1,6 @@
 package org.eldercare.streaming;
 
+import java.time.Clock;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -81,6 +82,19 @@ public final class IndicatorJob {
             DataStream<byte[]> sharedTopicValues,
             JobSinks sinks,
             StreamingConfig config) {
+        build(env, sharedTopicValues, sinks, config, Clock.systemUTC());
+    }
+
+    /**
+     * The job on shared-topic values, the event time window of §1 judged at {@code intakeClock} instead of the
+     * system clock: a test's fixed day, so a scenario can span a calendar month whatever day it runs on.
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            DataStream<byte[]> sharedTopicValues,
+            JobSinks sinks,
+            StreamingConfig config,
+            Clock intakeClock) {
         buildOnTopics(
                 env,
                 sharedTopicValues
@@ -89,7 +103,8 @@ public final class IndicatorJob {
                         .name("shared topic records")
                         .uid("shared-topic-records"),
                 sinks,
-                config);
+                config,
+                intakeClock);
     }
 
     /**
@@ -98,13 +113,22 @@ public final class IndicatorJob {
      */
     public static void buildOnTopics(
             StreamExecutionEnvironment env, DataStream<RawEvent> rawEvents, JobSinks sinks, StreamingConfig config) {
+        buildOnTopics(env, rawEvents, sinks, config, Clock.systemUTC());
+    }
+
+    private static void buildOnTopics(
+            StreamExecutionEnvironment env,
+            DataStream<RawEvent> rawEvents,
+            JobSinks sinks,
+            StreamingConfig config,
+            Clock intakeClock) {
         env.getConfig().enableObjectReuse();
         // Fails at graph building, naming the setting, when a key is missing or the refused demo key; the
         // tokeniser itself stays here: the operators read the keys again where they run.
         config.pii().tokeniser();
 
         SingleOutputStreamOperator<CareEvent> parsed = rawEvents
-                .process(new ParseEvents(config.pii()), StreamTypes.CARE_EVENT)
+                .process(new ParseEvents(config.pii(), intakeClock), StreamTypes.CARE_EVENT)
                 .setParallelism(rawEvents.getParallelism())
                 .name("parse and validate")
                 .uid("parse-events");
@@ -221,6 +245,10 @@ public final class IndicatorJob {
                         .assignTimestampsAndWatermarks(Incidents.EVENT_TIME)
                         .name("incident event time")
                         .uid("incident-event-time"),
+                ledger.getSideOutput(FacilityLedger.VISITS)
+                        .assignTimestampsAndWatermarks(Incidents.EVENT_TIME)
+                        .name("visit event time")
+                        .uid("visit-event-time"),
                 persons,
                 sinks.incidents());
         if (sinks.incidentTopic() != null) {

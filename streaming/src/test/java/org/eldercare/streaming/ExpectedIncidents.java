@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,6 +21,8 @@ import org.eldercare.ingest.event.DeviceEvent;
 import org.eldercare.ingest.event.DeviceKind;
 import org.eldercare.ingest.event.DeviceSos;
 import org.eldercare.ingest.event.DeviceUnbound;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.FacilityDetails;
 import org.eldercare.ingest.event.IncidentDispatched;
 import org.eldercare.ingest.event.IncidentResolved;
 import org.eldercare.ingest.event.IncidentTransition;
@@ -27,6 +30,7 @@ import org.eldercare.ingest.event.LivingArrangement;
 import org.eldercare.ingest.event.MeterReading;
 import org.eldercare.ingest.event.PersonDetails;
 import org.eldercare.ingest.event.Recipient;
+import org.eldercare.ingest.event.VisitCompleted;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.streaming.fixtures.IncidentDay;
 
@@ -34,7 +38,9 @@ import org.eldercare.streaming.fixtures.IncidentDay;
  * The incidents of a list of events computed as a plain fold (docs/CONTRACT.md §9.4–§9.6), written without the job's
  * classes: the rules' figures are those of {@code incidents/rules/default.json}, written out here, and each incident's
  * end state is worked out from the times of its steps rather than stepped through timers. It is the state once every
- * deadline has passed, which is where a bounded run ends (its last watermark is +∞).
+ * deadline has passed, which is where a bounded run ends (its last watermark is +∞). Missed visits are judged for the
+ * month of each register entry only: the fold refuses input that runs past a month's judgement, where the job would
+ * go on to the next month.
  */
 final class ExpectedIncidents {
 
@@ -56,7 +62,12 @@ final class ExpectedIncidents {
             List.of(Duration.ofHours(1), Duration.ofHours(2)),
             Duration.ofHours(4),
             Duration.ofDays(1));
+    private static final Rule MISSED_VISIT =
+            new Rule(List.of("STREET_OFFICE"), List.of(Duration.ofDays(2)), Duration.ofDays(7), Duration.ofDays(14));
     private static final int MISSED_HEARTBEATS = 3;
+    /** {@code graceDays} of the default rules; the visit service is monthly in the default service list. */
+    private static final int GRACE_DAYS = 3;
+
     private static final double LITRES_PER_DAY = 10;
 
     final Map<String, IncidentDocument> incidents = new TreeMap<>();
@@ -101,11 +112,31 @@ final class ExpectedIncidents {
         Map<String, Binding> everBound = new LinkedHashMap<>();
         List<Opened> opened = new ArrayList<>();
         Map<String, List<CareEvent>> steps = new LinkedHashMap<>();
+        Map<String, Set<YearMonth>> registeredIn = new LinkedHashMap<>();
+        Map<String, String> facilityOwners = new LinkedHashMap<>();
+        List<CareEvent> visits = new ArrayList<>();
+        OffsetDateTime last = events.stream()
+                .map(CareEvent::time)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
 
         for (CareEvent e : events) {
             long t = e.time().toInstant().toEpochMilli();
             switch (e.data()) {
-                case PersonDetails p -> persons.put(p.personId(), p);
+                case PersonDetails p -> {
+                    persons.put(p.personId(), p);
+                    registeredIn
+                            .computeIfAbsent(p.personId(), k -> new java.util.TreeSet<>())
+                            .add(YearMonth.from(e.time().atZoneSameInstant(IncidentDay.SHANGHAI)));
+                }
+                case FacilityDetails f
+                when e.type() == EventType.FACILITY_REGISTERED ->
+                    facilityOwners.putIfAbsent(f.facilityId(), e.source());
+                case VisitCompleted v -> {
+                    if (e.source().equals(facilityOwners.get(v.facilityId()))) {
+                        visits.add(e);
+                    }
+                }
                 case DeviceBound b -> {
                     String key = "op-1/" + b.deviceId();
                     Binding binding =
@@ -225,6 +256,43 @@ final class ExpectedIncidents {
             }
         }
 
+        // Missed visits: each register entry's month is judged, graceDays after it ends, from the entry as it then
+        // stands (every arrangement here is dated before the month's last day); a visit counts for the month of its
+        // visitedAt when recorded by the judgement. ALONE and COUPLE_ONLY (空巢) entitle to the default list's VISIT.
+        for (var entry : registeredIn.entrySet()) {
+            PersonDetails person = persons.get(entry.getKey());
+            for (YearMonth month : entry.getValue()) {
+                OffsetDateTime judgedAt = month.atEndOfMonth()
+                        .plusDays(1L + GRACE_DAYS)
+                        .atStartOfDay(IncidentDay.SHANGHAI)
+                        .toOffsetDateTime();
+                if (!judgedAt.isAfter(last)) {
+                    throw new IllegalStateException("the fold judges months only after the input ends, not " + month);
+                }
+                boolean entitled = person.livingArrangement() == LivingArrangement.ALONE
+                        || person.livingArrangement() == LivingArrangement.COUPLE_ONLY;
+                boolean visited = visits.stream().anyMatch(e -> {
+                    VisitCompleted v = (VisitCompleted) e.data();
+                    return v.personId().equals(person.personId())
+                            && YearMonth.from(v.visitedAt().atZoneSameInstant(IncidentDay.SHANGHAI))
+                                    .equals(month)
+                            && !e.time().isAfter(judgedAt);
+                });
+                if (entitled && !visited) {
+                    opened.add(new Opened(
+                            incidentId("MISSED_VISIT", person.personId(), "VISIT|" + month),
+                            "MISSED_VISIT",
+                            MISSED_VISIT,
+                            judgedAt,
+                            new Binding(person.personId(), null, person.districtCode(), person.streetCode(), 0),
+                            null,
+                            null,
+                            person.personId(),
+                            null));
+                }
+            }
+        }
+
         for (Opened o : opened) {
             incidents.put(
                     o.id(), lifecycle(o, steps.getOrDefault(o.id(), List.of()), person(persons.get(o.personId()))));
@@ -339,7 +407,7 @@ final class ExpectedIncidents {
                 o.binding().street(),
                 o.operatorId(),
                 o.deviceId(),
-                o.binding().kind().name(),
+                o.binding().kind() == null ? null : o.binding().kind().name(),
                 o.personId(),
                 person,
                 o.location(),

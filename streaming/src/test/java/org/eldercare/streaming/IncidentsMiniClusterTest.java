@@ -3,6 +3,7 @@ package org.eldercare.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.IncidentDay;
+import org.eldercare.streaming.fixtures.VisitMonth;
 import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,62 +55,18 @@ class IncidentsMiniClusterTest {
         LocalDate day = IncidentDay.dayOf(today);
         List<CareEvent> events = IncidentDay.events(today, ExpectedIncidents::incidentId);
 
-        CollectingSink<IncidentDocument> incidents = new CollectingSink<>("incidents");
-        CollectingSink<IncidentTransitionRecord> transitions = new CollectingSink<>("incident-transitions");
-        CollectingSink<Rejection> deadLetters = new CollectingSink<>("incident-dead-letters");
-        JobSinks sinks = new JobSinks(
-                        new CollectingSink<IndicatorDocument>("incident-indicators"),
-                        new CollectingSink<IndicatorDocument>("incident-history"),
-                        new CollectingSink<FacilityDocument>("incident-facilities"),
-                        new CollectingSink<AlertDocument>("incident-alerts"),
-                        deadLetters,
-                        new CollectingSink<ServiceRecordDocument>("incident-service-records"),
-                        new CollectingSink<RecipientEntry>("incident-recipients"),
-                        null,
-                        null,
-                        new CollectingSink<PersonDocument>("incident-persons"),
-                        incidents)
-                .withIncidentTopic(transitions);
-        StreamingConfig config = StreamingConfig.defaults()
-                .with("pii.allow-demo-key", "true")
-                .withCoalesceInterval(Duration.ZERO)
-                .withSilenceThreshold(Duration.ofHours(1));
-
-        Configuration noKryo = new Configuration();
-        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
-        env.setParallelism(2);
-        var source = env.fromData(
-                        events.stream().map(CloudEventJson::write).toList(),
-                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .setParallelism(1);
-        IndicatorJob.build(env, source, sinks, config);
-        env.execute("incidents test");
+        Run run = run(events, Clock.systemUTC());
 
         assumeThat(LocalDate.now(ZoneId.of("Asia/Shanghai")))
                 .as("the run did not cross midnight")
                 .isEqualTo(today);
         ExpectedIncidents expected = new ExpectedIncidents(events);
-        assertThat(deadLetters.collected())
-                .extracting(r -> r.reasons().getFirst())
-                .containsExactlyInAnyOrderElementsOf(expected.rejections);
-
-        Map<String, IncidentDocument> latest = new TreeMap<>();
-        incidents.collected().forEach(d -> latest.put(d.incidentId(), d));
-        assertThat(latest.keySet()).containsExactlyElementsOf(expected.incidents.keySet());
-        for (var entry : expected.incidents.entrySet()) {
-            assertThat(latest.get(entry.getKey()))
-                    .as("incident %s (%s)", entry.getKey(), entry.getValue().rule())
-                    .usingRecursiveComparison()
-                    .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
-                    .ignoringFields("evidence", "rulesSource")
-                    .isEqualTo(entry.getValue());
-        }
+        Map<String, IncidentDocument> latest = run.matches(expected);
 
         // Anchors, so the two readings cannot agree on nothing.
         assertThat(latest.values())
                 .extracting(IncidentDocument::rule)
-                .containsExactlyInAnyOrder("SOS", "SOS", "DEVICE_SILENT", "LOW_WATER");
+                .containsExactlyInAnyOrder("SOS", "SOS", "DEVICE_SILENT", "LOW_WATER", "MISSED_VISIT");
         IncidentDocument inTime = byDevice(latest, "sos-1");
         assertThat(inTime.state()).isEqualTo("RESOLVED");
         assertThat(inTime.breached())
@@ -132,12 +90,18 @@ class IncidentsMiniClusterTest {
         assertThat(water.evidence()).startsWith("6.5 L on " + day);
         assertThat(water.acknowledgedAt()).isNotNull();
         assertThat(expected.rejections).hasSize(4);
+        IncidentDocument missed = latest.values().stream()
+                .filter(d -> d.rule().equals("MISSED_VISIT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(missed.personId())
+                .as("p-1 lives alone and nobody visited; p-2 lives with family")
+                .isEqualTo("p-1");
 
         // The topic eldercare.incidents.v1 (§9.5): every transition of the fold's history once, in seq order per
         // incident, each with the incident as that transition left it.
         Map<String, List<IncidentTransitionRecord>> published = new TreeMap<>();
-        transitions
-                .collected()
+        run.transitions()
                 .forEach(r -> published
                         .computeIfAbsent(r.incidentId(), id -> new java.util.ArrayList<>())
                         .add(r));
@@ -164,11 +128,96 @@ class IncidentsMiniClusterTest {
                         "incident.opened OPEN HOTLINE",
                         "incident.escalated OPEN STREET_OFFICE",
                         "incident.escalated OPEN COMMUNITY");
-        assertThat(transitions.collected())
+        assertThat(run.transitions())
                 .as("no person and no note on the topic")
                 .allSatisfy(r -> assertThat(new String(r.toJson(), java.nio.charset.StandardCharsets.UTF_8))
                         .doesNotContain("王", "nameMasked", "note"));
     }
+
+    @Test
+    void judgesAMonthOfHomeVisitsAfterItsGraceDaysAsAPlainFold() throws Exception {
+        List<CareEvent> events = VisitMonth.events();
+
+        Run run = run(events, VisitMonth.CLOCK);
+
+        Map<String, IncidentDocument> latest = run.matches(new ExpectedIncidents(events));
+        // Anchors: only v-2, whose one visit fell on 1 November.
+        assertThat(latest.values())
+                .extracting(IncidentDocument::rule, IncidentDocument::personId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MISSED_VISIT", "v-2"));
+        IncidentDocument missed = latest.values().iterator().next();
+        assertThat(missed.incidentId()).isEqualTo(ExpectedIncidents.incidentId("MISSED_VISIT", "v-2", "VISIT|2026-10"));
+        assertThat(missed.openedAt()).isEqualTo(OffsetDateTime.parse("2026-11-04T00:00:00+08:00"));
+        assertThat(missed.assignedTo()).isEqualTo("STREET_OFFICE");
+        assertThat(missed.person().labels()).contains("LIVING_ALONE");
+        assertThat(run.deadLetters()).isEmpty();
+    }
+
+    /** What a run of the whole job wrote: the incident documents, their topic's records and the dead letters. */
+    private record Run(
+            List<IncidentDocument> incidents, List<IncidentTransitionRecord> transitions, List<Rejection> deadLetters) {
+
+        /** The latest document of each incident, after checking them and the rejections against the fold. */
+        Map<String, IncidentDocument> matches(ExpectedIncidents expected) {
+            assertThat(deadLetters)
+                    .extracting(r -> r.reasons().getFirst())
+                    .containsExactlyInAnyOrderElementsOf(expected.rejections);
+            Map<String, IncidentDocument> latest = new TreeMap<>();
+            incidents.forEach(d -> latest.put(d.incidentId(), d));
+            assertThat(latest.keySet()).containsExactlyElementsOf(expected.incidents.keySet());
+            for (var entry : expected.incidents.entrySet()) {
+                assertThat(latest.get(entry.getKey()))
+                        .as("incident %s (%s)", entry.getKey(), entry.getValue().rule())
+                        .usingRecursiveComparison()
+                        .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
+                        .ignoringFields("evidence", "rulesSource")
+                        .isEqualTo(entry.getValue());
+            }
+            return latest;
+        }
+    }
+
+    private static Run run(List<CareEvent> events, Clock intakeClock) throws Exception {
+        String name = "incidents-" + RUNS.incrementAndGet();
+        CollectingSink<IncidentDocument> incidents = new CollectingSink<>(name);
+        CollectingSink<IncidentTransitionRecord> transitions = new CollectingSink<>(name + "-transitions");
+        CollectingSink<Rejection> deadLetters = new CollectingSink<>(name + "-dead-letters");
+        JobSinks sinks = new JobSinks(
+                        new CollectingSink<IndicatorDocument>(name + "-indicators"),
+                        new CollectingSink<IndicatorDocument>(name + "-history"),
+                        new CollectingSink<FacilityDocument>(name + "-facilities"),
+                        new CollectingSink<AlertDocument>(name + "-alerts"),
+                        deadLetters,
+                        new CollectingSink<ServiceRecordDocument>(name + "-service-records"),
+                        new CollectingSink<RecipientEntry>(name + "-recipients"),
+                        null,
+                        null,
+                        new CollectingSink<PersonDocument>(name + "-persons"),
+                        incidents)
+                .withIncidentTopic(transitions);
+        StreamingConfig config = StreamingConfig.defaults()
+                .with("pii.allow-demo-key", "true")
+                .withCoalesceInterval(Duration.ZERO)
+                .withSilenceThreshold(Duration.ofHours(1));
+
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);
+        env.setParallelism(2);
+        var source = env.fromData(
+                        events.stream().map(CloudEventJson::write).toList(),
+                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(1);
+        IndicatorJob.build(env, source, sinks, config, intakeClock);
+        env.execute("incidents test");
+        return new Run(
+                List.copyOf(incidents.collected()),
+                List.copyOf(transitions.collected()),
+                List.copyOf(deadLetters.collected()));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private static IncidentDocument byDevice(Map<String, IncidentDocument> incidents, String deviceId) {
         return incidents.values().stream()

@@ -27,6 +27,9 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * (last writer wins by {@code time}), raises {@code SOS} and {@code DEVICE_SILENT} incidents, and sums a water meter's
  * use per Asia/Shanghai day for the person it is bound to.
  *
+ * <p>An unbound device is forgotten {@link Incidents#RETENTION} after its unbinding (§9.8), by an event-time timer; an
+ * event for it after that is refused like any event of a device its operator has not bound.
+ *
  * <p>Silence and the end of a day are event-time timers, so they fall where the events say, not where the wall clock
  * was when they were read. Each is also judged when the device's next event shows the moment has passed, so the
  * outcome does not depend on how far the watermark had come when an event was read.
@@ -91,6 +94,8 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                 s.bound = false;
                 s.boundAt = time;
                 clearMeterDay(s);
+                // Forgotten once no binding older than this unbinding can still arrive (§9.8).
+                ctx.timerService().registerEventTimeTimer(forgetAt(s));
             }
             default -> {
                 if (s == null || !s.bound) {
@@ -146,6 +151,10 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonSignal> out) throws Exception {
         DeviceState stored = device.value();
+        if (stored != null && !stored.bound && timestamp >= forgetAt(stored)) {
+            device.clear();
+            return;
+        }
         if (stored == null || !stored.bound) {
             return;
         }
@@ -187,6 +196,11 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                         "no signal since " + ShanghaiTime.at(s.lastSignalAt) + " (" + rules.missedHeartbeats()
                                 + " heartbeats of " + s.heartbeatSeconds + " s missed)",
                         silentAt)));
+    }
+
+    /** When an unbound device's state is forgotten: {@link Incidents#RETENTION} after its unbinding. */
+    static long forgetAt(DeviceState s) {
+        return s.boundAt + Incidents.RETENTION.toMillis();
     }
 
     private static long silentAt(DeviceState s) {
@@ -234,7 +248,8 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                     s.personId,
                     null,
                     new PersonSignal.WaterDay(
-                            s.meterDay, s.meterDayLitres, s.operatorId, s.deviceId, nextMidnight(s.meterDay))));
+                            s.meterDay, s.meterDayLitres, s.operatorId, s.deviceId, nextMidnight(s.meterDay)),
+                    null));
         }
     }
 
@@ -255,7 +270,7 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
     }
 
     private static PersonSignal signal(DeviceState s, Raised raised) {
-        return new PersonSignal(s.personId, raised, null);
+        return new PersonSignal(s.personId, raised, null, null);
     }
 
     private static String noDevice(CareEvent event) {

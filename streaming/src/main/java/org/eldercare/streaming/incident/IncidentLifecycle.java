@@ -38,6 +38,9 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * meets it). So the document depends only on the events, not on when they were read, and a replay writes the same.
  * At one instant the order is: the hotline's steps (in the order read), the escalation, then the breaches
  * ACKNOWLEDGE, DISPATCH, RESOLVE.
+ *
+ * <p>A resolved incident's state is forgotten {@link Incidents#RETENTION} after its resolution (§9.8); its document
+ * stays in the index. A step for it after that is refused as for an unknown incident.
  */
 public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Raised, CareEvent, IncidentDocument> {
 
@@ -75,6 +78,13 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
     @Override
     public void processElement1(Raised raised, Context ctx, Collector<IncidentDocument> out) throws Exception {
         IncidentDocument existing = incident.value();
+        if (existing == null
+                && raised.openedAt() + Incidents.RETENTION.toMillis()
+                        <= ctx.timerService().currentWatermark()) {
+            // Raised again (a person's details arriving late) after the resolved incident was forgotten (§9.8):
+            // opening it again would start its history over.
+            return;
+        }
         if (existing != null) {
             // Raised again by a replay or another meter: the first stands (§9.4); only the person's details, when
             // the register entry came after the incident, are added.
@@ -173,6 +183,16 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
         if (doc != null && doc != before) {
             incident.update(doc);
             out.collect(doc);
+        }
+        if (doc != null && doc.resolvedAt() != null) {
+            long forgetAt = millis(doc.resolvedAt()) + Incidents.RETENTION.toMillis();
+            if (timestamp >= forgetAt && later.isEmpty()) {
+                // Resolved long enough ago that no step for it can still arrive (§9.8): the index keeps it.
+                incident.clear();
+                pending.clear();
+                return;
+            }
+            ctx.timerService().registerEventTimeTimer(forgetAt);
         }
         Deadline next = doc == null ? null : nextDeadline(doc);
         if (next != null) {

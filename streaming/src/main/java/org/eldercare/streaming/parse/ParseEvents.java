@@ -44,17 +44,24 @@ public final class ParseEvents extends ProcessFunction<RawEvent, CareEvent> {
     static final String UNOPENABLE = "data.recipient.sealed: cannot be opened with the platform's PII keys";
 
     private final PiiSecrets pii;
+    private final Clock clock;
     private transient EventReader reader;
     private transient RecipientTokeniser tokeniser;
 
     /** {@code pii} says where the keys are; they are read in {@link #open}, on the task. */
     public ParseEvents(PiiSecrets pii) {
+        this(pii, Clock.systemUTC());
+    }
+
+    /** As {@link #ParseEvents(PiiSecrets)}, the time window judged at {@code clock} (a test's fixed day). */
+    public ParseEvents(PiiSecrets pii, Clock clock) {
         this.pii = pii;
+        this.clock = clock;
     }
 
     @Override
     public void open(OpenContext context) {
-        reader = new EventReader(Regions.load(), Clock.systemUTC());
+        reader = new EventReader(Regions.load(), clock);
         tokeniser = pii.tokeniser();
     }
 

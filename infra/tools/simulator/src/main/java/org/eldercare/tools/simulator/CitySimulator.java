@@ -173,6 +173,15 @@ public final class CitySimulator {
         return terminals.bindings(at);
     }
 
+    /** The register numbers of the people entitled to home visits whose visits stopped; empty before {@link #devices}. */
+    List<String> unvisited() {
+        return terminals == null
+                ? List.of()
+                : terminals.forgotten().stream()
+                        .map(CivilAffairsRegister.Resident::personId)
+                        .toList();
+    }
+
     /** How many devices are bound; 0 before {@link #devices}. */
     public int devicesBound() {
         return terminals == null ? 0 : terminals.devices().size();
@@ -180,8 +189,9 @@ public final class CitySimulator {
 
     /**
      * The virtual nursing home since the last call, up to {@code now}: heartbeats and meter readings as they fall due,
-     * SOS presses, caregivers' visits ({@code visit.completed}) and the hotline desk's steps on the SOS incidents (sent
-     * with the HOTLINE token from {@code /hotline/<desk>}). Empty before {@link #devices}.
+     * SOS presses, devices taken back ({@code device.unbound}), caregivers' visits ({@code visit.completed}) and the
+     * hotline desk's steps on the SOS, silence, low-water and missed-visit incidents (sent with the HOTLINE token from
+     * {@code /hotline/<desk>}). Empty before {@link #devices}.
      */
     public List<CareEvent> terminals(OffsetDateTime now) {
         return terminals == null ? List.of() : terminals.until(now);

@@ -1,6 +1,8 @@
 package org.eldercare.tools.simulator;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.eldercare.ingest.event.DeviceBound;
 import org.eldercare.ingest.event.DeviceHeartbeat;
 import org.eldercare.ingest.event.DeviceKind;
 import org.eldercare.ingest.event.DeviceSos;
+import org.eldercare.ingest.event.DeviceUnbound;
 import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.GeoPoint;
@@ -35,7 +38,14 @@ import org.eldercare.tools.simulator.CivilAffairsRegister.Resident;
  * {@link TerminalConfig#sosPerHour()} times an hour in all (a watch sends its GNSS fix); {@link
  * TerminalConfig#silentShare()} of the devices fall silent for good after one to four intervals. Visits go to people
  * drawing a benefit or disabled, from a station of their street, confirmed by card, phone location, signature or
- * face. Every {@code time} is whole milliseconds and never after the {@code now} asked for. Not thread-safe.
+ * face.
+ *
+ * <p>So the hotline has more than SOS calls: those living alone get a door sensor with {@link
+ * TerminalConfig#doorSensorShare()}; {@link TerminalConfig#unbindsPerDay()} buttons, watches and door sensors are taken
+ * back ({@code device.unbound}); and {@link TerminalConfig#missedVisitShare()} of the people entitled to home visits (the
+ * default list's 探访关爱: alone, a couple only, or dependent) are never visited, so each month of theirs is a missed
+ * visit. The desk takes the silences, low-water days and missed visits it caused ({@link HotlineDesk#take}). Every
+ * {@code time} is whole milliseconds and never after the {@code now} asked for. Not thread-safe.
  */
 final class HomeTerminals {
 
@@ -53,6 +63,11 @@ final class HomeTerminals {
         final int heartbeatSeconds;
         /** When it stops sending for good, or null. */
         OffsetDateTime silentFrom;
+        /** Its last signal (or its binding): the job's silence counts from it. */
+        OffsetDateTime lastSent;
+
+        boolean silenceTaken;
+        boolean unbound;
 
         OffsetDateTime next;
         double litres;
@@ -82,11 +97,18 @@ final class HomeTerminals {
     private final List<Device> devices = new ArrayList<>();
     private final List<Device> callers = new ArrayList<>();
     private final List<Resident> visited = new ArrayList<>();
+    /** Entitled to home visits, but nobody comes: each month of theirs is a missed visit. */
+    private final List<Resident> forgotten = new ArrayList<>();
+
     private final Map<String, SimFacility> stationOf = new HashMap<>();
     private final HotlineDesk desk;
     private OffsetDateTime last;
     private double sosOwed;
     private double visitsOwed;
+    private double unbindsOwed;
+    /** The month whose missed visits the job judges next, and when. */
+    private YearMonth judgedMonth;
+
     private long sequence;
 
     HomeTerminals(
@@ -106,8 +128,8 @@ final class HomeTerminals {
                 continue;
             }
             stationOf.put(r.personId(), station);
-            if (r.benefit() || r.level() >= 2) {
-                visited.add(r);
+            if (entitledToVisits(r)) {
+                (random.nextDouble() < config.missedVisitShare() ? forgotten : visited).add(r);
             }
             if (r.aloneOrDisabled() && random.nextDouble() < config.deviceShare()) {
                 candidates.add(r);
@@ -119,7 +141,8 @@ final class HomeTerminals {
         }
         for (Resident r : candidates) {
             boolean alone = r.arrangement() == LivingArrangement.ALONE;
-            if (devices.size() + (alone ? 2 : 1) > config.maxDevices()) {
+            boolean door = alone && random.nextDouble() < config.doorSensorShare();
+            if (devices.size() + (alone ? 2 : 1) + (door ? 1 : 0) > config.maxDevices()) {
                 break;
             }
             SimFacility station = stationOf.get(r.personId());
@@ -134,7 +157,25 @@ final class HomeTerminals {
                 meter.litres = 10_000 + random.nextInt(490_000) + random.nextInt(1000) / 1000.0;
                 devices.add(meter);
             }
+            if (door) {
+                devices.add(new Device("door-" + serial, DeviceKind.DOOR_SENSOR, r, station, 600));
+            }
         }
+    }
+
+    /**
+     * The default service list's home visit (探访关爱, docs/CONTRACT.md §7.3): living alone or as a couple only (空巢), or
+     * moderately to completely dependent.
+     */
+    static boolean entitledToVisits(Resident r) {
+        return r.arrangement() == LivingArrangement.ALONE
+                || r.arrangement() == LivingArrangement.COUPLE_ONLY
+                || r.level() >= 2;
+    }
+
+    /** The people whose visits stopped. */
+    List<Resident> forgotten() {
+        return forgotten;
     }
 
     /** A care station (else centre) of the person's street, else any of their district; null if none. */
@@ -159,8 +200,10 @@ final class HomeTerminals {
     List<CareEvent> bindings(OffsetDateTime at) {
         OffsetDateTime t = millis(at);
         last = t;
+        judgedMonth = YearMonth.from(t.atZoneSameInstant(BEIJING));
         List<CareEvent> events = new ArrayList<>();
         for (Device d : devices) {
+            d.lastSent = t;
             events.add(new CareEvent(
                     "bind-" + d.deviceId,
                     d.station.source(),
@@ -197,11 +240,35 @@ final class HomeTerminals {
         double seconds = (t.toInstant().toEpochMilli() - last.toInstant().toEpochMilli()) / 1000.0;
         List<CareEvent> events = new ArrayList<>();
         for (Device d : devices) {
-            for (; !d.next.isAfter(t); d.next = d.next.plusSeconds(d.heartbeatSeconds)) {
+            for (; !d.unbound && !d.next.isAfter(t); d.next = d.next.plusSeconds(d.heartbeatSeconds)) {
                 if (!d.silentAt(d.next)) {
                     events.add(signal(d, d.next));
+                    d.lastSent = d.next;
+                } else if (!d.silenceTaken) {
+                    // The job raises the silence 3 heartbeats (default.json) after the last signal.
+                    d.silenceTaken = true;
+                    desk.take(
+                            HotlineDesk.DEVICE_SILENT,
+                            HotlineDesk.incidentId(
+                                    HotlineDesk.DEVICE_SILENT,
+                                    d.operatorId() + "/" + d.deviceId,
+                                    Long.toString(d.lastSent.toInstant().toEpochMilli())),
+                            d.lastSent.plusSeconds(3L * d.heartbeatSeconds));
                 }
             }
+        }
+        unbindsOwed += config.unbindsPerDay() * seconds / 86_400;
+        for (int n = draw(unbindsOwed); n > 0; n--, unbindsOwed--) {
+            unbind(t, events);
+        }
+        for (OffsetDateTime judged = judgement(judgedMonth); !judged.isAfter(t); judged = judgement(judgedMonth)) {
+            for (Resident r : forgotten) {
+                desk.take(
+                        HotlineDesk.MISSED_VISIT,
+                        HotlineDesk.incidentId(HotlineDesk.MISSED_VISIT, r.personId(), "VISIT|" + judgedMonth),
+                        judged);
+            }
+            judgedMonth = judgedMonth.plusMonths(1);
         }
         sosOwed += config.sosPerHour() * seconds / 3600;
         for (int n = draw(sosOwed); n > 0; n--, sosOwed--) {
@@ -215,6 +282,30 @@ final class HomeTerminals {
         events.addAll(desk.due(t));
         last = t;
         return events;
+    }
+
+    /** When the job judges a month's visits: midnight 3 days (default.json's graceDays) after it ends. */
+    private static OffsetDateTime judgement(YearMonth month) {
+        return month.plusMonths(1).atDay(4).atStartOfDay(BEIJING).toOffsetDateTime();
+    }
+
+    /** Takes back a button, watch or door sensor that still reports (a meter stays: its days are being judged). */
+    private void unbind(OffsetDateTime t, List<CareEvent> events) {
+        List<Device> candidates = devices.stream()
+                .filter(d -> !d.unbound && d.silentFrom == null && d.kind != DeviceKind.WATER_METER)
+                .toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Device d = NameBook.pick(random, candidates);
+        d.unbound = true;
+        callers.remove(d);
+        events.add(new CareEvent(
+                runId + "-unbind-" + d.deviceId,
+                d.station.source(),
+                EventType.DEVICE_UNBOUND,
+                t,
+                new DeviceUnbound(d.deviceId)));
     }
 
     /** Rounds an owed fraction up or down at random, so the mean is the rate (a debt carries to the next call). */
@@ -240,10 +331,18 @@ final class HomeTerminals {
         var local = at.atZoneSameInstant(BEIJING);
         long day = local.toLocalDate().toEpochDay();
         if (day != d.day) {
+            boolean baseline = d.day != Long.MIN_VALUE;
             d.day = day;
-            d.dayUse = random.nextDouble() < config.lowWaterShare()
-                    ? 1 + random.nextDouble() * 6
-                    : 60 + random.nextDouble() * 90;
+            boolean low = random.nextDouble() < config.lowWaterShare();
+            d.dayUse = low ? 1 + random.nextDouble() * 6 : 60 + random.nextDouble() * 90;
+            if (low && baseline) {
+                // Judged by the job at the midnight that ends the day, for the person living alone (§9.4).
+                LocalDate date = LocalDate.ofEpochDay(day);
+                desk.take(
+                        HotlineDesk.LOW_WATER,
+                        HotlineDesk.incidentId(HotlineDesk.LOW_WATER, d.person.personId(), date.toString()),
+                        date.plusDays(1).atStartOfDay(BEIJING).toOffsetDateTime());
+            }
         }
         int hour = local.getHour();
         double weight = hour >= 6 && hour < 22 ? 1 : NIGHT_WEIGHT;

@@ -23,7 +23,8 @@ import org.eldercare.ingest.event.IncidentOutcome;
 import org.eldercare.ingest.event.IncidentResolved;
 
 /**
- * A 12349 hotline desk answering SOS incidents (docs/CONTRACT.md §9.5), as the HOTLINE role from {@code
+ * A 12349 hotline desk answering SOS incidents and taking the incidents the job raises on its own (silent devices,
+ * low water, missed visits; {@link #take}) (docs/CONTRACT.md §9.5), as the HOTLINE role from {@code
  * /hotline/<desk>}. It learns each incident's id the way the job derives it (§9.4), from the SOS event it saw sent, so
  * it never asks the API. Most incidents are acknowledged within the SOS rule's first tier (3 minutes in {@code
  * default.json}), a share ({@link TerminalConfig#hotlineLateShare()}) only after 4 to 12 minutes, so they escalate to
@@ -35,6 +36,10 @@ final class HotlineDesk {
 
     /** The SOS rule's first tier in {@code default.json}; the desk's on-time answers stay well inside it. */
     static final Duration ACKNOWLEDGE_WITHIN = Duration.ofMinutes(3);
+
+    static final String DEVICE_SILENT = "DEVICE_SILENT";
+    static final String LOW_WATER = "LOW_WATER";
+    static final String MISSED_VISIT = "MISSED_VISIT";
 
     private record Step(OffsetDateTime at, long order, String id, EventType type, EventData data) {}
 
@@ -107,6 +112,35 @@ final class HotlineDesk {
                 kind == DispatchKind.EMERGENCY_120 ? IncidentOutcome.HOSPITALISED : IncidentOutcome.ASSISTED;
         plan(
                 resolved,
+                "res-" + incidentId,
+                EventType.INCIDENT_RESOLVED,
+                new IncidentResolved(incidentId, outcome, null));
+    }
+
+    /**
+     * Takes an incident the job raises without a call: a silent device, a day of low water, a missed visit (§9.4),
+     * whose id the simulator derives from what it made happen. Acknowledged 5 to 40 minutes after it opens (within
+     * the first tier of each rule in {@code default.json}), dispatched 10 to 50 minutes later (the street office
+     * arranges a missed visit, the community checks on a silent device or a dry home) and resolved 1 to 4 hours after
+     * that: a device fixed, a person assisted (or, for one dry home in three, nothing needed: they were away).
+     */
+    void take(String rule, String incidentId, OffsetDateTime openedAt) {
+        OffsetDateTime ack = openedAt.plusSeconds(300 + random.nextInt(2100));
+        plan(ack, "ack-" + incidentId, EventType.INCIDENT_ACKNOWLEDGED, new IncidentAcknowledged(incidentId, null));
+        DispatchKind kind = rule.equals(MISSED_VISIT) ? DispatchKind.STREET_OFFICE : DispatchKind.COMMUNITY;
+        OffsetDateTime dispatched = ack.plusSeconds(600 + random.nextInt(2400));
+        plan(
+                dispatched,
+                "dsp-" + incidentId,
+                EventType.INCIDENT_DISPATCHED,
+                new IncidentDispatched(incidentId, new DispatchTarget(kind, null), null, null));
+        IncidentOutcome outcome = switch (rule) {
+            case DEVICE_SILENT -> IncidentOutcome.DEVICE_FIXED;
+            case LOW_WATER -> random.nextInt(3) == 0 ? IncidentOutcome.NO_ACTION_NEEDED : IncidentOutcome.ASSISTED;
+            default -> IncidentOutcome.ASSISTED;
+        };
+        plan(
+                dispatched.plusSeconds(3600 + random.nextInt(3 * 3600)),
                 "res-" + incidentId,
                 EventType.INCIDENT_RESOLVED,
                 new IncidentResolved(incidentId, outcome, null));

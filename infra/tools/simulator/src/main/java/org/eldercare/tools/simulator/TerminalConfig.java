@@ -19,6 +19,9 @@ import org.eldercare.ingest.config.Settings;
  * @param hotlineToken bearer token of the HOTLINE role the desk sends its incident steps with
  * @param hotlineDesk the desk's name, its source is {@code /hotline/<desk>}
  * @param hotlineLateShare share of SOS incidents the desk acknowledges only after the SLA (so they escalate)
+ * @param doorSensorShare share of the people living alone given a device who also get a door sensor
+ * @param unbindsPerDay devices taken back ({@code device.unbound}) per day in all
+ * @param missedVisitShare share of the people entitled to home visits whose visits stop, so their periods are missed
  */
 public record TerminalConfig(
         double deviceShare,
@@ -29,7 +32,10 @@ public record TerminalConfig(
         double visitsPerHour,
         String hotlineToken,
         String hotlineDesk,
-        double hotlineLateShare) {
+        double hotlineLateShare,
+        double doorSensorShare,
+        double unbindsPerDay,
+        double missedVisitShare) {
 
     public static final Setting<Double> DEVICE_SHARE = Setting.decimal(
                     "eldercare.simulator.device-share",
@@ -68,6 +74,20 @@ public record TerminalConfig(
                     "Share of SOS incidents acknowledged after their SLA, so they escalate")
             .rule(r -> r >= 0 && r <= 1, "must be between 0 and 1");
 
+    public static final Setting<Double> DOOR_SENSOR_SHARE = Setting.decimal(
+                    "eldercare.simulator.door-sensor-share",
+                    "0.5",
+                    "Share of the people living alone given a device who also get a door sensor (门磁)")
+            .rule(r -> r >= 0 && r <= 1, "must be between 0 and 1");
+    public static final Setting<Double> UNBINDS_PER_DAY = Setting.decimal(
+                    "eldercare.simulator.unbinds-per-day", "2", "Devices taken back (device.unbound) per day in all")
+            .rule(r -> r >= 0 && r <= 100_000, "must be between 0 and 100000");
+    public static final Setting<Double> MISSED_VISIT_SHARE = Setting.decimal(
+                    "eldercare.simulator.missed-visit-share",
+                    "0.05",
+                    "Share of the people entitled to home visits whose visits stop (MISSED_VISIT after the month)")
+            .rule(r -> r >= 0 && r <= 1, "must be between 0 and 1");
+
     /** These settings, in the order the README lists them. */
     static final List<Setting<?>> SETTINGS = List.of(
             DEVICE_SHARE,
@@ -78,7 +98,10 @@ public record TerminalConfig(
             VISITS_PER_HOUR,
             HOTLINE_TOKEN,
             HOTLINE_DESK,
-            HOTLINE_LATE_SHARE);
+            HOTLINE_LATE_SHARE,
+            DOOR_SENSOR_SHARE,
+            UNBINDS_PER_DAY,
+            MISSED_VISIT_SHARE);
 
     public TerminalConfig {
         DEVICE_SHARE.check(deviceShare);
@@ -89,6 +112,9 @@ public record TerminalConfig(
         VISITS_PER_HOUR.check(visitsPerHour);
         HOTLINE_DESK.check(hotlineDesk);
         HOTLINE_LATE_SHARE.check(hotlineLateShare);
+        DOOR_SENSOR_SHARE.check(doorSensorShare);
+        UNBINDS_PER_DAY.check(unbindsPerDay);
+        MISSED_VISIT_SHARE.check(missedVisitShare);
     }
 
     static TerminalConfig from(Settings s) {
@@ -101,7 +127,10 @@ public record TerminalConfig(
                 s.get(VISITS_PER_HOUR),
                 s.get(HOTLINE_TOKEN),
                 s.get(HOTLINE_DESK),
-                s.get(HOTLINE_LATE_SHARE));
+                s.get(HOTLINE_LATE_SHARE),
+                s.get(DOOR_SENSOR_SHARE),
+                s.get(UNBINDS_PER_DAY),
+                s.get(MISSED_VISIT_SHARE));
     }
 
     /** The desk's CloudEvents source. */
@@ -115,6 +144,7 @@ public record TerminalConfig(
         return "TerminalConfig[deviceShare=" + deviceShare + ", maxDevices=" + maxDevices + ", sosPerHour="
                 + sosPerHour + ", silentShare=" + silentShare + ", lowWaterShare=" + lowWaterShare
                 + ", visitsPerHour=" + visitsPerHour + ", hotlineDesk=" + hotlineDesk + ", hotlineLateShare="
-                + hotlineLateShare + "]";
+                + hotlineLateShare + ", doorSensorShare=" + doorSensorShare + ", unbindsPerDay=" + unbindsPerDay
+                + ", missedVisitShare=" + missedVisitShare + "]";
     }
 }

@@ -22,7 +22,9 @@ import org.eldercare.ingest.event.DeviceBound;
 import org.eldercare.ingest.event.DeviceEvent;
 import org.eldercare.ingest.event.DeviceKind;
 import org.eldercare.ingest.event.DeviceSos;
+import org.eldercare.ingest.event.DispatchKind;
 import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.IncidentDispatched;
 import org.eldercare.ingest.event.IncidentOutcome;
 import org.eldercare.ingest.event.IncidentResolved;
 import org.eldercare.ingest.event.IncidentTransition;
@@ -84,6 +86,7 @@ class VirtualNursingHomeTest {
                 .extracting(CareEvent::type)
                 .contains(
                         EventType.DEVICE_BOUND,
+                        EventType.DEVICE_UNBOUND,
                         EventType.DEVICE_HEARTBEAT,
                         EventType.METER_READING,
                         EventType.DEVICE_SOS,
@@ -164,6 +167,11 @@ class VirtualNursingHomeTest {
                         .add(e.time()));
         OffsetDateTime end = START.plus(RUN);
 
+        Set<String> unbound = live.stream()
+                .filter(e -> e.type() == EventType.DEVICE_UNBOUND)
+                .map(e -> ((DeviceEvent) e.data()).deviceId())
+                .collect(Collectors.toSet());
+
         assertThat(signals.keySet()).isSubsetOf(byDevice.keySet());
         signals.forEach((device, times) -> {
             long interval = byDevice.get(device).heartbeatSeconds();
@@ -174,6 +182,7 @@ class VirtualNursingHomeTest {
             }
         });
         List<String> silent = byDevice.keySet().stream()
+                .filter(d -> !unbound.contains(d))
                 .filter(d -> !signals.containsKey(d)
                         || Duration.between(signals.get(d).getLast(), end).toSeconds()
                                 > 3L * byDevice.get(d).heartbeatSeconds())
@@ -237,9 +246,7 @@ class VirtualNursingHomeTest {
                 .filteredOn(p -> p.dataAs(DeviceSos.class).location() != null)
                 .as("watches send their position")
                 .isNotEmpty();
-        assertThat(pressOf.keySet())
-                .as("the desk answers only the SOS incidents it derived")
-                .containsAll(steps.keySet());
+        steps.keySet().retainAll(pressOf.keySet()); // the SOS incidents; the others have a test of their own
         List<Duration> toAcknowledge = new ArrayList<>();
         steps.forEach((incident, list) -> {
             CareEvent press = pressOf.get(incident);
@@ -271,6 +278,181 @@ class VirtualNursingHomeTest {
         assertThat(steps.values().stream().mapToInt(List::size).sum())
                 .as("resolved ones: three steps, or two for a false alarm")
                 .isGreaterThan(2 * steps.size());
+    }
+
+    @Test
+    void takesBackADeviceNowAndThenAndGivesSomeWhoLiveAloneADoorSensor() {
+        List<CareEvent> unbinds =
+                live.stream().filter(e -> e.type() == EventType.DEVICE_UNBOUND).toList();
+        Map<String, CareEvent> boundBy =
+                bindings.stream().collect(Collectors.toMap(e -> ((DeviceEvent) e.data()).deviceId(), e -> e));
+
+        // 2 a day by default, over 48 hours.
+        assertThat(unbinds).hasSizeBetween(1, 12);
+        unbinds.forEach(u -> {
+            String device = ((DeviceEvent) u.data()).deviceId();
+            assertThat(boundBy).containsKey(device);
+            assertThat(u.source())
+                    .as("by the operator that bound it")
+                    .isEqualTo(boundBy.get(device).source());
+            assertThat(live)
+                    .filteredOn(e -> e.data() instanceof DeviceEvent d
+                            && d.deviceId().equals(device)
+                            && e.time().isAfter(u.time()))
+                    .as("nothing from %s after it was taken back", device)
+                    .isEmpty();
+        });
+        assertThat(bindings).extracting(e -> e.dataAs(DeviceBound.class).kind()).contains(DeviceKind.DOOR_SENSOR);
+    }
+
+    @Test
+    void theDeskTakesEverySilenceAndLowWaterDayTheJobWillRaiseAndClosesThemWithAFittingOutcome() {
+        Map<String, DeviceBound> byDevice = bindings.stream()
+                .map(e -> e.dataAs(DeviceBound.class))
+                .collect(Collectors.toMap(DeviceBound::deviceId, b -> b));
+        Map<String, String> operatorOf = bindings.stream()
+                .collect(Collectors.toMap(e -> e.dataAs(DeviceBound.class).deviceId(), CareEvent::operatorId));
+        Map<String, List<CareEvent>> steps = stepsByIncident(live);
+        // Silences as the job sees them: 3 heartbeats past the last signal (or the binding), while still bound.
+        Map<String, OffsetDateTime> lastSignal = new HashMap<>();
+        bindings.forEach(e -> lastSignal.put(e.dataAs(DeviceBound.class).deviceId(), e.time()));
+        Set<String> unbound = new java.util.HashSet<>();
+        Map<String, OffsetDateTime> silences = new LinkedHashMap<>();
+        for (CareEvent e : live) {
+            if (!(e.data() instanceof DeviceEvent d) || e.type() == EventType.DEVICE_BOUND) {
+                continue;
+            }
+            OffsetDateTime before = lastSignal.get(d.deviceId());
+            long limit = 3L * byDevice.get(d.deviceId()).heartbeatSeconds();
+            if (!unbound.contains(d.deviceId()) && !e.time().isBefore(before.plusSeconds(limit))) {
+                silences.put(silenceId(operatorOf, d.deviceId(), before), before.plusSeconds(limit));
+            }
+            if (e.type() == EventType.DEVICE_UNBOUND) {
+                unbound.add(d.deviceId());
+            }
+            lastSignal.put(d.deviceId(), e.time());
+        }
+        OffsetDateTime end = START.plus(RUN);
+        lastSignal.forEach((device, at) -> {
+            OffsetDateTime silentAt = at.plusSeconds(3L * byDevice.get(device).heartbeatSeconds());
+            if (!unbound.contains(device) && !silentAt.isAfter(end)) {
+                silences.put(silenceId(operatorOf, device, at), silentAt);
+            }
+        });
+
+        assertThat(silences).isNotEmpty();
+        Map<String, OffsetDateTime> silenceSteps = steps.entrySet().stream()
+                .filter(s -> s.getValue().stream()
+                        .anyMatch(e ->
+                                e.data() instanceof IncidentResolved r && r.outcome() == IncidentOutcome.DEVICE_FIXED))
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, s -> s.getValue().getFirst().time()));
+        assertThat(silenceSteps.keySet())
+                .as("the desk closes exactly the silences the job raises, as a device fixed")
+                .isSubsetOf(silences.keySet());
+        silences.forEach((id, openedAt) -> {
+            if (openedAt.plusHours(6).isBefore(end)) {
+                assertThat(steps.get(id))
+                        .as("silence %s opened %s", id, openedAt)
+                        .isNotNull();
+                assertThat(steps.get(id).getFirst().time()).isAfter(openedAt);
+                assertDispatchedTo(steps.get(id), DispatchKind.COMMUNITY);
+            }
+        });
+
+        // Low water as the job reckons it (§9.4) on the one whole day judged well before the end: the increases
+        // from the last reading before the day to the last of the day, under 10 L.
+        LocalDate fullDay = START.atZoneSameInstant(BEIJING).toLocalDate().plusDays(1);
+        Map<String, Double> baseline = new HashMap<>();
+        Map<String, Double> lastOfDay = new HashMap<>();
+        live.stream().filter(e -> e.type() == EventType.METER_READING).forEach(e -> {
+            MeterReading r = e.dataAs(MeterReading.class);
+            LocalDate day = e.time().atZoneSameInstant(BEIJING).toLocalDate();
+            (day.isBefore(fullDay) ? baseline : day.equals(fullDay) ? lastOfDay : new HashMap<String, Double>())
+                    .put(r.deviceId(), r.litres());
+        });
+        List<String> dry = lastOfDay.entrySet().stream()
+                .filter(m -> baseline.containsKey(m.getKey()) && m.getValue() - baseline.get(m.getKey()) < 10)
+                .map(m -> HotlineDesk.incidentId(
+                        "LOW_WATER", byDevice.get(m.getKey()).personId(), fullDay.toString()))
+                .toList();
+        assertThat(dry).as("low-water days").isNotEmpty();
+        dry.forEach(id -> {
+            assertThat(steps.get(id)).as("low water %s", id).isNotNull();
+            assertThat(steps.get(id).getFirst().time())
+                    .isAfter(fullDay.plusDays(1).atStartOfDay(BEIJING).toOffsetDateTime());
+            assertDispatchedTo(steps.get(id), DispatchKind.COMMUNITY);
+            assertThat(((IncidentResolved) steps.get(id).getLast().data()).outcome())
+                    .isIn(IncidentOutcome.ASSISTED, IncidentOutcome.NO_ACTION_NEEDED);
+        });
+    }
+
+    @Test
+    void peopleWhoseVisitsStopAreMissedVisitsTheDeskHandsToTheStreetOffice() {
+        CitySimulator month = new CitySimulator(SimulatorConfig.defaults(), Regions.load());
+        OffsetDateTime start = OffsetDateTime.parse("2026-11-30T20:00:00+08:00");
+        month.register(start);
+        month.devices(start.plusSeconds(1));
+        List<CareEvent> events = new ArrayList<>();
+        for (OffsetDateTime t = start.plusMinutes(5);
+                !t.isAfter(OffsetDateTime.parse("2026-12-04T06:00:00+08:00"));
+                t = t.plusMinutes(5)) {
+            events.addAll(month.terminals(t));
+        }
+        List<String> unvisited = month.unvisited();
+        Map<String, List<CareEvent>> steps = stepsByIncident(events);
+        OffsetDateTime judged = OffsetDateTime.parse("2026-12-04T00:00:00+08:00");
+
+        // 5 % of the people entitled to visits (alone, a couple only or dependent: about 1,700 of the 3,000).
+        assertThat(unvisited).hasSizeBetween(40, 130);
+        assertThat(events)
+                .filteredOn(e -> e.type() == EventType.VISIT_COMPLETED)
+                .extracting(e -> e.dataAs(VisitCompleted.class).personId())
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(unvisited);
+        for (String person : unvisited) {
+            // printf 'MISSED_VISIT|<personId>|VISIT|2026-11' | sha256sum, as the job derives it (§9.4)
+            List<CareEvent> handled = steps.get(HotlineDesk.incidentId("MISSED_VISIT", person, "VISIT|2026-11"));
+            assertThat(handled).as("November's missed visit of %s", person).isNotNull();
+            assertThat(handled)
+                    .extracting(CareEvent::type)
+                    .containsExactly(
+                            EventType.INCIDENT_ACKNOWLEDGED,
+                            EventType.INCIDENT_DISPATCHED,
+                            EventType.INCIDENT_RESOLVED);
+            assertThat(handled.getFirst().time()).isAfter(judged);
+            assertDispatchedTo(handled, DispatchKind.STREET_OFFICE);
+            assertThat(((IncidentResolved) handled.getLast().data()).outcome()).isEqualTo(IncidentOutcome.ASSISTED);
+        }
+        assertThat(steps.keySet())
+                .as("December is not judged before January")
+                .doesNotContain(HotlineDesk.incidentId("MISSED_VISIT", unvisited.getFirst(), "VISIT|2026-12"));
+    }
+
+    private static Map<String, List<CareEvent>> stepsByIncident(List<CareEvent> events) {
+        return events.stream()
+                .filter(e -> e.data() instanceof IncidentTransition)
+                .collect(Collectors.groupingBy(
+                        e -> ((IncidentTransition) e.data()).incidentId(), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static String silenceId(Map<String, String> operatorOf, String device, OffsetDateTime lastSignal) {
+        return HotlineDesk.incidentId(
+                "DEVICE_SILENT",
+                operatorOf.get(device) + "/" + device,
+                Long.toString(lastSignal.toInstant().toEpochMilli()));
+    }
+
+    private static void assertDispatchedTo(List<CareEvent> steps, DispatchKind kind) {
+        assertThat(steps).extracting(CareEvent::type).startsWith(EventType.INCIDENT_ACKNOWLEDGED);
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i).time()).isAfter(steps.get(i - 1).time());
+        }
+        steps.stream()
+                .filter(e -> e.data() instanceof IncidentDispatched)
+                .forEach(e -> assertThat(
+                                ((IncidentDispatched) e.data()).dispatchedTo().kind())
+                        .isEqualTo(kind));
     }
 
     @Test
