@@ -307,9 +307,9 @@ class PortalBrowserIT {
         var reply = api.postBatch(
                 "demo-civil-affairs",
                 batch(List.of(
-                        personRegistered("portal-p-alone", ALONE, "ALONE"),
+                        personRegistered("portal-p-alone", ALONE, "ALONE", STREET, "东辛房街道"),
                         assessmentRecorded("portal-p-alone", 3),
-                        personRegistered("portal-p-caller", CALLER, "ALONE"))));
+                        personRegistered("portal-p-caller", CALLER, "ALONE", STREET, "东辛房街道"))));
         assertThat(reply.body().path("accepted").asInt())
                 .as("register reply %s", reply.body())
                 .isEqualTo(3);

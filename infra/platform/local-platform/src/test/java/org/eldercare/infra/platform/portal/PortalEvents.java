@@ -73,9 +73,9 @@ final class PortalEvents {
                         r.birthDate()));
     }
 
-    /** {@code r} in the street office's register of 东辛房街道 (PortalBrowserIT's street), living as {@code arrangement} says. */
+    /** {@code r} in the street office's register of 大峪街道, living as {@code arrangement} says. */
     static String personRegistered(String personId, Recipient r, String arrangement) {
-        return personRegistered(personId, r, arrangement, PORTAL_STREET, "东辛房街道");
+        return personRegistered(personId, r, arrangement, "110109001", "大峪街道");
     }
 
     /**
