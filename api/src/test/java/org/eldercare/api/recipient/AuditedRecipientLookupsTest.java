@@ -71,6 +71,15 @@ class AuditedRecipientLookupsTest {
                 .satisfies(request -> assertThat(request.refresh()).isNull());
     }
 
+    @Test
+    void tellsTheCallerWhereTheWaitWentInServerTiming() {
+        MvcTestResult answer = match("demo-hotline", "{\"name\":\"张建国\",\"phone\":\"" + HIS_PHONE + "\"}");
+
+        assertThat(answer).hasStatusOk();
+        assertThat(answer.getResponse().getHeader("Server-Timing"))
+                .matches("match;dur=\\d+\\.\\d, audit;dur=\\d+\\.\\d");
+    }
+
     private MvcTestResult match(String token, String body) {
         return mvc.post()
                 .uri("/api/v1/recipients/match")

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eldercare.benchmark.common.BenchStack;
 import org.eldercare.benchmark.common.Latencies;
 import org.eldercare.benchmark.common.Options;
@@ -203,6 +207,11 @@ public final class MatchBenchmark {
         default String insideTheApp() throws Exception {
             return "";
         }
+
+        /** The last answer's {@code Server-Timing} steps in ms (match, audit); empty when matching in process. */
+        default Map<String, Double> lastTiming() {
+            return Map.of();
+        }
     }
 
     private record Found(String recipientId, String decision) {}
@@ -223,6 +232,13 @@ public final class MatchBenchmark {
         ObjectMapper json = Elasticsearch.objectMapper();
         URI uri = base.resolve("/api/v1/recipients/match");
         return new Matching() {
+            private Map<String, Double> timing = Map.of();
+
+            @Override
+            public Map<String, Double> lastTiming() {
+                return timing;
+            }
+
             @Override
             public List<Found> match(MatchRequest request) throws Exception {
                 HttpResponse<byte[]> response = client.send(
@@ -236,6 +252,8 @@ public final class MatchBenchmark {
                     throw new IllegalStateException("match: HTTP " + response.statusCode() + " "
                             + new String(response.body(), StandardCharsets.UTF_8));
                 }
+                timing = serverTiming(
+                        response.headers().firstValue("Server-Timing").orElse(""));
                 List<Found> found = new ArrayList<>();
                 for (JsonNode c : json.readTree(response.body()).path("candidates")) {
                     found.add(new Found(
@@ -264,6 +282,69 @@ public final class MatchBenchmark {
                         quantile(response.body(), "eldercare_audit_write_seconds", "0.99"));
             }
         };
+    }
+
+    /** The fields a question gave, e.g. "name+phone+birthDate": never their values. */
+    static String given(MatchRequest r) {
+        List<String> fields = new ArrayList<>(List.of("name"));
+        if (r.idNumber() != null) {
+            fields.add("idNumber");
+        }
+        if (r.phone() != null) {
+            fields.add("phone");
+        }
+        if (r.birthDate() != null) {
+            fields.add("birthDate");
+        }
+        if (r.address() != null) {
+            fields.add("address");
+        }
+        if (r.location() != null) {
+            fields.add("location");
+        }
+        return String.join("+", fields);
+    }
+
+    /** {@code match;dur=12.3, audit;dur=4.1} as step → ms; steps without a duration are left out. */
+    static Map<String, Double> serverTiming(String header) {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        for (String entry : header.split(",")) {
+            String[] parts = entry.trim().split(";");
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].trim().startsWith("dur=")) {
+                    steps.put(
+                            parts[0].trim(), Double.parseDouble(parts[i].trim().substring(4)));
+                }
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Where the slowest 1% of requests spent their time, from each answer's Server-Timing: the app's match, its
+     * audit write, and the rest (HTTP, security, JSON, queueing for a core). Empty when matching in process.
+     */
+    static String slowestSplit(List<double[]> samples) {
+        if (samples.isEmpty()) {
+            return "";
+        }
+        List<double[]> sorted = new ArrayList<>(samples);
+        sorted.sort(Comparator.comparingDouble((double[] s) -> -s[0]));
+        int n = Math.max(1, sorted.size() / 100);
+        double total = 0, match = 0, audit = 0;
+        for (double[] s : sorted.subList(0, n)) {
+            total += s[0];
+            match += s[1];
+            audit += s[2];
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d slowest: mean %.1f ms = match %.1f + audit write %.1f + HTTP, security, JSON and waiting %.1f",
+                n,
+                total / n,
+                match / n,
+                audit / n,
+                (total - match - audit) / n);
     }
 
     /** One quantile of a Micrometer timer from the Prometheus text format, in ms; "?" when absent. */
@@ -297,11 +378,19 @@ public final class MatchBenchmark {
             matcher.match(requests.get(i));
         }
         Latencies latencies = new Latencies();
+        List<double[]> split = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
         int known = 0, top1 = 0, absent = 0, falseMatch = 0;
         for (int i = warmup; i < total; i++) {
             long t = System.nanoTime();
             List<Found> found = matcher.match(requests.get(i));
-            latencies.record(System.nanoTime() - t);
+            long elapsed = System.nanoTime() - t;
+            latencies.record(elapsed);
+            Map<String, Double> timing = matcher.lastTiming();
+            if (timing.containsKey("match")) {
+                split.add(new double[] {elapsed / 1e6, timing.get("match"), timing.getOrDefault("audit", 0.0)});
+                asked.add(given(requests.get(i)) + ", " + found.size() + " candidates");
+            }
             String truth = expected.get(i);
             if (truth == null) {
                 absent++;
@@ -351,6 +440,26 @@ public final class MatchBenchmark {
                                 records >= 1_000_000 ? "" : " with only " + records + " records: not a verdict"));
         if (!inside.isEmpty()) {
             report.line("inside the app", "%s", inside);
+        }
+        String slowest = slowestSplit(split);
+        if (!slowest.isEmpty()) {
+            report.line("slowest 1%", "%s", slowest);
+            // Which questions were slow: a query-dependent tail shows as a pattern here, contention as none.
+            Integer[] order = new Integer[split.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingDouble(i -> -split.get(i)[0]));
+            for (int k = 0; k < Math.max(1, split.size() / 100); k++) {
+                double[] s = split.get(order[k]);
+                report.line(
+                        "  slow #" + (k + 1),
+                        "%.1f ms (match %.1f, audit %.1f): %s",
+                        s[0],
+                        s[1],
+                        s[2],
+                        asked.get(order[k]));
+            }
         }
         report.print();
     }
