@@ -66,7 +66,7 @@ public final class MatchBenchmark {
         Options options = Options.parse(args);
         int records = options.integer("records", 1_000_000);
         int queries = options.integer("queries", 2_000);
-        int warmup = options.integer("warmup-queries", 300);
+        int warmup = options.integer("warmup-queries", 2_000);
         String esHeap = options.string("es-heap", "2g");
         String appHeap = options.string("app-heap", "2g");
         String over = options.string("over", "direct");
