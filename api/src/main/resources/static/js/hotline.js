@@ -1,12 +1,13 @@
 /**
- * Hotline console (热线坐席): identify a caller with POST /recipients/match, explain each
- * candidate in words, and open the chosen person's service history. Only masked identifiers
- * are ever shown; nothing typed here is stored in the browser.
+ * Hotline console (热线坐席): the live incident queue (事件队列, incidents.js), identify a caller with
+ * POST /recipients/match, explain each candidate in words, and open the chosen person's service history.
+ * Only masked identifiers are ever shown; nothing typed here is stored in the browser.
  */
 import { get, post, request } from './api.js';
 import { t, onLangChange } from './i18n.js';
 import { el, showError, fmtInt, fmtTime } from './dom.js';
 import { loadRegions, fillStreetSelect, areaName } from './regions.js';
+import { IncidentQueue } from './incidents.js';
 
 export class Hotline {
   constructor() {
@@ -21,6 +22,7 @@ export class Hotline {
     this.facilityNames = new Map();
     this.candidates = null;
     this.selected = null;
+    this.queue = new IncidentQueue(document.getElementById('incident-queue'), () => this.regions);
 
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -39,12 +41,18 @@ export class Hotline {
 
   async show() {
     if (!this.regions) await this.reload();
+    if (!this.queue.source) this.queue.connect();
     if (!this.selected) this.clearHistory();
   }
 
-  hide() {}
+  /** The queue's stream counts against the token's open streams (§6.3): closed while another view is shown. */
+  hide() {
+    this.queue.close();
+  }
 
   async reload() {
+    // A new token: the queue is opened again with it.
+    this.queue.close();
     try {
       this.regions = await loadRegions();
       fillStreetSelect(this.street, this.regions, 'hotline.anyStreet');
@@ -232,6 +240,7 @@ export class Hotline {
 
   rerender() {
     if (this.regions) fillStreetSelect(this.street, this.regions, 'hotline.anyStreet');
+    this.queue.render();
     this.renderCandidates();
     if (this.personData) this.renderHistory();
     else this.clearHistory();

@@ -48,6 +48,7 @@ import org.eldercare.streaming.register.PersonRegister;
 import org.eldercare.streaming.register.PersonRegisterOperator;
 import org.eldercare.streaming.register.RegisterTypes;
 import org.eldercare.streaming.serde.StreamTypes;
+import org.eldercare.streaming.workorder.CallLog;
 import org.eldercare.streaming.workorder.WorkOrderFold;
 
 /**
@@ -222,6 +223,24 @@ public final class IndicatorJob {
                         .uid("incident-event-time"),
                 persons,
                 sinks.incidents());
+        if (sinks.incidentTopic() != null) {
+            incidents
+                    .transitions()
+                    .sinkTo(sinks.incidentTopic())
+                    .name("incident transitions topic")
+                    .uid("incident-transitions-topic");
+        }
+        if (sinks.calls() != null) {
+            unique.filter(e -> e.type() == EventType.CALL_LOGGED)
+                    .name("call events")
+                    .uid("call-events")
+                    .map(CallLog::document, StreamTypes.CALL)
+                    .name("call log")
+                    .uid("call-log")
+                    .sinkTo(sinks.calls())
+                    .name("calls sink")
+                    .uid("calls-sink");
+        }
         SingleOutputStreamOperator<WorkOrderDocument> workOrders = workOrders(unique, ledger);
         if (sinks.workOrders() != null) {
             workOrders.sinkTo(sinks.workOrders()).name("work orders sink").uid("work-orders-sink");

@@ -4,10 +4,12 @@ import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.CallDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.incident.IncidentDocument;
+import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.index.IndexRegistry;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ReviewCaseDocument;
@@ -38,6 +40,10 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  * @param reviewCases optional: the identity review queue (docs/CONTRACT.md §7.6), id {@code leftId|rightId}
  * @param workOrders optional: the hotline's work orders (docs/CONTRACT.md §10.2), id {@code workOrderId}; left out
  *     only by tests that look at other outputs
+ * @param incidentTopic optional: every incident transition, for the topic {@code eldercare.incidents.v1}
+ *     (docs/CONTRACT.md §9.5), written exactly once; left out only by tests that look at other outputs
+ * @param calls optional: the hotline's call log (docs/CONTRACT.md §10.2), id {@code callId}; left out only by tests
+ *     that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -52,7 +58,42 @@ public record JobSinks(
         Sink<PersonDocument> persons,
         Sink<IncidentDocument> incidents,
         Sink<ReviewCaseDocument> reviewCases,
-        Sink<WorkOrderDocument> workOrders) {
+        Sink<WorkOrderDocument> workOrders,
+        Sink<IncidentTransitionRecord> incidentTopic,
+        Sink<CallDocument> calls) {
+
+    /** The outputs without the incident topic and the call log. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons,
+            Sink<IncidentDocument> incidents,
+            Sink<ReviewCaseDocument> reviewCases,
+            Sink<WorkOrderDocument> workOrders) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                incidents,
+                reviewCases,
+                workOrders,
+                null,
+                null);
+    }
 
     /** The outputs without the review queue's and the work orders. */
     public JobSinks(
@@ -147,11 +188,31 @@ public record JobSinks(
     /**
      * The document outputs from one factory, under the indexes of {@link IndexRegistry} and their
      * deterministic ids (service records and recipients included); dead letters and the optional
-     * topic as given.
+     * topic as given; no incident topic.
      */
     public static JobSinks of(
             DocumentSinkFactory documents, Sink<Rejection> deadLetters, Sink<IndicatorDocument> indicatorTopic) {
         return of(documents, deadLetters, RecipientResolution.serviceRecordsSink(documents), indicatorTopic);
+    }
+
+    /** These outputs with the incident transitions going to {@code incidentTopic} (null to leave them out). */
+    public JobSinks withIncidentTopic(Sink<IncidentTransitionRecord> incidentTopic) {
+        return new JobSinks(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                incidents,
+                reviewCases,
+                workOrders,
+                incidentTopic,
+                calls);
     }
 
     /** As {@link #of(DocumentSinkFactory, Sink, Sink)}, with the service-record documents going to a sink of your own. */
@@ -173,6 +234,8 @@ public record JobSinks(
                 documents.create(IndexRegistry.PERSONS),
                 documents.create(IndexRegistry.INCIDENTS),
                 RecipientResolution.reviewCasesSink(documents),
-                documents.create(IndexRegistry.WORK_ORDERS));
+                documents.create(IndexRegistry.WORK_ORDERS),
+                null,
+                documents.create(IndexRegistry.CALLS));
     }
 }

@@ -67,9 +67,10 @@ public final class StreamingJobs {
                         KafkaEndpoints.events(config.kafka()), WatermarkStrategy.noWatermarks(), "care events")
                 .uid("care-events-source");
         JobSinks sinks = JobSinks.of(
-                documents,
-                KafkaEndpoints.deadLetters(config.kafka()),
-                config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config.kafka()) : null);
+                        documents,
+                        KafkaEndpoints.deadLetters(config.kafka()),
+                        config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config.kafka()) : null)
+                .withIncidentTopic(KafkaEndpoints.incidentTransitions(config.kafka()));
         IndicatorJob.buildOnTopics(env, events, sinks, config);
         indexDeadLetters(env, config, documents);
     }

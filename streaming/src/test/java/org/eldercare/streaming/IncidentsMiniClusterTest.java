@@ -24,6 +24,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.incident.IncidentDocument;
+import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.fixtures.CollectingSink;
@@ -53,19 +54,21 @@ class IncidentsMiniClusterTest {
         List<CareEvent> events = IncidentDay.events(today, ExpectedIncidents::incidentId);
 
         CollectingSink<IncidentDocument> incidents = new CollectingSink<>("incidents");
+        CollectingSink<IncidentTransitionRecord> transitions = new CollectingSink<>("incident-transitions");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("incident-dead-letters");
         JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("incident-indicators"),
-                new CollectingSink<IndicatorDocument>("incident-history"),
-                new CollectingSink<FacilityDocument>("incident-facilities"),
-                new CollectingSink<AlertDocument>("incident-alerts"),
-                deadLetters,
-                new CollectingSink<ServiceRecordDocument>("incident-service-records"),
-                new CollectingSink<RecipientEntry>("incident-recipients"),
-                null,
-                null,
-                new CollectingSink<PersonDocument>("incident-persons"),
-                incidents);
+                        new CollectingSink<IndicatorDocument>("incident-indicators"),
+                        new CollectingSink<IndicatorDocument>("incident-history"),
+                        new CollectingSink<FacilityDocument>("incident-facilities"),
+                        new CollectingSink<AlertDocument>("incident-alerts"),
+                        deadLetters,
+                        new CollectingSink<ServiceRecordDocument>("incident-service-records"),
+                        new CollectingSink<RecipientEntry>("incident-recipients"),
+                        null,
+                        null,
+                        new CollectingSink<PersonDocument>("incident-persons"),
+                        incidents)
+                .withIncidentTopic(transitions);
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)
@@ -129,6 +132,42 @@ class IncidentsMiniClusterTest {
         assertThat(water.evidence()).startsWith("6.5 L on " + day);
         assertThat(water.acknowledgedAt()).isNotNull();
         assertThat(expected.rejections).hasSize(4);
+
+        // The topic eldercare.incidents.v1 (§9.5): every transition of the fold's history once, in seq order per
+        // incident, each with the incident as that transition left it.
+        Map<String, List<IncidentTransitionRecord>> published = new TreeMap<>();
+        transitions
+                .collected()
+                .forEach(r -> published
+                        .computeIfAbsent(r.incidentId(), id -> new java.util.ArrayList<>())
+                        .add(r));
+        assertThat(published.keySet()).containsExactlyElementsOf(expected.incidents.keySet());
+        for (var entry : expected.incidents.entrySet()) {
+            IncidentDocument fold = entry.getValue();
+            List<IncidentTransitionRecord> records = published.get(entry.getKey());
+            assertThat(records)
+                    .as("the records of %s (%s), once each and in order", entry.getKey(), fold.rule())
+                    .extracting(r -> r.seq() + " " + r.type() + " " + r.at().toInstant() + " " + r.by())
+                    .containsExactlyElementsOf(fold.transitions().stream()
+                            .map(t -> t.seq() + " " + t.type() + " " + t.at().toInstant() + " " + t.by())
+                            .toList());
+            IncidentTransitionRecord last = records.getLast();
+            assertThat(List.of(last.state(), last.assignedTo(), last.escalationLevel(), last.breached()))
+                    .as("the last record of %s holds the incident's final state", entry.getKey())
+                    .isEqualTo(List.of(fold.state(), fold.assignedTo(), fold.escalationLevel(), fold.breached()));
+        }
+        List<IncidentTransitionRecord> watch = published.get(escalated.incidentId());
+        assertThat(watch)
+                .extracting(r -> r.type() + " " + r.state() + " " + r.assignedTo())
+                .as("each escalation is its own record, with the tier it passed the incident to")
+                .contains(
+                        "incident.opened OPEN HOTLINE",
+                        "incident.escalated OPEN STREET_OFFICE",
+                        "incident.escalated OPEN COMMUNITY");
+        assertThat(transitions.collected())
+                .as("no person and no note on the topic")
+                .allSatisfy(r -> assertThat(new String(r.toJson(), java.nio.charset.StandardCharsets.UTF_8))
+                        .doesNotContain("王", "nameMasked", "note"));
     }
 
     private static IncidentDocument byDevice(Map<String, IncidentDocument> incidents, String deviceId) {

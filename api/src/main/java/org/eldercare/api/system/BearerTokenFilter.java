@@ -18,7 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
-    private static final String SSE_PATH = "/api/v1/indicators/stream";
+    /** The SSE streams (docs/CONTRACT.md §6.1, §9.7). */
+    private static final java.util.Set<String> SSE_PATHS =
+            java.util.Set.of("/api/v1/indicators/stream", "/api/v1/incidents/stream");
+
     private final TokenRegistry tokens;
 
     BearerTokenFilter(TokenRegistry tokens) {
@@ -46,8 +49,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return header.substring(PREFIX.length()).trim();
         }
-        // A browser's EventSource cannot set headers, so the SSE stream alone takes the token as a parameter.
-        if (SSE_PATH.equals(request.getRequestURI())) {
+        // A browser's EventSource cannot set headers, so the SSE streams alone take the token as a parameter.
+        if (SSE_PATHS.contains(request.getRequestURI())) {
             return request.getParameter("access_token");
         }
         return null;

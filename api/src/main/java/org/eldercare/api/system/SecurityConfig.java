@@ -54,6 +54,8 @@ class SecurityConfig {
                         .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
                         .requestMatchers("/api/v1/workorders/dispatch-options")
                         .hasAnyRole(HOTLINE.name(), ADMIN.name())
+                        .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(HOTLINE.name(), ADMIN.name())
                         .requestMatchers("/api/v1/workorders/**", "/api/v1/calls/**")
                         .hasAnyRole(HOTLINE.name(), PLANNER.name(), ADMIN.name())
                         .requestMatchers("/api/v1/persons/**", "/api/v1/worklist")

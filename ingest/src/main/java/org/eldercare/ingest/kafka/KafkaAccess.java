@@ -88,6 +88,10 @@ public final class KafkaAccess {
             acls.add(allow(p, principal, AclOperation.WRITE));
             acls.add(allow(p, principal, AclOperation.DESCRIBE));
         }
+        // The incident stream (docs/CONTRACT.md §9.7) reads the incidents topic by assignment, without a group.
+        ResourcePattern incidents = new ResourcePattern(ResourceType.TOPIC, Topics.INCIDENTS, PatternType.LITERAL);
+        acls.add(allow(incidents, principal, AclOperation.READ));
+        acls.add(allow(incidents, principal, AclOperation.DESCRIBE));
         ResourcePattern cluster = new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL);
         acls.add(allow(cluster, principal, AclOperation.CREATE));
         acls.add(allow(cluster, principal, AclOperation.DESCRIBE));
@@ -108,7 +112,7 @@ public final class KafkaAccess {
                 new ResourcePattern(ResourceType.TOPIC, Topics.eventTopicPrefix(), PatternType.PREFIXED);
         acls.add(allow(events, principal, AclOperation.READ));
         acls.add(allow(events, principal, AclOperation.DESCRIBE));
-        for (String topic : List.of(Topics.DEAD_LETTERS, Topics.INDICATORS)) {
+        for (String topic : List.of(Topics.DEAD_LETTERS, Topics.INDICATORS, Topics.INCIDENTS)) {
             ResourcePattern p = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
             acls.add(allow(p, principal, AclOperation.WRITE));
             acls.add(allow(p, principal, AclOperation.DESCRIBE));

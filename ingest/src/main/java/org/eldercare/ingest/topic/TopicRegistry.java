@@ -45,8 +45,20 @@ public final class TopicRegistry {
     public static final TopicSpec<String> INDICATORS = TopicSpec.compacted(
             "eldercare.indicators.v1", "scope code", scopeCode -> scopeCode, "indicator document JSON");
 
+    /**
+     * Every transition of every incident (docs/CONTRACT.md §9.5), written exactly once by the streaming job, keyed by
+     * the incident id so one incident's transitions stay in {@code seq} order. A record is built from the incident id;
+     * its value is the transition record JSON. Kept like the events ({@link TopicSettings#EVENTS_RETENTION}).
+     */
+    public static final TopicSpec<String> INCIDENTS = TopicSpec.deleting(
+            "eldercare.incidents.v1",
+            "incident id",
+            incidentId -> incidentId,
+            "incident transition record JSON",
+            TopicSettings.EVENTS_RETENTION);
+
     /** Every topic the platform creates, in creation order. */
-    public static final List<TopicSpec<?>> ALL = List.of(EVENTS, DEAD_LETTERS, INDICATORS);
+    public static final List<TopicSpec<?>> ALL = List.of(EVENTS, DEAD_LETTERS, INDICATORS, INCIDENTS);
 
     /**
      * The operator topics, {@code eldercare.events.op.<operatorId>.v1} (docs/CONTRACT.md §6.6): one per operator whose

@@ -28,6 +28,9 @@ public final class Topics {
     /** Compacted: the latest indicator object per scope, keyed by scope code. */
     public static final String INDICATORS = TopicRegistry.INDICATORS.name();
 
+    /** Every incident transition, exactly once, keyed by incident id (docs/CONTRACT.md §9.5). */
+    public static final String INCIDENTS = TopicRegistry.INCIDENTS.name();
+
     /** Partitions used when the platform creates its own topics, unless {@link TopicSettings#PARTITIONS} is set. */
     public static final int DEFAULT_PARTITIONS = TopicSettings.PARTITIONS.defaultValue();
 

@@ -29,7 +29,7 @@ class TopicRegistryTest {
         Map<String, NewTopic> topics = TopicInitializer.platformTopics().stream()
                 .collect(java.util.stream.Collectors.toMap(NewTopic::name, t -> t));
 
-        assertThat(topics).containsOnlyKeys(Topics.EVENTS, Topics.DEAD_LETTERS, Topics.INDICATORS);
+        assertThat(topics).containsOnlyKeys(Topics.EVENTS, Topics.DEAD_LETTERS, Topics.INDICATORS, Topics.INCIDENTS);
         assertThat(topics.values()).allSatisfy(t -> {
             assertThat(t.numPartitions()).isEqualTo(4);
             assertThat(t.replicationFactor()).isEqualTo((short) 1);
@@ -47,6 +47,14 @@ class TopicRegistryTest {
         assertThat(topics.get(Topics.INDICATORS).configs())
                 .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
                 .doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG);
+        assertThat(topics.get(Topics.INCIDENTS).configs())
+                .as("every incident transition, kept like the events (docs/CONTRACT.md §9.5)")
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
+                .containsEntry(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(30).toMillis()));
+        assertThat(TopicRegistry.INCIDENTS.key("inc-0123456789abcdef01234567"))
+                .isEqualTo("inc-0123456789abcdef01234567");
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class IndexNames {
     /** The hotline's work orders (docs/CONTRACT.md §10.2). */
     public static final String WORK_ORDERS = "work-orders";
 
+    public static final String CALLS = "calls";
+
     public static final String INCIDENTS = "incidents";
 
     private IndexNames() {}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.CallDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
@@ -81,6 +82,8 @@ public final class IndexRegistry {
     /** The hotline's work orders with their state and SLA times (docs/CONTRACT.md §10.2). */
     public static final IndexSpec<WorkOrderDocument> WORK_ORDERS =
             IndexSpec.of(IndexNames.WORK_ORDERS, "work order id", WorkOrderDocument::workOrderId);
+    /** The hotline's call log, one document per {@code call.logged} (docs/CONTRACT.md §10.2). */
+    public static final IndexSpec<CallDocument> CALLS = IndexSpec.of(IndexNames.CALLS, "call id", CallDocument::callId);
 
     /** Every index, in the order the index manager ensures them. */
     public static final List<IndexSpec<?>> ALL = List.of(
@@ -95,7 +98,8 @@ public final class IndexRegistry {
             PERSONS,
             INCIDENTS,
             REVIEW_CASES,
-            WORK_ORDERS);
+            WORK_ORDERS,
+            CALLS);
 
     private IndexRegistry() {}
 

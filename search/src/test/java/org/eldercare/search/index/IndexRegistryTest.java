@@ -28,7 +28,8 @@ class IndexRegistryTest {
                         IndexNames.PERSONS,
                         IndexNames.INCIDENTS,
                         IndexNames.REVIEW_CASES,
-                        IndexNames.WORK_ORDERS)
+                        IndexNames.WORK_ORDERS,
+                        IndexNames.CALLS)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -41,7 +42,8 @@ class IndexRegistryTest {
                         "persons",
                         "incidents",
                         "review-cases",
-                        "work-orders");
+                        "work-orders",
+                        "calls");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

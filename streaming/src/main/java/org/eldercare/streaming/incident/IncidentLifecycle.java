@@ -22,6 +22,7 @@ import org.eldercare.ingest.event.IncidentDispatched;
 import org.eldercare.ingest.event.IncidentResolved;
 import org.eldercare.ingest.event.IncidentTransition;
 import org.eldercare.search.incident.IncidentDocument;
+import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.streaming.serde.ImmutableTypeInfo;
 import org.eldercare.streaming.serde.JsonFormSerializer;
 import org.eldercare.streaming.serde.StreamTypes;
@@ -45,6 +46,16 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("incident-rejections", StreamTypes.REJECTION);
     public static final TypeInformation<IncidentDocument> DOCUMENT =
             new ImmutableTypeInfo<>(IncidentDocument.class, DocumentSerializer.INSTANCE);
+    public static final TypeInformation<IncidentTransitionRecord> TRANSITION =
+            new ImmutableTypeInfo<>(IncidentTransitionRecord.class, TransitionSerializer.INSTANCE);
+
+    /**
+     * One record per transition, the job's and the hotline's, in {@code seq} order per incident, for the topic {@code
+     * eldercare.incidents.v1} (docs/CONTRACT.md §9.5). Several transitions at one instant are several records, each
+     * with the incident as it stood after that one; adding the person's details is not a transition.
+     */
+    public static final OutputTag<IncidentTransitionRecord> TRANSITIONS =
+            new OutputTag<>("incident-transitions", TRANSITION);
 
     static final String BY_JOB = "job";
     static final String ACKNOWLEDGE = "ACKNOWLEDGE";
@@ -109,6 +120,7 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
                 at(opened));
         incident.update(doc);
         out.collect(doc);
+        ctx.output(TRANSITIONS, IncidentTransitionRecord.of(doc));
         Deadline next = nextDeadline(doc);
         if (next != null) {
             ctx.timerService().registerEventTimeTimer(next.at());
@@ -145,10 +157,14 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
                     reject(ctx, step, "data.incidentId: no incident " + ctx.getCurrentKey());
                 } else {
                     IncidentDocument moved = apply(doc, step, ctx);
-                    doc = moved == null ? doc : moved;
+                    if (moved != null) {
+                        doc = moved;
+                        ctx.output(TRANSITIONS, IncidentTransitionRecord.of(doc));
+                    }
                 }
             } else if (deadlineDue) {
                 doc = deadline.apply(doc);
+                ctx.output(TRANSITIONS, IncidentTransitionRecord.of(doc));
             } else {
                 break;
             }
@@ -383,6 +399,33 @@ public final class IncidentLifecycle extends KeyedCoProcessFunction<String, Rais
         }
 
         public static final class Snapshot extends VersionedSerializerSnapshot<IncidentDocument> {
+            public Snapshot() {
+                super(() -> INSTANCE);
+            }
+        }
+    }
+
+    /** The binary form of a transition record between operators: its JSON. */
+    public static final class TransitionSerializer extends JsonFormSerializer<IncidentTransitionRecord> {
+        private static final long serialVersionUID = 1L;
+        public static final TransitionSerializer INSTANCE = new TransitionSerializer();
+
+        private TransitionSerializer() {
+            super(IncidentTransitionRecord.class);
+        }
+
+        /** Form 1: the first release's. */
+        @Override
+        public int formatVersion() {
+            return 1;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<IncidentTransitionRecord> snapshotConfiguration() {
+            return new Snapshot();
+        }
+
+        public static final class Snapshot extends VersionedSerializerSnapshot<IncidentTransitionRecord> {
             public Snapshot() {
                 super(() -> INSTANCE);
             }

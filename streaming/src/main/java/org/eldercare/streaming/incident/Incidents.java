@@ -10,6 +10,7 @@ import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.IncidentTransition;
 import org.eldercare.search.incident.IncidentDocument;
+import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
 
 /**
@@ -18,7 +19,7 @@ import org.eldercare.search.register.PersonDocument;
  * <pre>
  * device events ─▶ keyBy(operator/device) devices ─▶ keyBy(person) persons ◀─ register documents
  *                                                        └▶ keyBy(incident) lifecycle ◀─ hotline steps
- *                                                              └▶ incidents index
+ *                                                              └▶ incidents index, incident transitions topic
  * </pre>
  *
  * <p>Incident clocks are event time (§9.5): {@link #EVENT_TIME} is assigned to the device and hotline events and to
@@ -34,8 +35,14 @@ public final class Incidents {
 
     private Incidents() {}
 
-    /** The incident documents, and the rejections of device events and hotline steps via {@link #rejections}. */
-    public record Outputs(SingleOutputStreamOperator<IncidentDocument> incidents, DataStream<Rejection> rejections) {}
+    /**
+     * The incident documents, their transitions (the records of {@code eldercare.incidents.v1}, docs/CONTRACT.md
+     * §9.5), and the rejections of device events and hotline steps.
+     */
+    public record Outputs(
+            SingleOutputStreamOperator<IncidentDocument> incidents,
+            DataStream<IncidentTransitionRecord> transitions,
+            DataStream<Rejection> rejections) {}
 
     /**
      * @param deviceAndHotline the accepted device events and hotline steps, with {@link #EVENT_TIME} assigned
@@ -70,6 +77,6 @@ public final class Incidents {
         }
         DataStream<Rejection> rejections =
                 devices.getSideOutput(DeviceWatch.REJECTED).union(incidents.getSideOutput(IncidentLifecycle.REJECTED));
-        return new Outputs(incidents, rejections);
+        return new Outputs(incidents, incidents.getSideOutput(IncidentLifecycle.TRANSITIONS), rejections);
     }
 }

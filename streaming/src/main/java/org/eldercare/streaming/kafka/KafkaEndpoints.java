@@ -14,6 +14,7 @@ import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.topic.TopicRegistry;
 import org.eldercare.ingest.topic.Topics;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.incident.IncidentTransitionRecord;
 
 /**
  * The job's Kafka ends. The source reads {@link TopicRegistry#EVENT_TOPICS} (the shared {@link TopicRegistry#EVENTS}
@@ -87,6 +88,22 @@ public final class KafkaEndpoints {
     /** Indicators on the compacted topic, keyed by scope code, as the same JSON as the index. */
     public static KafkaSink<IndicatorDocument> indicators(Connection config) {
         return exactlyOnce(config, new IndicatorRecords(), "indicators");
+    }
+
+    /**
+     * Every incident transition on {@link TopicRegistry#INCIDENTS} (docs/CONTRACT.md §9.5), keyed by incident id, as
+     * the transition record's JSON; exactly once, like the other sinks.
+     */
+    public static KafkaSink<IncidentTransitionRecord> incidentTransitions(Connection config) {
+        return exactlyOnce(config, incidentTransitionRecords(), "incidents");
+    }
+
+    /** The records of {@link #incidentTransitions}: key and value of one transition. */
+    static KafkaRecordSerializationSchema<IncidentTransitionRecord> incidentTransitionRecords() {
+        return (transition, context, timestamp) -> new ProducerRecord<>(
+                TopicRegistry.INCIDENTS.name(),
+                TopicRegistry.INCIDENTS.keyBytes(transition.incidentId()),
+                transition.toJson());
     }
 
     private static <T> KafkaSink<T> exactlyOnce(

@@ -4,6 +4,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.search.document.AlertDocument;
+import org.eldercare.search.document.CallDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.WorkOrderDocument;
@@ -25,6 +26,8 @@ public final class StreamTypes {
     public static final TypeInformation<FacilityDocument> FACILITY =
             new ImmutableTypeInfo<>(FacilityDocument.class, FacilityDocumentSerializer.INSTANCE);
 
+    public static final TypeInformation<CallDocument> CALL =
+            new ImmutableTypeInfo<>(CallDocument.class, CallDocumentSerializer.INSTANCE);
     public static final TypeInformation<WorkOrderDocument> WORK_ORDER =
             new ImmutableTypeInfo<>(WorkOrderDocument.class, WorkOrderDocumentSerializer.INSTANCE);
 

@@ -14,7 +14,9 @@ import org.eldercare.search.resolve.ResolutionThresholds;
  * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M]}. With {@code --tune} it first searches the thresholds
  * on that seed and prints the grid, then the figures at the best point; report those figures on another seed.
  * With {@code --register} it runs the register evaluation instead ({@link RegisterEvaluation}; {@code --persons}
- * then counts registered people, 5,000 unless given).
+ * then counts registered people, 5,000 unless given). With {@code --coverage} (alone or after {@code --register}) it
+ * runs the same register set through the whole streaming job and compares its coverage with an independent fold
+ * ({@link CoverageEvaluation}).
  */
 public final class EvaluationMain {
 
@@ -25,6 +27,7 @@ public final class EvaluationMain {
         long seed = 2;
         boolean tune = false;
         boolean register = false;
+        boolean coverage = false;
         Double reviewMargin = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -32,10 +35,11 @@ public final class EvaluationMain {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--tune" -> tune = true;
                 case "--register" -> register = true;
+                case "--coverage" -> coverage = true;
                 case "--review-margin" -> reviewMargin = Double.parseDouble(args[++i]);
                 default ->
                     throw new IllegalArgumentException("arguments: unknown option " + args[i]
-                            + "; expected --persons N, --seed S, --tune, --register, --review-margin M");
+                            + "; expected --persons N, --seed S, --tune, --register, --coverage, --review-margin M");
             }
         }
         ResolutionThresholds base = reviewMargin == null
@@ -46,6 +50,14 @@ public final class EvaluationMain {
             RegisterEvaluation.Result result = RegisterEvaluation.run(seed, persons == null ? 5000 : persons, base);
             System.out.printf(Locale.ROOT, "seed=%d%n%s", seed, result.report());
             System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        }
+        if (coverage) {
+            long start = System.nanoTime();
+            CoverageEvaluation.Result result = CoverageEvaluation.run(seed, persons == null ? 5000 : persons);
+            System.out.printf(Locale.ROOT, "seed=%d%n%s", seed, result.report());
+            System.out.printf(Locale.ROOT, "took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        }
+        if (register || coverage) {
             return;
         }
         Regions regions = Regions.load();

@@ -59,7 +59,7 @@ final class RegisterPipeline {
     }
 
     /** The evaluation's HMAC key and a fresh keyring in files, as a deployment hands them to the job (§6.7). */
-    private static PiiSecrets secrets(String hmacKey) {
+    static PiiSecrets secrets(String hmacKey) {
         try {
             Path dir = Files.createTempDirectory("register-evaluation-pii");
             byte[] key = new byte[32];

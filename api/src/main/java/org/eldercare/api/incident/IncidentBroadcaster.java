@@ -1,0 +1,239 @@
+package org.eldercare.api.incident;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eldercare.api.recipient.AuditLog;
+import org.eldercare.api.system.Caller;
+import org.eldercare.search.incident.IncidentDocument;
+import org.eldercare.search.incident.IncidentTransitionRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes each incident's latest document to the open incident streams when it changes (docs/CONTRACT.md §9.7). What
+ * changed is told by the records of {@code eldercare.incidents.v1} ({@link #arrived}, fed by {@link IncidentFeed});
+ * what is sent is the document the index holds, so a client sees what {@code GET /api/v1/incidents} would show. A
+ * document that does not yet hold the record's transition (the index and the topic are two sinks) is read again
+ * shortly, so a client never gets an older state than the record announced.
+ *
+ * <p>A stream opens committed at once with a comment, then gets the open incidents, so the console starts complete.
+ * Opening one is a personal-data read (the documents carry a masked person and their labels) and is audited first.
+ */
+@Component
+class IncidentBroadcaster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentBroadcaster.class);
+
+    /** The most open incidents a new stream is sent before changes. */
+    static final int SNAPSHOT = 200;
+
+    /** Why a stream was not opened; the controller answers 429 with this text. */
+    record Refusal(String detail) {}
+
+    /** What {@link #subscribe} gave: an emitter, or the reason there is none. */
+    record Subscription(SseEmitter emitter, Refusal refusal) {}
+
+    private record Client(SseEmitter emitter, String token, String streetCode) {
+        boolean wants(IncidentDocument doc) {
+            return streetCode == null || streetCode.equals(doc.streetCode());
+        }
+    }
+
+    private final IncidentReader incidents;
+    private final AuditLog audit;
+    private final IncidentStreamProperties limits;
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> perToken = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService rereads = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "incident-stream-reread");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String unavailable;
+
+    IncidentBroadcaster(IncidentReader incidents, AuditLog audit, IncidentStreamProperties limits) {
+        this.incidents = incidents;
+        this.audit = audit;
+        this.limits = limits;
+    }
+
+    /**
+     * Opens a stream for {@code caller}, of one street or all ({@code streetCode} null), or refuses when that
+     * principal or the server holds as many as the limits allow. The audit entry is written before anything is sent;
+     * when it cannot be, the stream is not opened (the audit's 503).
+     */
+    Subscription subscribe(Caller caller, String streetCode) {
+        String token = caller.name();
+        synchronized (perToken) {
+            if (clients.size() >= limits.maxTotal()) {
+                return new Subscription(
+                        null,
+                        new Refusal("incident stream: the server holds its maximum of " + limits.maxTotal()
+                                + " open streams; retry later"));
+            }
+            AtomicInteger open = perToken.computeIfAbsent(token, t -> new AtomicInteger());
+            if (open.get() >= limits.maxPerToken()) {
+                return new Subscription(
+                        null,
+                        new Refusal("incident stream: at most " + limits.maxPerToken()
+                                + " open streams per token; close one before opening another"));
+            }
+            open.incrementAndGet();
+        }
+        Client client;
+        List<IncidentDocument> snapshot;
+        try {
+            snapshot = readOpen(streetCode);
+            Map<String, Object> query = new LinkedHashMap<>();
+            if (streetCode != null) {
+                query.put("streetCode", streetCode);
+            }
+            audit.record(caller, "INCIDENT_STREAM", streetCode == null ? "*" : streetCode, query, snapshot.size());
+            client = new Client(new SseEmitter(limits.timeout().toMillis()), token, streetCode);
+        } catch (RuntimeException e) {
+            release(token);
+            throw e;
+        }
+        SseEmitter emitter = client.emitter();
+        emitter.onCompletion(() -> remove(client));
+        emitter.onTimeout(() -> remove(client));
+        emitter.onError(e -> remove(client));
+        clients.add(client);
+        // The comment commits the response: EventSource fires `open` on the first bytes it gets.
+        if (send(client, SseEmitter.event().comment("connected"))) {
+            snapshot.forEach(doc -> send(client, incidentEvent(doc)));
+            if (unavailable != null) {
+                send(client, unavailableEvent(unavailable));
+            }
+        }
+        return new Subscription(emitter, null);
+    }
+
+    /** The open incidents a new stream starts from; none (and an {@code unavailable} event) when the index fails. */
+    private List<IncidentDocument> readOpen(String streetCode) {
+        try {
+            return incidents.page(null, streetCode, true, 0, SNAPSHOT);
+        } catch (RuntimeException e) {
+            failed("the incident index cannot be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * A record of the incidents topic: the incident's document is read and sent to every stream of its street, once it
+     * holds at least the record's transition.
+     */
+    void arrived(IncidentTransitionRecord record) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        push(record, System.nanoTime() + limits.rereadFor().toNanos());
+    }
+
+    private void push(IncidentTransitionRecord record, long giveUpAt) {
+        Optional<IncidentDocument> read;
+        try {
+            read = incidents.byId(record.incidentId());
+        } catch (RuntimeException e) {
+            failed("the incident index cannot be read: " + e.getMessage());
+            return;
+        }
+        recovered();
+        IncidentDocument doc = read.orElse(null);
+        if (doc == null || doc.transitions().size() < record.seq()) {
+            if (System.nanoTime() < giveUpAt) {
+                rereads.schedule(() -> push(record, giveUpAt), limits.reread().toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.debug(
+                        "incident stream: {} does not show transition {} yet; the next record will push it",
+                        record.incidentId(),
+                        record.seq());
+            }
+            return;
+        }
+        clients.stream().filter(c -> c.wants(doc)).forEach(c -> send(c, incidentEvent(doc)));
+    }
+
+    /** Reading the topic or the index failed: each stream is told once per failure spell, and stays open. */
+    void failed(String reason) {
+        if (unavailable == null) {
+            LOG.warn("incident stream: {}; clients keep their stream and get an unavailable event", reason);
+            unavailable = reason;
+            clients.forEach(c -> send(c, unavailableEvent(reason)));
+        }
+    }
+
+    /** Reading works again. */
+    void recovered() {
+        if (unavailable != null) {
+            LOG.info("incident stream: reading works again");
+            unavailable = null;
+        }
+    }
+
+    int openStreams() {
+        return clients.size();
+    }
+
+    @Scheduled(fixedDelayString = "${eldercare.incidents.stream.heartbeat:PT10S}")
+    void heartbeat() {
+        clients.forEach(c -> send(c, SseEmitter.event().comment("heartbeat")));
+    }
+
+    @Override
+    public void close() {
+        rereads.shutdownNow();
+    }
+
+    private static SseEmitter.SseEventBuilder incidentEvent(IncidentDocument doc) {
+        return SseEmitter.event().name("incident").id(doc.incidentId()).data(doc);
+    }
+
+    private static SseEmitter.SseEventBuilder unavailableEvent(String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "INCIDENTS_UNAVAILABLE");
+        body.put("message", "incidents cannot be read right now; the stream stays open and resumes by itself");
+        return SseEmitter.event().name("unavailable").data(body);
+    }
+
+    private boolean send(Client client, SseEmitter.SseEventBuilder event) {
+        try {
+            synchronized (client) {
+                client.emitter().send(event);
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            // The client went away; its emitter is finished and its slot given back.
+            remove(client);
+            client.emitter().completeWithError(e);
+            return false;
+        }
+    }
+
+    private void remove(Client client) {
+        if (clients.remove(client)) {
+            release(client.token());
+        }
+    }
+
+    private void release(String token) {
+        synchronized (perToken) {
+            AtomicInteger open = perToken.get(token);
+            if (open != null && open.decrementAndGet() <= 0) {
+                perToken.remove(token);
+            }
+        }
+    }
+}
