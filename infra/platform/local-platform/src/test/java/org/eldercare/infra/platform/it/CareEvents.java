@@ -60,11 +60,17 @@ public final class CareEvents {
                         id("rec"), facility, OffsetDateTime.now(SHANGHAI).minusMinutes(5), idNumber));
     }
 
+    /** A facility at 39.94, 116.10, in 大峪街道 (110109001). */
     static String registered(String operator, String facility, String kind, String street, int beds) {
+        return registered(operator, facility, kind, street, beds, 39.94, 116.10);
+    }
+
+    static String registered(
+            String operator, String facility, String kind, String street, int beds, double lat, double lon) {
         return event(operator, id("reg"), "facility.registered", """
                 {"facilityId":"%s","kind":"%s","name":"测试%s","districtCode":"%s","streetCode":"%s",
-                 "location":{"lat":39.94,"lon":116.10},"beds":%d,"mealSeats":20}""".formatted(
-                        facility, kind, facility, street.substring(0, 6), street, beds));
+                 "location":{"lat":%s,"lon":%s},"beds":%d,"mealSeats":20}""".formatted(
+                        facility, kind, facility, street.substring(0, 6), street, lat, lon, beds));
     }
 
     static String bedOccupied(String operator, String id, String facility, int count) {

@@ -11,70 +11,53 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.eldercare.api.EldercareApplication;
+import org.eldercare.infra.platform.it.SharedPlatform.RunningPlatform;
 import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.ingest.topic.Topics;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * docs/CONTRACT.md §6.7 on the whole local platform, with a real (non-demo) HMAC key and keyring on the API: the
  * events topic holds the sealed recipient and no raw ID number or phone, and the hotline still matches the person by
- * ID number, which only works if the launcher handed the API's keys to the job.
+ * ID number, which only works if the launcher handed the API's keys to the job. The {@link SharedPlatform} runs with
+ * these keys ({@link SharedPlatform#HMAC_KEY}, {@link SharedPlatform#PII_KEYS}); this class's station is in 大台街道,
+ * a street of its own there.
  */
-@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PiiKeysIT {
 
-    static final String STREET = "110109001";
+    static final String STREET = "110109004"; // 大台街道, centre 39.975, 115.945
     static final String ID_NUMBER = "110109194103021231";
     static final String PHONE = "13812345678";
-    static final String HMAC_KEY = "it-hmac-" + UUID.randomUUID();
-    static final String KEYS = "it1:" + Base64.getEncoder().encodeToString(random32());
+    static final String HMAC_KEY = SharedPlatform.HMAC_KEY;
+    static final String KEYS = SharedPlatform.PII_KEYS;
     static final String RECORD = id("pii-rec");
 
-    @DynamicPropertySource
-    static void embeddedStackWithRealKeys(DynamicPropertyRegistry registry) throws Exception {
-        EmbeddedPlatform.register(registry, "pii-keys-it");
-        registry.add("eldercare.security.hmac-key", () -> HMAC_KEY);
-        registry.add("eldercare.security.pii-keys", () -> KEYS);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LocalStack stack;
-
+    static LocalStack stack;
     static PlatformClient client;
 
+    @BeforeAll
+    static void platform(RunningPlatform platform) {
+        stack = platform.stack();
+        client = platform.client();
+    }
+
     PlatformClient client() {
-        if (client == null) {
-            client = new PlatformClient(port);
-        }
         return client;
     }
 
@@ -90,7 +73,9 @@ class PiiKeysIT {
                  "durationMinutes":45,"recipient":{"name":"刘桂兰","idNumber":"%s","phone":"%s"}}""".formatted(RECORD, started, ID_NUMBER, PHONE));
         var sent = client().postBatch(
                         "demo-operator-1",
-                        batch(List.of(registered("op-1", "pii-station", "CARE_STATION", STREET, 10), service)));
+                        batch(List.of(
+                                registered("op-1", "pii-station", "CARE_STATION", STREET, 10, 39.975, 115.945),
+                                service)));
         assertThat(sent.status()).isEqualTo(202);
         assertThat(sent.body().path("accepted").asInt()).isEqualTo(2);
         client().awaitCaughtUp(Duration.ofSeconds(120));
@@ -161,11 +146,5 @@ class PiiKeysIT {
             }
         }
         return found;
-    }
-
-    private static byte[] random32() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 }

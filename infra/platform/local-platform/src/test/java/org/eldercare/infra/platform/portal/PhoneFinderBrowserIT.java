@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.eldercare.api.EldercareApplication;
 import org.eldercare.infra.platform.it.CareEvents;
-import org.eldercare.infra.platform.it.EmbeddedPlatform;
 import org.eldercare.infra.platform.it.PlatformClient;
+import org.eldercare.infra.platform.it.SharedPlatform;
+import org.eldercare.infra.platform.it.SharedPlatform.RunningPlatform;
 import org.eldercare.infra.platform.portal.PortalEvents.Facility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,42 +31,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * 一手机, the public finder of docs/CONTRACT.md §10.1, on the whole platform: over HTTP with no token, and on a phone
  * (headless Chromium emulating a 375 × 812 touch screen). Operators report through the API; what the public sees
- * follows from that alone. The limit per address is set so the page's own requests stay within it and the last test's
- * burst crosses it. Screenshots go to {@code target/portal-screenshots/}.
+ * follows from that alone. The {@link SharedPlatform}'s limit per address ({@link SharedPlatform#PUBLIC_FINDER_LIMIT})
+ * is set so the page's own requests stay within it and the last test's burst crosses it. The facilities are in
+ * 博兴街道 (Daxing), more than 3 km from any other class's, so the finder around its centre shows only these.
+ * Screenshots go to {@code target/portal-screenshots/}.
  */
 @ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(
-        classes = EldercareApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eldercare.limits.public-finder.requests-per-second=2",
-            "eldercare.limits.public-finder.burst=40",
-            "eldercare.limits.public-finder.concurrent=8"
-        })
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneFinderBrowserIT {
 
-    static final String STREET = "110109001"; // 大峪街道, centre 39.936, 116.104
+    static final String DISTRICT = "110115";
+    static final String STREET = "110115013"; // 博兴街道, centre 39.778, 116.532
     static final Duration CATCH_UP = Duration.ofSeconds(120);
     static final Facility STATION =
-            new Facility("phone-station-0731", "大峪手机测试驿站", "CARE_STATION", STREET, 39.938, 116.102, 10);
+            new Facility("phone-station-0731", "博兴手机测试驿站", "CARE_STATION", STREET, 39.780, 116.530, 10);
     static final Facility TABLE =
-            new Facility("phone-table-0732", "大峪手机测试餐桌", "MEAL_TABLE", STREET, 39.933, 116.108, 0);
+            new Facility("phone-table-0732", "博兴手机测试餐桌", "MEAL_TABLE", STREET, 39.775, 116.536, 0);
     static final Facility SUSPENDED =
-            new Facility("phone-suspended-0733", "大峪停业测试院", "INSTITUTION", STREET, 39.937, 116.103, 50);
-    static final String NEARBY = "/api/v1/public/facilities/nearby?lat=39.936&lon=116.104&radiusKm=3";
+            new Facility("phone-suspended-0733", "博兴停业测试院", "INSTITUTION", STREET, 39.779, 116.531, 50);
+    static final String NEARBY = "/api/v1/public/facilities/nearby?lat=39.778&lon=116.532&radiusKm=3";
     /** A run of 11 or more digits: a phone number or more of an ID number than its mask shows. */
     static final Pattern FULL_IDENTIFIER = Pattern.compile("\\d{11,}");
 
@@ -75,20 +63,15 @@ class PhoneFinderBrowserIT {
     @RegisterExtension
     static final Screenshots screenshots = new Screenshots(() -> driver);
 
-    @LocalServerPort
-    int port;
+    static int port;
 
     PlatformClient api;
     PortalPage page;
     final ObjectMapper json = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
-        EmbeddedPlatform.register(registry, "phone-it");
-    }
-
     @BeforeAll
-    static void phone() {
+    static void phone(RunningPlatform platform) {
+        port = platform.port();
         driver = HeadlessChromium.startPhone();
     }
 
@@ -137,8 +120,9 @@ class PhoneFinderBrowserIT {
                         "mealSeats",
                         "directionsUrl");
         assertThat(station.path("freeBeds").asInt()).isEqualTo(6);
-        assertThat(station.path("streetName").asText()).isEqualTo("大峪街道");
-        assertThat(station.path("directionsUrl").asText()).startsWith("https://uri.amap.com/navigation?to=116.102");
+        assertThat(station.path("streetName").asText()).isEqualTo("博兴街道");
+        assertThat(station.path("directionsUrl").asText())
+                .startsWith("https://uri.amap.com/navigation?to=116.530000,39.780000");
         assertThat(facilities.get(1).has("freeBeds"))
                 .as("a meal table has no beds")
                 .isFalse();
@@ -155,9 +139,14 @@ class PhoneFinderBrowserIT {
         page.await(
                 Duration.ofSeconds(20),
                 d -> !d.findElements(org.openqa.selenium.By.cssSelector(
+                                "[data-testid=m-district] option[value='" + DISTRICT + "']"))
+                        .isEmpty());
+        new Select(driver.findElement(testId("m-district"))).selectByValue(DISTRICT);
+        page.await(
+                Duration.ofSeconds(20),
+                d -> !d.findElements(org.openqa.selenium.By.cssSelector(
                                 "[data-testid=m-street] option[value='" + STREET + "']"))
                         .isEmpty());
-        new Select(driver.findElement(testId("m-district"))).selectByValue("110109");
         new Select(driver.findElement(testId("m-street"))).selectByValue(STREET);
         page.click("m-submit");
         List<WebElement> results = page.await(Duration.ofSeconds(30), d -> {
@@ -232,7 +221,7 @@ class PhoneFinderBrowserIT {
         assertThat(problem.path("detail").asText())
                 .isEqualTo("rate limit: at most 2 requests per second per client address (public)");
         assertThat(problem.path("limit").asText()).isEqualTo("public-finder.requests-per-second");
-        assertThat(api.get("demo-planner", "/api/v1/facilities/nearby?lat=39.936&lon=116.104")
+        assertThat(api.get("demo-planner", "/api/v1/facilities/nearby?lat=39.778&lon=116.532")
                         .status())
                 .as("a staff token's finder is not touched by the public limit")
                 .isEqualTo(200);

@@ -19,7 +19,8 @@ final class PortalEvents {
     /** A service recipient as the operator recorded them. */
     record Recipient(String name, String idNumber, String phone, String gender, LocalDate birthDate) {}
 
-    private static final String STREET_OF_REGISTER = "110109001";
+    /** PortalBrowserIT's street on the shared platform: 东辛房街道. */
+    static final String PORTAL_STREET = "110109003";
 
     static String id(String prefix) {
         return CareEvents.id(prefix);
@@ -74,11 +75,20 @@ final class PortalEvents {
 
     /** {@code r} in the street office's register of 大峪街道, living as {@code arrangement} says. */
     static String personRegistered(String personId, Recipient r, String arrangement) {
+        return personRegistered(personId, r, arrangement, "110109001", "大峪街道");
+    }
+
+    /**
+     * {@code r} in the register of the Mentougou street {@code streetCode} named {@code streetName}: a class on the
+     * shared platform registers its people in a street of its own.
+     */
+    static String personRegistered(
+            String personId, Recipient r, String arrangement, String streetCode, String streetName) {
         return CareEvents.registerEvent("person.registered", """
                 {"personId":"%s","identity":{"name":"%s","idNumber":"%s","phone":"%s","gender":"%s"},
-                 "address":"门头沟区大峪街道测试路2号","districtCode":"110109","streetCode":"%s",
+                 "address":"门头沟区%s测试路2号","districtCode":"110109","streetCode":"%s",
                  "livingArrangement":"%s"}""".formatted(
-                        personId, r.name(), r.idNumber(), r.phone(), r.gender(), STREET_OF_REGISTER, arrangement));
+                        personId, r.name(), r.idNumber(), r.phone(), r.gender(), streetName, streetCode, arrangement));
     }
 
     /** A GB/T 42195 capability assessment of {@code level} (3: severely disabled) ten days ago. */
