@@ -27,6 +27,12 @@ const DEVICES = {
   WATER_METER: ['智能水表', 'Water meter'],
   DOOR_SENSOR: ['门磁', 'Door sensor'],
 };
+const CONFIRMATIONS = {
+  CARD_SWIPE: ['门口刷卡', 'Card swipe'],
+  PHONE_LOCATION: ['手机定位签到', 'Phone check-in'],
+  SIGNATURE: ['签字确认', 'Signature'],
+  FACE: ['人脸识别', 'Face check'],
+};
 const DEVICE_STATUS = {
   SILENT: ['未上报', 'Silent'],
   SOS: ['呼叫处理中', 'SOS being handled'],
@@ -118,11 +124,22 @@ function show(view) {
     : [el('li', { class: 'facility' }, both('暂无事件', 'No incidents'))]));
   $('devices').replaceChildren(...(view.devices.length ? view.devices.map(device)
     : [el('li', { class: 'facility' }, both('暂无设备事件', 'No device has raised an incident'))]));
-  $('visits').replaceChildren(view.visits
-    ? both(`${view.visits.length} 次探访`, `${view.visits.length} visits`)
-    : both('暂未开放', 'Not available yet'));
+  const visits = view.visits || [];
+  $('visits').replaceChildren(...(visits.length ? visits.map(visit)
+    : [el('li', { class: 'facility' }, both('暂无探访记录', 'No visits recorded'))]));
   $('view').hidden = false;
   say('查询码有效期至 ' + when(view.codeExpiresAt), 'The code is valid until then');
+}
+
+function visit(v) {
+  const item = el('li', { class: 'facility', 'data-testid': 'f-visit' });
+  item.append(
+    el('h2', {}, both('探访 ' + when(v.visitedAt), 'visited')),
+    el('p', { 'data-field': 'confirmation', 'data-value': v.confirmation }, named(CONFIRMATIONS, v.confirmation)),
+  );
+  if (v.durationMinutes) item.append(el('p', {}, both(`${v.durationMinutes} 分钟`, `${v.durationMinutes} min`)));
+  if (v.facilityName) item.append(el('p', {}, both(v.facilityName, 'from the station')));
+  return item;
 }
 
 function incident(i) {

@@ -269,6 +269,12 @@ public final class IndicatorJob {
                     .name("calls sink")
                     .uid("calls-sink");
         }
+        if (sinks.visits() != null) {
+            ledger.getSideOutput(FacilityLedger.VISIT_LOG)
+                    .sinkTo(sinks.visits())
+                    .name("visits sink")
+                    .uid("visits-sink");
+        }
         SingleOutputStreamOperator<WorkOrderDocument> workOrders = workOrders(unique, ledger);
         if (sinks.workOrders() != null) {
             workOrders.sinkTo(sinks.workOrders()).name("work orders sink").uid("work-orders-sink");

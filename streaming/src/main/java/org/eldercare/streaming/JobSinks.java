@@ -7,6 +7,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.CallDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
@@ -44,6 +45,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  *     (docs/CONTRACT.md §9.5), written exactly once; left out only by tests that look at other outputs
  * @param calls optional: the hotline's call log (docs/CONTRACT.md §10.2), id {@code callId}; left out only by tests
  *     that look at other outputs
+ * @param visits optional: caregivers' home visits (docs/CONTRACT.md §9.3), id {@code operatorId:visitId}; left out
+ *     only by tests that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -60,7 +63,44 @@ public record JobSinks(
         Sink<ReviewCaseDocument> reviewCases,
         Sink<WorkOrderDocument> workOrders,
         Sink<IncidentTransitionRecord> incidentTopic,
-        Sink<CallDocument> calls) {
+        Sink<CallDocument> calls,
+        Sink<VisitDocument> visits) {
+
+    /** The outputs without the visits. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons,
+            Sink<IncidentDocument> incidents,
+            Sink<ReviewCaseDocument> reviewCases,
+            Sink<WorkOrderDocument> workOrders,
+            Sink<IncidentTransitionRecord> incidentTopic,
+            Sink<CallDocument> calls) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                incidents,
+                reviewCases,
+                workOrders,
+                incidentTopic,
+                calls,
+                null);
+    }
 
     /** The outputs without the incident topic and the call log. */
     public JobSinks(
@@ -212,7 +252,8 @@ public record JobSinks(
                 reviewCases,
                 workOrders,
                 incidentTopic,
-                calls);
+                calls,
+                visits);
     }
 
     /** As {@link #of(DocumentSinkFactory, Sink, Sink)}, with the service-record documents going to a sink of your own. */
@@ -236,6 +277,7 @@ public record JobSinks(
                 RecipientResolution.reviewCasesSink(documents),
                 documents.create(IndexRegistry.WORK_ORDERS),
                 null,
-                documents.create(IndexRegistry.CALLS));
+                documents.create(IndexRegistry.CALLS),
+                documents.create(IndexRegistry.VISITS));
     }
 }

@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.eldercare.search.document.IndexNames;
 import org.springframework.stereotype.Component;
 
-/** What the family view reads of one person: their register entry and their incidents (docs/CONTRACT.md §10.4). */
+/**
+ * What the family view reads of one person: their register entry, their incidents and their visits (docs/CONTRACT.md
+ * §10.4).
+ */
 @Component
 class FamilyReads {
 
@@ -50,6 +53,28 @@ class FamilyReads {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("incidents: search failed", e);
+        }
+    }
+
+    /** The person's newest visits by {@code visitedAt}, from the {@code visits} index the job writes (§9.3). */
+    List<JsonNode> visits(String personId, int size) {
+        try {
+            return client
+                    .search(
+                            s -> s.index(IndexNames.VISITS)
+                                    .size(size)
+                                    .query(q -> q.term(t -> t.field("personId").value(personId)))
+                                    .sort(o -> o.field(f -> f.field("visitedAt").order(SortOrder.Desc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            ObjectNode.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .map(JsonNode.class::cast)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("visits: search failed", e);
         }
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The relative's view (docs/CONTRACT.md §10.4): with a family access code in the body, one person's masked name,
- * birth year and street, their incidents and the status of the devices those incidents name, and nothing else. Every
+ * birth year and street, their incidents, the status of the devices those incidents name and their caregivers'
+ * visits (when, how long, how confirmed, from which station), and nothing else. Every
  * refusal is the same 401, so a guess learns nothing; the limit per client address is the limits package's. Each
  * answer is audited under the code's id, never the code.
  */
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FamilyViewController {
 
     static final int INCIDENTS_SHOWN = 20;
+    static final int VISITS_SHOWN = 20;
     static final String INVALID = "code: is not a valid family access code (wrong, revoked or expired)";
 
     private final FamilyCodeStore codes;
@@ -73,11 +75,14 @@ class FamilyViewController {
 
     record Device(String deviceKind, String status, String since) {}
 
+    /** A visit as a relative sees it: when, how long, how confirmed, from which station; never who came. */
+    record Visit(String visitedAt, Integer durationMinutes, String confirmation, String facilityName) {}
+
     record View(
             Person person,
             List<Incident> incidents,
             List<Device> devices,
-            List<Object> visits,
+            List<Visit> visits,
             OffsetDateTime codeExpiresAt,
             OffsetDateTime asOf) {}
 
@@ -96,6 +101,7 @@ class FamilyViewController {
                 .orElseThrow(() -> unauthorized(INVALID));
         JsonNode person = reads.person(code.personId()).orElseThrow(() -> unauthorized(INVALID));
         List<JsonNode> found = reads.incidents(code.personId(), INCIDENTS_SHOWN);
+        List<JsonNode> visits = reads.visits(code.personId(), VISITS_SHOWN);
         audit.record(
                 code.codeId(),
                 "FAMILY_CODE",
@@ -107,7 +113,7 @@ class FamilyViewController {
                 person(person),
                 found.stream().map(FamilyViewController::incident).toList(),
                 devices(found),
-                null,
+                visits.stream().map(FamilyViewController::visit).toList(),
                 code.expiresAt(),
                 now);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
@@ -149,6 +155,15 @@ class FamilyViewController {
                 text(i, "outcome"),
                 // Never the evidence: the job writes the device id into it ("SOS from SOS_BUTTON <deviceId>").
                 text(i, "deviceKind"));
+    }
+
+    private static Visit visit(JsonNode v) {
+        return new Visit(
+                text(v, "visitedAt"),
+                v.hasNonNull("durationMinutes") ? v.path("durationMinutes").asInt() : null,
+                text(v, "confirmation"),
+                // The station's public name only: not the operator, the caregiver or where the door is.
+                text(v, "facilityName"));
     }
 
     /**

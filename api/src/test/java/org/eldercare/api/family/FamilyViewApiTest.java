@@ -109,7 +109,8 @@ class FamilyViewApiTest {
         assertThat(view).hasStatusOk();
         assertThat(view.getResponse().getHeader("Cache-Control")).contains("no-store");
         JsonNode answer = json(view);
-        assertThat(names(answer)).containsExactlyInAnyOrder("person", "incidents", "devices", "codeExpiresAt", "asOf");
+        assertThat(names(answer))
+                .containsExactlyInAnyOrder("person", "incidents", "devices", "visits", "codeExpiresAt", "asOf");
         assertThat(answer.path("person").path("nameMasked").asText()).isEqualTo("王*英");
         assertThat(answer.path("person").path("birthYear").asInt()).isEqualTo(1938);
         assertThat(answer.path("person").path("streetName").asText()).isEqualTo("大峪街道");
@@ -118,6 +119,14 @@ class FamilyViewApiTest {
         assertThat(answer.path("incidents")).hasSize(2);
         assertThat(answer.path("incidents").get(0).path("rule").asText()).isEqualTo("SOS");
         assertThat(answer.path("devices").findValuesAsText("status")).containsExactly("SOS", "SILENT");
+        assertThat(answer.path("visits").findValuesAsText("visitedAt"))
+                .as("her visits only, newest first")
+                .containsExactly("2026-11-30T10:00:00+08:00", "2026-11-27T09:30:00+08:00");
+        assertThat(names(answer.path("visits").get(0)))
+                .containsExactlyInAnyOrder("visitedAt", "durationMinutes", "confirmation", "facilityName");
+        assertThat(answer.path("visits").get(0).path("confirmation").asText()).isEqualTo("PHONE_LOCATION");
+        assertThat(answer.path("visits").get(0).path("facilityName").asText()).isEqualTo("大峪街道养老服务驿站");
+        assertThat(answer.path("visits").get(0).path("durationMinutes").asInt()).isEqualTo(40);
         assertThat(view)
                 .bodyText()
                 .as("no identifier, label, location, operator or device id")
@@ -130,7 +139,11 @@ class FamilyViewApiTest {
                         "op-1",
                         "inc-",
                         "39.93",
-                        "hotline");
+                        "hotline",
+                        "cg-7",
+                        "f-dayu",
+                        "v-100",
+                        "龙泉");
         assertThat(FULL_IDENTIFIER
                         .matcher(view.getResponse().getContentAsString())
                         .find())
@@ -405,6 +418,10 @@ class FamilyViewApiTest {
                                             .put("lat", 39.9361)
                                             .put("lon", 116.1042)),
                     incident(mapper, "DEVICE_SILENT", "OPEN", "watch-3", "SMART_WATCH", "2026-11-29T21:00:00+08:00"));
+            List<JsonNode> visits = List.of(
+                    visit(mapper, "v-100", WANG, "2026-11-27T09:30:00+08:00", "CARD_SWIPE", 30, "大峪街道养老服务驿站"),
+                    visit(mapper, "v-101", OTHER_STREET_PERSON, "2026-11-30T11:00:00+08:00", "FACE", 20, "龙泉镇养老驿站"),
+                    visit(mapper, "v-102", WANG, "2026-11-30T10:00:00+08:00", "PHONE_LOCATION", 40, "大峪街道养老服务驿站"));
             return new FamilyReads(null) {
                 @Override
                 Optional<JsonNode> person(String personId) {
@@ -416,7 +433,44 @@ class FamilyViewApiTest {
                 List<JsonNode> incidents(String personId, int size) {
                     return WANG.equals(personId) ? incidents : List.of();
                 }
+
+                @Override
+                List<JsonNode> visits(String personId, int size) {
+                    // As the index's term query and sort would: this person's, newest first.
+                    return visits.stream()
+                            .filter(v -> personId.equals(v.path("personId").asText()))
+                            .sorted(Comparator.comparing(
+                                            (JsonNode v) -> v.path("visitedAt").asText())
+                                    .reversed())
+                            .limit(size)
+                            .toList();
+                }
             };
+        }
+
+        /** A visit as the job indexes it (docs/CONTRACT.md §9.3), caregiver and operator included. */
+        private static ObjectNode visit(
+                ObjectMapper mapper,
+                String visitId,
+                String personId,
+                String visitedAt,
+                String confirmation,
+                int minutes,
+                String facilityName) {
+            return mapper.createObjectNode()
+                    .put("id", "op-1:" + visitId)
+                    .put("visitId", visitId)
+                    .put("operatorId", "op-1")
+                    .put("facilityId", "f-dayu-3")
+                    .put("facilityName", facilityName)
+                    .put("districtCode", "110109")
+                    .put("streetCode", "110109001")
+                    .put("caregiverId", "cg-7")
+                    .put("personId", personId)
+                    .put("visitedAt", visitedAt)
+                    .put("durationMinutes", minutes)
+                    .put("confirmation", confirmation)
+                    .put("recordedAt", visitedAt);
         }
 
         private static ObjectNode incident(

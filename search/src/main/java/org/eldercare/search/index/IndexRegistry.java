@@ -11,6 +11,7 @@ import org.eldercare.search.document.CallDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.family.FamilyCodeDocument;
 import org.eldercare.search.incident.IncidentDocument;
@@ -86,6 +87,10 @@ public final class IndexRegistry {
     /** The hotline's call log, one document per {@code call.logged} (docs/CONTRACT.md §10.2). */
     public static final IndexSpec<CallDocument> CALLS = IndexSpec.of(IndexNames.CALLS, "call id", CallDocument::callId);
 
+    /** Caregivers' home visits, one document per accepted {@code visit.completed} (docs/CONTRACT.md §9.3). */
+    public static final IndexSpec<VisitDocument> VISITS =
+            IndexSpec.of(IndexNames.VISITS, "operatorId:visitId (docs/CONTRACT.md §9.3)", VisitDocument::id);
+
     /** Family access codes by their keyed digest, written by the API only (docs/CONTRACT.md §10.4). */
     public static final IndexSpec<FamilyCodeDocument> FAMILY_CODES = IndexSpec.of(
             IndexNames.FAMILY_CODES,
@@ -107,7 +112,8 @@ public final class IndexRegistry {
             REVIEW_CASES,
             WORK_ORDERS,
             CALLS,
-            FAMILY_CODES);
+            FAMILY_CODES,
+            VISITS);
 
     private IndexRegistry() {}
 

@@ -30,7 +30,8 @@ class IndexRegistryTest {
                         IndexNames.REVIEW_CASES,
                         IndexNames.WORK_ORDERS,
                         IndexNames.CALLS,
-                        IndexNames.FAMILY_CODES)
+                        IndexNames.FAMILY_CODES,
+                        IndexNames.VISITS)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -45,7 +46,8 @@ class IndexRegistryTest {
                         "review-cases",
                         "work-orders",
                         "calls",
-                        "family-codes");
+                        "family-codes",
+                        "visits");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

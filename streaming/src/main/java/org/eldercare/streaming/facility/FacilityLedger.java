@@ -17,6 +17,8 @@ import org.eldercare.ingest.event.EventType;
 import org.eldercare.ingest.event.FacilityDetails;
 import org.eldercare.ingest.event.FacilityStatusChanged;
 import org.eldercare.ingest.event.MealServed;
+import org.eldercare.ingest.event.VisitCompleted;
+import org.eldercare.search.document.VisitDocument;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 
@@ -44,6 +46,11 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
             new OutputTag<>("service-records", StreamTypes.CARE_EVENT);
     /** Home visits whose sender owns the facility (docs/CONTRACT.md §9.3), for the incidents' person stage. */
     public static final OutputTag<CareEvent> VISITS = new OutputTag<>("visits", StreamTypes.CARE_EVENT);
+    /**
+     * The same visits as documents of the {@code visits} index (docs/CONTRACT.md §9.3), with the facility's name and
+     * street as the ledger holds them when the visit is accepted.
+     */
+    public static final OutputTag<VisitDocument> VISIT_LOG = new OutputTag<>("visit-log", StreamTypes.VISIT);
 
     private transient ValueState<FacilityState> facility;
 
@@ -99,7 +106,10 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
             }
             case CAREGIVER_HIRED, CAREGIVER_LEFT, CAREGIVER_SHIFT_STARTED, CAREGIVER_SHIFT_ENDED ->
                 ctx.output(CAREGIVER_EVENTS, event);
-            case VISIT_COMPLETED -> ctx.output(VISITS, event);
+            case VISIT_COMPLETED -> {
+                ctx.output(VISITS, event);
+                ctx.output(VISIT_LOG, visit(state, event));
+            }
             default -> {
                 // Population, the register, terminals and the hotline are routed elsewhere by the job.
                 return "type: " + event.type().wireName() + " is not a facility event";
@@ -109,6 +119,25 @@ public final class FacilityLedger extends KeyedProcessFunction<String, CareEvent
             }
         }
         return null;
+    }
+
+    /** The visit's document: who, whom, when and how, and the facility's street; never its location (§9.3). */
+    static VisitDocument visit(FacilityState facility, CareEvent event) {
+        VisitCompleted visit = event.dataAs(VisitCompleted.class);
+        return new VisitDocument(
+                VisitDocument.idOf(event.operatorId(), visit.visitId()),
+                visit.visitId(),
+                event.operatorId(),
+                facility.facilityId,
+                facility.name,
+                facility.districtCode,
+                facility.streetCode,
+                visit.caregiverId(),
+                visit.personId(),
+                ShanghaiTime.at(visit.visitedAt().toInstant().toEpochMilli()),
+                visit.durationMinutes(),
+                visit.confirmation().name(),
+                ShanghaiTime.at(event.time().toInstant().toEpochMilli()));
     }
 
     private static String moveBeds(FacilityState state, CareEvent event) {

@@ -7,6 +7,7 @@ import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.CallDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
+import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
 
 /**
@@ -28,6 +29,8 @@ public final class StreamTypes {
 
     public static final TypeInformation<CallDocument> CALL =
             new ImmutableTypeInfo<>(CallDocument.class, CallDocumentSerializer.INSTANCE);
+    public static final TypeInformation<VisitDocument> VISIT =
+            new ImmutableTypeInfo<>(VisitDocument.class, VisitDocumentSerializer.INSTANCE);
     public static final TypeInformation<WorkOrderDocument> WORK_ORDER =
             new ImmutableTypeInfo<>(WorkOrderDocument.class, WorkOrderDocumentSerializer.INSTANCE);
 

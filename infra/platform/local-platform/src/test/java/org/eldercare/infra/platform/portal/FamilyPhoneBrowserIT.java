@@ -184,7 +184,10 @@ class FamilyPhoneBrowserIT {
 
         assertThat(incidents.getFirst().getText()).contains("紧急呼叫", "SOS", "一键呼叫器");
         assertThat(driver.findElement(testId("f-person")).getText()).contains("赵*芳", "1937");
-        assertThat(driver.findElement(testId("f-visits")).getText()).contains("暂未开放", "Not available yet");
+        assertThat(driver.findElement(testId("f-visits")).getText())
+                .as("visits are shown, not left out")
+                .contains("探访")
+                .doesNotContain("暂未开放", "Not available yet");
         Map<String, Object> screen = screen();
         assertPhoneLayout(screen);
         assertThat(screen.get("session")).as("the code in sessionStorage only").isEqualTo(1L);
