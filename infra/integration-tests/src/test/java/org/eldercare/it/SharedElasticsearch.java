@@ -59,7 +59,8 @@ public final class SharedElasticsearch implements BeforeAllCallback, ParameterRe
                 data = Files.createTempDirectory("eldercare-it-shared-es");
                 return new Started(ElasticsearchTestNode.started(data), data, null);
             } catch (Exception e) {
-                return new Started(null, data, new IllegalStateException("the shared Elasticsearch node did not start", e));
+                return new Started(
+                        null, data, new IllegalStateException("the shared Elasticsearch node did not start", e));
             }
         }
 

@@ -108,7 +108,8 @@ class FamilyPhoneBrowserIT {
     @Test
     @Order(1)
     void issuesACodeThatOpensTheEldersSosIncidentMaskedOverHttp() throws Exception {
-        var register = api.postBatch("demo-civil-affairs", batch(List.of(personRegistered(PERSON, ZHAO, "ALONE", STREET, STREET_NAME))));
+        var register = api.postBatch(
+                "demo-civil-affairs", batch(List.of(personRegistered(PERSON, ZHAO, "ALONE", STREET, STREET_NAME))));
         assertThat(register.body().path("accepted").asInt())
                 .as("register %s", register.body())
                 .isEqualTo(1);
