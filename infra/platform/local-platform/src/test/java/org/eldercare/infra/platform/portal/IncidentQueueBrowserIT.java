@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eldercare.infra.platform.it.CareEvents;
 import org.eldercare.infra.platform.it.PlatformClient;
 import org.eldercare.infra.platform.it.SharedPlatform;
@@ -78,10 +79,7 @@ class IncidentQueueBrowserIT {
         page.showTab("hotline");
         // Connected: "open", or "unavailable" when the stream opened while the new incidents index could not be read
         // yet; the stream stays open then and the next incident is pushed on it (CONTRACT §9.7).
-        page.await(
-                Duration.ofSeconds(60),
-                d -> List.of("open", "unavailable")
-                        .contains(d.findElement(testId("incident-live")).getDomAttribute("data-state")));
+        page.await(Duration.ofSeconds(60), d -> List.of("open", "unavailable").contains(liveState(d)));
         page.script("window.incidentTestMarker = 'no reload'");
 
         send(api, "demo-operator-1", CareEvents.event("op-1", "sos-1", "device.sos", """
@@ -126,6 +124,11 @@ class IncidentQueueBrowserIT {
                 .contains("incident-dispatch");
         assertThat(page.script("return window.incidentTestMarker")).isEqualTo("no reload");
         screenshots.save("incident-queue-acknowledged");
+    }
+
+    /** The panel's stream state, "" until the panel first says it: {@code List.of(...).contains(null)} throws. */
+    private static String liveState(WebDriver d) {
+        return Objects.toString(d.findElement(testId("incident-live")).getDomAttribute("data-state"), "");
     }
 
     /** What the panel shows of the incident of {@code rule} in {@code state}, or null while there is none. */
