@@ -3,6 +3,7 @@ package org.eldercare.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,31 +16,37 @@ import org.eldercare.search.index.IndexRetention;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Retention on a real node (docs/CONTRACT.md §6.8): each log index loses exactly the documents older than its
- * retention, judged by its own time field, and keeps the rest; the other indexes are untouched. On the {@link
- * SharedElasticsearch} node: no other class there writes these indexes.
+ * retention, judged by its own time field, and keeps the rest; the other indexes are untouched.
  */
-@ExtendWith(SharedElasticsearch.class)
 class IndexRetentionIT {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
+    @TempDir
+    static Path data;
+
+    static ElasticsearchTestNode node;
     static ElasticsearchClient client;
 
     @BeforeAll
-    static void connect(ElasticsearchTestNode node) throws Exception {
+    static void startNode() throws Exception {
+        node = ElasticsearchTestNode.started(data);
         ElasticsearchConfig config = ElasticsearchConfig.from(Map.of("eldercare.elasticsearch.url", node.url())::get);
         client = Elasticsearch.client(config);
         new IndexManager(client, config).ensureAll();
     }
 
     @AfterAll
-    static void disconnect() throws Exception {
+    static void stopNode() throws Exception {
         if (client != null) {
             client._transport().close();
+        }
+        if (node != null) {
+            node.close();
         }
     }
 

@@ -48,16 +48,13 @@ import org.eldercare.tools.evaluation.LabelledEvaluation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recipient resolution on a MiniCluster against a real node: about 2,000 noisy evaluation records are resolved
  * into {@code recipients} and {@code service-records}; then the indexes are read back with the queries the API
- * uses, and the hotline matcher runs its candidate query against the indexed persons. On the {@link
- * SharedElasticsearch} node: no other class there writes {@code recipients} or {@code service-records}.
+ * uses, and the hotline matcher runs its candidate query against the indexed persons.
  */
-@ExtendWith(SharedElasticsearch.class)
 class RecipientResolutionIT {
 
     private static final String KEY = "integration-test-hmac-key";
@@ -66,12 +63,14 @@ class RecipientResolutionIT {
     @TempDir
     static Path data;
 
+    static ElasticsearchTestNode node;
     static ElasticsearchClient client;
     static LabelledEvaluation evaluation;
     static Map<String, String> recipientOfRecord = new HashMap<>();
 
     @BeforeAll
-    static void resolveTheEvaluationRecordsIntoElasticsearch(ElasticsearchTestNode node) throws Exception {
+    static void resolveTheEvaluationRecordsIntoElasticsearch() throws Exception {
+        node = ElasticsearchTestNode.started(data);
         ElasticsearchConfig config =
                 ElasticsearchConfig.from(Map.of(
                         "eldercare.elasticsearch.url",
@@ -107,9 +106,12 @@ class RecipientResolutionIT {
     }
 
     @AfterAll
-    static void disconnect() throws Exception {
+    static void stopNode() throws Exception {
         if (client != null) {
             client._transport().close();
+        }
+        if (node != null) {
+            node.close();
         }
     }
 
