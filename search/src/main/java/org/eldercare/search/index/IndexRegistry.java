@@ -1,5 +1,6 @@
 package org.eldercare.search.index;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -74,8 +75,10 @@ public final class IndexRegistry {
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
     /** Incidents raised from terminals, water use and visits, in their latest state (docs/CONTRACT.md §9.6). */
-    public static final IndexSpec<IncidentDocument> INCIDENTS =
-            IndexSpec.of(IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId);
+    public static final IndexSpec<IncidentDocument> INCIDENTS = IndexSpec.of(
+                    IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId)
+            // The hotline console waits for each transition (§9.7): an SOS must not sit in a partial bulk.
+            .flushedWithin(Duration.ofMillis(20));
     /** Pairs of recipients the resolution queued for a reviewer, and their decisions (docs/CONTRACT.md §7.6). */
     public static final IndexSpec<ReviewCaseDocument> REVIEW_CASES = IndexSpec.of(
             IndexNames.REVIEW_CASES,
