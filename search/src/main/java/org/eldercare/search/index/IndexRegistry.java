@@ -15,6 +15,7 @@ import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.family.FamilyCodeDocument;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
@@ -94,6 +95,10 @@ public final class IndexRegistry {
     public static final IndexSpec<VisitDocument> VISITS =
             IndexSpec.of(IndexNames.VISITS, "operatorId:visitId (docs/CONTRACT.md §9.3)", VisitDocument::id);
 
+    /** Terminals' bindings and their status, written at status changes only (docs/CONTRACT.md §9.9). */
+    public static final IndexSpec<DeviceDocument> DEVICES =
+            IndexSpec.of(IndexNames.DEVICES, "<operatorId>/<deviceId> (docs/CONTRACT.md §9.9)", DeviceDocument::id);
+
     /** Family access codes by their keyed digest, written by the API only (docs/CONTRACT.md §10.4). */
     public static final IndexSpec<FamilyCodeDocument> FAMILY_CODES = IndexSpec.of(
             IndexNames.FAMILY_CODES,
@@ -116,7 +121,8 @@ public final class IndexRegistry {
             WORK_ORDERS,
             CALLS,
             FAMILY_CODES,
-            VISITS);
+            VISITS,
+            DEVICES);
 
     private IndexRegistry() {}
 
