@@ -62,7 +62,7 @@ import org.eldercare.streaming.workorder.WorkOrderFold;
  *                                            └─ ledger(facility) ─▶ view(facility) ─ fan-out ┴▶ keyBy(scope) indicators ─▶ history, target alerts
  *                                               └─ caregiver events ▶ keyBy(caregiver) registry ─▲   └▶ facility alerts
  * register ─▶ keyBy(person) register ─▶ keyBy(person) identity ─┐                                ▲
- * service records ─▶ resolve recipients ─▶ keyBy(recipient) ID digests ─┴▶ keyBy(identity) coverage ┘
+ * service records ─▶ keyBy(record) prepare ─▶ resolve recipients (1) ─▶ keyBy(recipient) ID digests ─┴▶ keyBy(identity) coverage ┘
  * devices ─▶ keyBy(operator/device) devices ─▶ keyBy(person) persons (◀ register) ─▶ keyBy(incident) lifecycle (◀ hotline)
  *                                                                                      └▶ incidents ({@link Incidents})
  * </pre>
@@ -196,6 +196,7 @@ public final class IndicatorJob {
                 ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
                 unique.filter(e -> e.type().review()).name("review events").uid("review-events"),
                 config.pii(),
+                config.resolvePrepareParallelism(),
                 sinks.serviceRecords(),
                 sinks.recipients(),
                 sinks.reviewCases());

@@ -33,6 +33,7 @@ public record StreamingConfig(
         int rejectSpikeThreshold,
         Duration dedupTtl,
         int parallelism,
+        int resolveParallelism,
         boolean publishIndicatorsToKafka,
         String transactionalIdPrefix,
         PiiSecrets pii,
@@ -104,6 +105,17 @@ public record StreamingConfig(
     public static final Setting<Integer> PARALLELISM = Setting.integer(
                     "parallelism", "2", "Parallelism of every operator.")
             .rule(p -> p >= 1, "must be at least 1");
+    /**
+     * Instances of recipient resolution's per-record stage ({@code PrepareRecipients}); the resolver after it is one
+     * instance whatever this says (docs/CONTRACT.md §4).
+     */
+    public static final Setting<Integer> RESOLVE_PARALLELISM = Setting.integer(
+                    "resolve.parallelism",
+                    "0",
+                    "Instances that prepare service records for recipient resolution (open, normalise, digest,"
+                            + " blocking keys); the resolver after them is always one. 0 = the job's parallelism.")
+            .rule(p -> p >= 0, "must be 0 (the job's parallelism) or more");
+
     public static final Setting<Boolean> INDICATORS_KAFKA = Setting.bool(
             "indicators.kafka", "true", "Also publish indicators to the compacted topic eldercare.indicators.v1.");
     public static final Setting<String> TRANSACTIONAL_ID_PREFIX = Setting.text(
@@ -153,6 +165,7 @@ public record StreamingConfig(
             REJECT_SPIKE,
             DEDUP_TTL,
             PARALLELISM,
+            RESOLVE_PARALLELISM,
             INDICATORS_KAFKA,
             TRANSACTIONAL_ID_PREFIX,
             PII_HMAC_KEY_FILE,
@@ -166,6 +179,7 @@ public record StreamingConfig(
     public StreamingConfig {
         DEDUP_TTL.check(dedupTtl);
         PARALLELISM.check(parallelism);
+        RESOLVE_PARALLELISM.check(resolveParallelism);
         CHECKPOINT_INTERVAL.check(checkpointInterval);
         COALESCE_INTERVAL.check(coalesceInterval);
         ALERT_SILENCE.check(silenceThreshold);
@@ -255,6 +269,7 @@ public record StreamingConfig(
                 s.get(REJECT_SPIKE),
                 s.get(DEDUP_TTL),
                 s.get(PARALLELISM),
+                s.get(RESOLVE_PARALLELISM),
                 s.get(INDICATORS_KAFKA),
                 s.get(TRANSACTIONAL_ID_PREFIX),
                 new PiiSecrets(s.get(PII_HMAC_KEY_FILE), s.get(PII_KEYS_FILE), s.get(PII_ALLOW_DEMO_KEY)),
@@ -291,6 +306,7 @@ public record StreamingConfig(
                 REJECT_SPIKE.with(rejectSpikeThreshold),
                 DEDUP_TTL.with(dedupTtl),
                 PARALLELISM.with(parallelism),
+                RESOLVE_PARALLELISM.with(resolveParallelism),
                 INDICATORS_KAFKA.with(publishIndicatorsToKafka),
                 TRANSACTIONAL_ID_PREFIX.with(transactionalIdPrefix),
                 PII_HMAC_KEY_FILE.with(pii.hmacKeyFile()),
@@ -332,6 +348,11 @@ public record StreamingConfig(
 
     public StreamingConfig withParallelism(int value) {
         return with(PARALLELISM.key(), Integer.toString(value));
+    }
+
+    /** The instances of the stage that prepares records for the resolver: the setting, or the job's parallelism. */
+    public int resolvePrepareParallelism() {
+        return resolveParallelism > 0 ? resolveParallelism : parallelism;
     }
 
     /** A copy with one setting changed; the value is checked against the setting's rules. */

@@ -53,6 +53,17 @@ class StreamingConfigTest {
     }
 
     @Test
+    void preparesRecordsForTheResolverAtTheJobsParallelismUnlessToldOtherwise() {
+        assertThat(StreamingConfig.defaults().withParallelism(3).resolvePrepareParallelism())
+                .isEqualTo(3);
+        StreamingConfig four = StreamingConfig.fromArgs(new String[] {"--parallelism=2", "--resolve.parallelism=4"});
+        assertThat(four.resolvePrepareParallelism()).isEqualTo(4);
+        assertThat(StreamingConfig.fromArgs(four.toArgs())).isEqualTo(four);
+        assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--resolve.parallelism=-1"}))
+                .hasMessageContaining("resolve.parallelism: must be 0 (the job's parallelism) or more, was -1");
+    }
+
+    @Test
     void namesTheOptionThatCannotBeRead() {
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--parallelism=many"}))
                 .hasMessageStartingWith("--parallelism: must be a whole number, was 'many'");

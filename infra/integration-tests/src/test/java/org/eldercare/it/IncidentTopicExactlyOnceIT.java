@@ -53,6 +53,7 @@ import org.eldercare.streaming.kafka.KafkaEndpoints;
 import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code read_committed} reader then finds every transition of every incident once: no {@code (incidentId, seq)} twice,
  * no gap in any incident's history, the same records as the job's incident documents hold.
  */
+// The slow tier: `./eldercare test` runs it after every other test (README, "Tests").
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentTopicExactlyOnceIT {
 

@@ -36,6 +36,7 @@ import org.eldercare.streaming.fixtures.Events;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * must write the same indicators into the real Elasticsearch node as the independent fold of the
  * counting rules.
  */
+// The slow tier: `./eldercare test` runs it after every other test (README, "Tests").
+@Tag("slow")
 class JobJarOnFlinkClusterIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -18,6 +18,8 @@ import org.eldercare.ingest.event.GeoPoint;
  * @param gender "M" or "F", as stated, else derived from a valid identity number
  * @param dwellingHash keyed digest of the district with the road, door number and building the address names
  *     ({@link Addresses#dwelling}), or null when either is unknown
+ * @param birthYear the year of {@code birthDate} (filled from it when null): the one part of the date that may be
+ *     kept, so it survives {@link #withoutBirthDate()}
  */
 public record NormalizedRecipient(
         NormalizedName name,
@@ -32,10 +34,37 @@ public record NormalizedRecipient(
         String gender,
         Place place,
         GeoPoint location,
-        String dwellingHash) {
+        String dwellingHash,
+        Integer birthYear) {
 
     public NormalizedRecipient {
         idCorrectionHashes = idCorrectionHashes == null ? Set.of() : Set.copyOf(idCorrectionHashes);
         birthDigests = birthDigests == null ? List.of() : List.copyOf(birthDigests);
+        if (birthDate != null) {
+            birthYear = birthDate.getYear();
+        }
+    }
+
+    /**
+     * This evidence without the birth date in clear, its year and digests kept: the form that may leave the task
+     * that normalised it (an operator's output is checkpointed in flight, docs/CONTRACT.md §6.7). Resolution reads
+     * no more of the date than that.
+     */
+    public NormalizedRecipient withoutBirthDate() {
+        return new NormalizedRecipient(
+                name,
+                idHash,
+                idValid,
+                idCorrectionHashes,
+                idNumberMasked,
+                phoneHash,
+                phoneMasked,
+                null,
+                birthDigests,
+                gender,
+                place,
+                location,
+                dwellingHash,
+                birthYear);
     }
 }

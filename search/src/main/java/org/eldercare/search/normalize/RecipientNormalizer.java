@@ -69,7 +69,8 @@ public final class RecipientNormalizer {
                 sex,
                 place,
                 location,
-                dwelling);
+                dwelling,
+                birth == null ? null : birth.getYear());
     }
 
     /** "M" or "F" from M/F, male/female or 男/女; null for anything else. */

@@ -117,7 +117,7 @@ public record Person(
     }
 
     private static Integer yearOf(NormalizedRecipient r) {
-        return r.birthDate() == null ? null : r.birthDate().getYear();
+        return r.birthYear();
     }
 
     private static <T> T or(T preferred, T fallback) {

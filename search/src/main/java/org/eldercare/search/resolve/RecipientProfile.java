@@ -82,7 +82,7 @@ public record RecipientProfile(
                 one(r.idValid() ? null : r.idHash()),
                 r.idCorrectionHashes(),
                 one(r.phoneHash()),
-                one(r.birthDate() == null ? null : r.birthDate().getYear()),
+                one(r.birthYear()),
                 one(r.gender()),
                 one(district),
                 one(street),

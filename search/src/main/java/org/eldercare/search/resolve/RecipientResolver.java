@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eldercare.search.normalize.NormalizedRecipient;
 
 /**
@@ -39,9 +40,18 @@ public final class RecipientResolver {
 
     /** Resolves the record with key {@code recordKey} (operator and record id) that started at {@code at}. */
     public Resolution resolve(String recordKey, Instant at, NormalizedRecipient recipient) {
+        return resolve(recordKey, at, recipient, BlockingKeys.of(RecipientProfile.of(recipient)));
+    }
+
+    /**
+     * As {@link #resolve(String, Instant, NormalizedRecipient)}, with the record's blocking keys worked out before
+     * ({@code keys} must be {@code BlockingKeys.of(RecipientProfile.of(recipient))}): a streaming job computes them
+     * in parallel ahead of the one resolver, which then only looks up, scores and merges.
+     */
+    public Resolution resolve(String recordKey, Instant at, NormalizedRecipient recipient, Set<String> keys) {
         RecipientProfile profile = RecipientProfile.of(recipient);
         List<Linked> scored = new ArrayList<>();
-        for (Person candidate : store.candidates(BlockingKeys.of(profile))) {
+        for (Person candidate : store.candidates(keys)) {
             scored.add(new Linked(candidate, scorer.score(profile, candidate.profile())));
         }
         List<Linked> links = new ArrayList<>();

@@ -59,7 +59,7 @@ public record ServiceRecordDocument(
                 r.phoneHash(),
                 r.phoneMasked(),
                 r.gender(),
-                r.birthDate() == null ? null : r.birthDate().getYear(),
+                r.birthYear(),
                 r.place() == null ? null : r.place().districtCode(),
                 r.place() == null ? null : r.place().streetCode(),
                 r.location());

@@ -46,8 +46,10 @@ import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
  * Resolves the recipient of each accepted {@code service.delivered} event into a person. Runs as a single instance
- * (all events under {@link #ALL}): a record is compared with every person sharing a blocking key, so the persons
- * must all be in one place. Emits the record's {@code service-records} document (id {@code operatorId:recordId})
+ * (all events under {@link #ALL}): a record is compared with every person sharing a blocking key, and one record can
+ * join or merge persons filed under different keys, so the persons must all be in one place. The per-record work
+ * (opening, normalising, digests, blocking keys) is done before, in parallel, by {@link PrepareRecipients}; a record
+ * that arrives unprepared is prepared here. Emits the record's {@code service-records} document (id {@code operatorId:recordId})
  * and, on {@link #RECIPIENTS}, the person's {@code recipients} document.
  *
  * <p>A merge also rewrites the merged person's records under the kept id and writes a redirect document for every
@@ -60,7 +62,7 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * {@code identity.review.requested} events open a case for two persons a hotline could not tell apart. Cases are
  * kept in state so that a decided case is never reopened and a decision is applied once.
  */
-public final class ResolveRecipients extends KeyedProcessFunction<String, CareEvent, ServiceRecordDocument> {
+public final class ResolveRecipients extends KeyedProcessFunction<String, PreparedRecord, ServiceRecordDocument> {
 
     private static final long serialVersionUID = 1L;
 
@@ -123,7 +125,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
     }
 
     @Override
-    public void processElement(CareEvent event, Context ctx, Collector<ServiceRecordDocument> out) throws Exception {
+    public void processElement(PreparedRecord in, Context ctx, Collector<ServiceRecordDocument> out) throws Exception {
+        CareEvent event = in.event();
         if (birthKeysForm.value() == null) {
             // Once per state: blocking keys of the first release held birth dates in clear (§6.7).
             store.upgradeLegacyBirthKeys(normalizer.pii());
@@ -154,11 +157,11 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, CareEv
                             p -> ctx.output(RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
             return;
         }
-        // Opened in memory for this record only: what is kept and indexed is normalised evidence (§6.2, §6.7).
-        NormalizedRecipient recipient = normalizer.normalize(tokeniser.open(record.recipient()));
+        PreparedRecord prepared = in.isPrepared() ? in : PreparedRecord.prepare(event, tokeniser, normalizer);
+        NormalizedRecipient recipient = prepared.recipient();
         // A resolver per record: its merge log is this record's merges; the lasting history is the redirect state.
         Resolution resolution = new RecipientResolver(store, new MergeLog(), thresholds)
-                .resolve(recordKey, record.startedAt().toInstant(), recipient);
+                .resolve(recordKey, record.startedAt().toInstant(), recipient, prepared.keys());
         ServiceRecordDocument document = ServiceRecordDocument.of(
                 event.operatorId(), record, recipient, resolution, Instant.now().toString());
         records.add(document);

@@ -30,7 +30,7 @@ class ResolveRecipientsTest {
     private static final LocalDate BIRTH = LocalDate.of(1945, 5, 20);
     private static final String ID = idNumber("110115", BIRTH, 31);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CareEvent, ServiceRecordDocument> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, PreparedRecord, ServiceRecordDocument> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -145,7 +145,7 @@ class ResolveRecipientsTest {
 
     private ServiceRecordDocument serve(CareEvent event) throws Exception {
         int before = harness.extractOutputValues().size();
-        harness.processElement(event, 0);
+        harness.processElement(PreparedRecord.of(event), 0);
         List<ServiceRecordDocument> out = harness.extractOutputValues();
         return out.subList(before, out.size()).stream()
                 .filter(r -> r.recordId()
@@ -172,7 +172,7 @@ class ResolveRecipientsTest {
         return latest;
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CareEvent, ServiceRecordDocument> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, PreparedRecord, ServiceRecordDocument> harness(
             OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(

@@ -139,6 +139,7 @@ class VersionedSerializerSnapshotTest {
                 ServiceRecordSerializer.INSTANCE,
                 RecipientEntrySerializer.INSTANCE,
                 org.eldercare.streaming.recipient.ReviewCaseSerializer.INSTANCE,
+                org.eldercare.streaming.recipient.PreparedRecordSerializer.INSTANCE,
                 SeenEventsSerializer.INSTANCE,
                 org.eldercare.streaming.coverage.CoverageShare.Serializer.INSTANCE,
                 org.eldercare.streaming.coverage.CoverageCounts.Serializer.INSTANCE,

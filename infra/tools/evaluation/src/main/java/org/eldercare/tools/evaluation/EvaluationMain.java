@@ -11,7 +11,8 @@ import org.eldercare.search.resolve.ResolutionThresholds;
 
 /**
  * Prints the resolution and matching figures for a generated evaluation set:
- * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M] [--explain-splits N]}. With {@code --tune} it first searches the thresholds
+ * {@code EvaluationMain [--persons N] [--seed S] [--tune] [--review-margin M] [--explain-splits N]
+ * [--resolve-parallelism N]}. With {@code --tune} it first searches the thresholds
  * on that seed and prints the grid, then the figures at the best point; report those figures on another seed.
  * With {@code --register} it runs the register evaluation instead ({@link RegisterEvaluation}; {@code --persons}
  * then counts registered people, 5,000 unless given). With {@code --coverage} (alone or after {@code --register}) it
@@ -31,6 +32,7 @@ public final class EvaluationMain {
         boolean coverage = false;
         Double reviewMargin = null;
         int explainSplits = 0;
+        Integer resolveParallelism = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
@@ -40,10 +42,11 @@ public final class EvaluationMain {
                 case "--coverage" -> coverage = true;
                 case "--review-margin" -> reviewMargin = Double.parseDouble(args[++i]);
                 case "--explain-splits" -> explainSplits = Integer.parseInt(args[++i]);
+                case "--resolve-parallelism" -> resolveParallelism = Integer.parseInt(args[++i]);
                 default ->
                     throw new IllegalArgumentException("arguments: unknown option " + args[i]
                             + "; expected --persons N, --seed S, --tune, --register, --coverage, --review-margin M,"
-                            + " --explain-splits N");
+                            + " --explain-splits N, --resolve-parallelism N");
             }
         }
         ResolutionThresholds base = reviewMargin == null
@@ -74,6 +77,10 @@ public final class EvaluationMain {
         if (tune) {
             thresholds = tune(evaluation, set);
         }
+        if (resolveParallelism != null) {
+            compareWithTheJob(evaluation, set, thresholds, seed, resolveParallelism);
+            return;
+        }
         long start = System.nanoTime();
         Evaluation.Resolved resolved = evaluation.resolve(set, thresholds);
         EvaluationResult result = evaluation.match(set, resolved, thresholds);
@@ -93,6 +100,65 @@ public final class EvaluationMain {
         if (explainSplits > 0) {
             SplitDiagnosis.print(set, resolved, thresholds, explainSplits, System.out);
         }
+    }
+
+    /**
+     * Resolution in the streaming job ({@link ResolutionPipeline}, records prepared by {@code parallelism} instances
+     * ahead of the one resolver) beside the resolver alone, in-process, on the same records in the same order:
+     * pairwise P/R/F1 of both. Default thresholds only, as the job has no others.
+     */
+    private static void compareWithTheJob(
+            Evaluation evaluation, EvaluationSet set, ResolutionThresholds thresholds, long seed, int parallelism) {
+        if (!thresholds.equals(ResolutionThresholds.DEFAULT)) {
+            throw new IllegalArgumentException(
+                    "--resolve-parallelism: the job resolves with the default thresholds; drop --tune and --review-margin");
+        }
+        long start = System.nanoTime();
+        Contingency alone = evaluation.resolve(set, thresholds).table();
+        long aloneMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        ResolutionPipeline.Output job =
+                ResolutionPipeline.run(ResolutionPipeline.serviceEvents(set), parallelism, "evaluation-only-key-0001");
+        long jobMs = (System.nanoTime() - start) / 1_000_000;
+        Contingency inJob = new Contingency();
+        for (LabelledRecord r : set.records()) {
+            String id = job.recipientOf().get(r.recordKey());
+            if (id == null) {
+                throw new IllegalStateException(
+                        "resolution evaluation: the job wrote no document for " + r.recordKey());
+            }
+            inJob.add(r.recordKey(), id, r.truthId());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "seed=%d persons=%d records=%d%n",
+                seed,
+                set.persons().size(),
+                set.records().size());
+        System.out.printf(
+                Locale.ROOT,
+                "resolver alone (in-process):          P=%.4f R=%.4f F1=%.4f clusters=%d (%d ms)%n",
+                alone.precision(),
+                alone.recall(),
+                f1(alone),
+                alone.clusters().size(),
+                aloneMs);
+        System.out.printf(
+                Locale.ROOT,
+                "job, resolve.parallelism=%d:           P=%.4f R=%.4f F1=%.4f clusters=%d merges=%d (%d ms)%n",
+                parallelism,
+                inJob.precision(),
+                inJob.recall(),
+                f1(inJob),
+                inJob.clusters().size(),
+                job.merges(),
+                jobMs);
+    }
+
+    private static double f1(Contingency c) {
+        double p = c.precision();
+        double r = c.recall();
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
     /**

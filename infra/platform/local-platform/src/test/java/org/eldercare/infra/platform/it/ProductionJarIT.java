@@ -17,6 +17,7 @@ import org.eldercare.infra.stack.LocalStack;
 import org.eldercare.infra.stack.LocalStackConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * Elasticsearch node that are not its own (the embedded stack, started here by the test). It serves with real
  * credentials and refuses to start with the demo ones, naming the setting.
  */
+// The slow tier: `./eldercare test` runs it after every other test (README, "Tests").
+@Tag("slow")
 class ProductionJarIT {
 
     static final String PLANNER_TOKEN = "it-planner-" + UUID.randomUUID();

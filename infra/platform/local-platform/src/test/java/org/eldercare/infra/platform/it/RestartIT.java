@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * again on the same data dir, resends what a client would resend, and expects exactly the indicators
  * of the events sent: nothing lost, nothing counted twice.
  */
+// The slow tier: `./eldercare test` runs it after every other test (README, "Tests").
+@Tag("slow")
 class RestartIT {
 
     static final String STREET = "110115001";

@@ -31,8 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * README).
  *
  * <p>The configuration is the union of what the sharing classes need: {@link EmbeddedPlatform}'s, a non-demo HMAC key
- * and PII keyring ({@code PiiKeysIT}, docs/CONTRACT.md §6.7), and a public-finder limit per address low enough for
- * {@code PhoneFinderBrowserIT} to cross it.
+ * and PII keyring ({@code PiiKeysIT}, docs/CONTRACT.md §6.7), a public-finder limit per address low enough for
+ * {@code PhoneFinderBrowserIT} to cross it, and a family-view limit high enough for {@code FamilyPhoneBrowserIT}'s
+ * polling.
  */
 public final class SharedPlatform implements BeforeAllCallback, ParameterResolver {
 
@@ -46,6 +47,11 @@ public final class SharedPlatform implements BeforeAllCallback, ParameterResolve
             "eldercare.limits.public-finder.requests-per-second", "2",
             "eldercare.limits.public-finder.burst", "40",
             "eldercare.limits.public-finder.concurrent", "8");
+
+    /** The family view's limit per client address: {@code FamilyPhoneBrowserIT} polls it while the job catches up. */
+    public static final Map<String, String> FAMILY_LIMIT = Map.of(
+            "eldercare.limits.family.requests-per-second", "5",
+            "eldercare.limits.family.burst", "200");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
 
@@ -117,6 +123,7 @@ public final class SharedPlatform implements BeforeAllCallback, ParameterResolve
             args.add("--eldercare.security.hmac-key=" + HMAC_KEY);
             args.add("--eldercare.security.pii-keys=" + PII_KEYS);
             PUBLIC_FINDER_LIMIT.forEach((key, value) -> args.add("--" + key + "=" + value));
+            FAMILY_LIMIT.forEach((key, value) -> args.add("--" + key + "=" + value));
             // The test profile, as @SpringBootTest @ActiveProfiles("test") gave each class: the demo tokens.
             return new RunningPlatform(new SpringApplicationBuilder(EldercareApplication.class)
                     .profiles("test")

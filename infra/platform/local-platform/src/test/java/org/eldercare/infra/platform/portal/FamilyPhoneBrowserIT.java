@@ -18,10 +18,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.eldercare.api.EldercareApplication;
 import org.eldercare.infra.platform.it.CareEvents;
-import org.eldercare.infra.platform.it.EmbeddedPlatform;
 import org.eldercare.infra.platform.it.PlatformClient;
+import org.eldercare.infra.platform.it.SharedPlatform;
+import org.eldercare.infra.platform.it.SharedPlatform.RunningPlatform;
 import org.eldercare.infra.platform.portal.PortalEvents.Facility;
 import org.eldercare.infra.platform.portal.PortalEvents.Recipient;
 import org.eldercare.tools.simulator.GbIdNumber;
@@ -37,12 +37,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * 一手机's family view and caregiver check-in (docs/CONTRACT.md §10.4, §10.5) on the whole platform and on a phone
@@ -50,20 +44,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * office registers 赵桂芳, her operator binds an SOS button that she presses, the office issues her daughter a code:
  * the page shows the incident masked, and once the office revokes the code the page is refused. A caregiver checks in
  * at her door with the phone's location, through the intake, and the job accepts the visit where it rejects one for a
- * facility its operator does not own. Screenshots go to {@code target/portal-screenshots/}.
+ * facility its operator does not own. Screenshots go to {@code target/portal-screenshots/}. On the {@link SharedPlatform}
+ * (whose family-view limit, {@link SharedPlatform#FAMILY_LIMIT}, lets the page poll): its people, facilities and
+ * button are in 永定地区, a street no other class uses.
  */
 @ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(
-        classes = EldercareApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eldercare.limits.family.requests-per-second=5", "eldercare.limits.family.burst=200"})
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FamilyPhoneBrowserIT {
 
     static final String DISTRICT = "110109";
-    static final String STREET = "110109001"; // 大峪街道, centre 39.936, 116.104
+    static final String STREET = "110109006"; // 永定地区, centre 39.912, 116.100
+    static final String STREET_NAME = "永定地区";
     static final Duration CATCH_UP = Duration.ofSeconds(120);
     static final String PERSON = "p-family-0811";
     static final Recipient ZHAO = new Recipient(
@@ -73,9 +65,9 @@ class FamilyPhoneBrowserIT {
             "F",
             LocalDate.of(1937, 5, 21));
     static final Facility STATION =
-            new Facility("family-station-0811", "大峪家属测试驿站", "CARE_STATION", STREET, 39.938, 116.102, 10);
+            new Facility("family-station-0811", "永定家属测试驿站", "CARE_STATION", STREET, 39.914, 116.098, 10);
     static final Facility OTHERS =
-            new Facility("family-other-0812", "他人测试驿站", "CARE_STATION", STREET, 39.935, 116.106, 10);
+            new Facility("family-other-0812", "他人测试驿站", "CARE_STATION", STREET, 39.911, 116.102, 10);
     static final String BUTTON = "family-sos-0811";
     /** A run of 11 or more digits: a phone number or more of an ID number than its mask shows. */
     static final Pattern FULL_IDENTIFIER = Pattern.compile("\\d{11,}");
@@ -87,21 +79,16 @@ class FamilyPhoneBrowserIT {
     @RegisterExtension
     static final Screenshots screenshots = new Screenshots(() -> driver);
 
-    @LocalServerPort
-    int port;
+    static int port;
 
     PlatformClient api;
     PortalPage page;
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
 
-    @DynamicPropertySource
-    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
-        EmbeddedPlatform.register(registry, "family-it");
-    }
-
     @BeforeAll
-    static void phone() {
+    static void phone(RunningPlatform platform) {
+        port = platform.port();
         driver = HeadlessChromium.startPhone();
     }
 
@@ -121,7 +108,8 @@ class FamilyPhoneBrowserIT {
     @Test
     @Order(1)
     void issuesACodeThatOpensTheEldersSosIncidentMaskedOverHttp() throws Exception {
-        var register = api.postBatch("demo-civil-affairs", batch(List.of(personRegistered(PERSON, ZHAO, "ALONE"))));
+        var register = api.postBatch(
+                "demo-civil-affairs", batch(List.of(personRegistered(PERSON, ZHAO, "ALONE", STREET, STREET_NAME))));
         assertThat(register.body().path("accepted").asInt())
                 .as("register %s", register.body())
                 .isEqualTo(1);
@@ -225,7 +213,7 @@ class FamilyPhoneBrowserIT {
                 "Browser.grantPermissions",
                 Map.of("origin", "http://127.0.0.1:" + port, "permissions", List.of("geolocation")));
         chrome.executeCdpCommand(
-                "Emulation.setGeolocationOverride", Map.of("latitude", 39.9362, "longitude", 116.1041, "accuracy", 15));
+                "Emulation.setGeolocationOverride", Map.of("latitude", 39.9122, "longitude", 116.1001, "accuracy", 15));
         driver.get("http://127.0.0.1:" + port + "/m/checkin.html");
         assertThat(page.source()).as("no token preloaded").doesNotContain("demo-", "Bearer demo");
         page.type("c-token", "demo-operator-1");
@@ -251,7 +239,7 @@ class FamilyPhoneBrowserIT {
         var sent = api.postBatch("demo-operator-1", batch(List.of("""
                 {"specversion":"1.0","id":"%s","source":"/operators/op-1","type":"visit.completed","time":"%s",
                  "data":{"visitId":"%s","facilityId":"%s","caregiverId":"cg-family-7","personId":"%s",
-                 "visitedAt":"%s","durationMinutes":30,"location":{"lat":39.9362,"lon":116.1041},
+                 "visitedAt":"%s","durationMinutes":30,"location":{"lat":39.9122,"lon":116.1001},
                  "confirmation":"PHONE_LOCATION"}}""".formatted(
                         control,
                         OffsetDateTime.now(PortalEvents.SHANGHAI).minusSeconds(5),

@@ -10,11 +10,13 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eldercare.api.EldercareApplication;
+import java.util.Objects;
 import org.eldercare.infra.platform.it.CareEvents;
-import org.eldercare.infra.platform.it.EmbeddedPlatform;
 import org.eldercare.infra.platform.it.PlatformClient;
+import org.eldercare.infra.platform.it.SharedPlatform;
+import org.eldercare.infra.platform.it.SharedPlatform.RunningPlatform;
 import org.eldercare.infra.platform.portal.PortalEvents.Recipient;
+import org.eldercare.search.normalize.Pii;
 import org.eldercare.tools.simulator.GbIdNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,27 +26,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The hotline console's 事件队列 Incidents panel in headless Chromium against the whole platform on its own embedded
- * stack (docs/CONTRACT.md §9.7): an elder living alone presses her SOS button while the console is open, and the
- * incident appears without a reload, pushed, with her masked details and labels; the operator acknowledges it from the
- * panel and sees the new state pushed back. Self-contained: it shares no platform with the other browser tests.
+ * The hotline console's 事件队列 Incidents panel in headless Chromium against the whole platform (docs/CONTRACT.md
+ * §9.7): an elder living alone presses her SOS button while the console is open, and the incident appears without a
+ * reload, pushed, with her masked details and labels; the operator acknowledges it from the panel and sees the new
+ * state pushed back. On the {@link SharedPlatform}: she lives in 龙泉地区, a street no other class uses, and the panel,
+ * which lists every class's incidents, is read only for hers (her masked ID number).
  */
 @ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(SharedPlatform.class)
 class IncidentQueueBrowserIT {
 
     static final String DISTRICT = "110109";
-    static final String STREET = "110109001";
+    static final String STREET = "110109007"; // 龙泉地区
+    static final String STREET_NAME = "龙泉地区";
     static final Recipient ELDER = new Recipient(
             "王秀英",
             GbIdNumber.of(DISTRICT, LocalDate.of(1941, 3, 5), 128, false),
@@ -57,18 +53,11 @@ class IncidentQueueBrowserIT {
     @RegisterExtension
     static final Screenshots screenshots = new Screenshots(() -> driver);
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void embeddedStack(DynamicPropertyRegistry registry) throws Exception {
-        EmbeddedPlatform.register(registry, "incident-queue-it");
-        // Its own stack on a shared machine: give the nodes longer than the default 180 s to come up.
-        registry.add("eldercare.stack.startup-timeout-seconds", () -> "600");
-    }
+    static int port;
 
     @BeforeAll
-    static void browser() {
+    static void browser(RunningPlatform platform) {
+        port = platform.port();
         driver = HeadlessChromium.start();
     }
 
@@ -90,10 +79,7 @@ class IncidentQueueBrowserIT {
         page.showTab("hotline");
         // Connected: "open", or "unavailable" when the stream opened while the new incidents index could not be read
         // yet; the stream stays open then and the next incident is pushed on it (CONTRACT §9.7).
-        page.await(
-                Duration.ofSeconds(60),
-                d -> List.of("open", "unavailable")
-                        .contains(d.findElement(testId("incident-live")).getDomAttribute("data-state")));
+        page.await(Duration.ofSeconds(60), d -> List.of("open", "unavailable").contains(liveState(d)));
         page.script("window.incidentTestMarker = 'no reload'");
 
         send(api, "demo-operator-1", CareEvents.event("op-1", "sos-1", "device.sos", """
@@ -140,6 +126,11 @@ class IncidentQueueBrowserIT {
         screenshots.save("incident-queue-acknowledged");
     }
 
+    /** The panel's stream state, "" until the panel first says it: {@code List.of(...).contains(null)} throws. */
+    private static String liveState(WebDriver d) {
+        return Objects.toString(d.findElement(testId("incident-live")).getDomAttribute("data-state"), "");
+    }
+
     /** What the panel shows of the incident of {@code rule} in {@code state}, or null while there is none. */
     private static Map<String, String> shown(WebDriver d, String rule, String state) {
         WebElement e = incident(d, rule, state);
@@ -179,17 +170,20 @@ class IncidentQueueBrowserIT {
 
     /** The street office registers her as living alone; her operator binds a button in her home to her. */
     private static void registerTheElderAndBindHerButton(PlatformClient api) {
-        send(api, "demo-civil-affairs", PortalEvents.personRegistered("p-wang", ELDER, "ALONE"));
+        send(api, "demo-civil-affairs", PortalEvents.personRegistered("p-wang", ELDER, "ALONE", STREET, STREET_NAME));
         send(api, "demo-operator-1", CareEvents.event("op-1", "bind-1", "device.bound", """
                 {"deviceId":"btn-wang","kind":"SOS_BUTTON","personId":"p-wang","districtCode":"%s","streetCode":"%s",
                  "heartbeatSeconds":3600}""".formatted(
                         DISTRICT, STREET)));
     }
 
+    /** Her incident of {@code rule} in {@code state}: the panel lists the other classes' incidents too. */
     private static WebElement incident(WebDriver d, String rule, String state) {
         List<WebElement> found = d.findElements(By.cssSelector("[data-testid='incident'][data-state='" + state + "']"));
         return found.stream()
                 .filter(e -> rule.equals(e.findElement(field("rule")).getDomAttribute("data-value")))
+                .filter(e -> e.findElements(field("idNumberMasked")).stream()
+                        .anyMatch(id -> id.getText().equals(Pii.maskIdNumber(ELDER.idNumber()))))
                 .findFirst()
                 .orElse(null);
     }
