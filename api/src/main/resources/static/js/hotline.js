@@ -1,6 +1,7 @@
 /**
  * Hotline console (热线坐席): the live incident queue (事件队列, incidents.js), identify a caller with
- * POST /recipients/match, explain each candidate in words, and open the chosen person's service history.
+ * POST /recipients/match, explain each candidate in words, open the chosen person's service history, take the call
+ * as a work order, and the call log (通话记录, calls.js).
  * Only masked identifiers are ever shown; nothing typed here is stored in the browser.
  */
 import { get, post, request } from './api.js';
@@ -8,6 +9,7 @@ import { t, onLangChange } from './i18n.js';
 import { el, showError, fmtInt, fmtTime } from './dom.js';
 import { loadRegions, fillStreetSelect, areaName } from './regions.js';
 import { IncidentQueue } from './incidents.js';
+import { CallLog, REQUEST_TYPES } from './calls.js';
 
 export class Hotline {
   constructor() {
@@ -23,6 +25,9 @@ export class Hotline {
     this.candidates = null;
     this.selected = null;
     this.queue = new IncidentQueue(document.getElementById('incident-queue'), () => this.regions);
+    this.calls = new CallLog(document.getElementById('call-log'));
+    /** When the operator began identifying the caller: the call's receivedAt when it becomes an order. */
+    this.callStartedAt = null;
 
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -31,6 +36,7 @@ export class Hotline {
     this.form.addEventListener('reset', () => {
       this.candidates = null;
       this.selected = null;
+      this.callStartedAt = null;
       this.list.replaceChildren();
       this.count.textContent = '';
       this.clearHistory();
@@ -42,12 +48,14 @@ export class Hotline {
   async show() {
     if (!this.regions) await this.reload();
     if (!this.queue.source) this.queue.connect();
+    this.calls.start();
     if (!this.selected) this.clearHistory();
   }
 
   /** The queue's stream counts against the token's open streams (§6.3): closed while another view is shown. */
   hide() {
     this.queue.close();
+    this.calls.stop();
   }
 
   async reload() {
@@ -85,6 +93,7 @@ export class Hotline {
     }
     this.selected = null;
     this.clearHistory();
+    if (!this.callStartedAt) this.callStartedAt = Date.now();
     try {
       const response = await post('/recipients/match', body);
       this.candidates = response?.candidates || [];
@@ -182,12 +191,13 @@ export class Hotline {
   }
 
   /**
-   * A request from this caller becomes a work order (docs/CONTRACT.md §10.2): opened where the person lives (the
-   * centre of their street: no home location is kept), and dispatched to the nearest facility able to serve it.
+   * A request from this caller becomes a work order (docs/CONTRACT.md §10.2): the call is logged, and the order
+   * opened on it where the person lives (the centre of their street: no home location is kept) and dispatched to the
+   * nearest facility able to serve it.
    */
   workOrderForm(p) {
     const type = el('select', { dataset: { testid: 'wo-type' }, 'aria-label': '服务类型 Request' },
-      ...REQUEST_TYPES.map(([code, zh, en]) => el('option', { value: code }, `${zh} ${en}`)));
+      ...Object.entries(REQUEST_TYPES).map(([code, [zh, en]]) => el('option', { value: code }, `${zh} ${en}`)));
     const result = el('p', { class: 'hint', dataset: { testid: 'wo-result' }, role: 'status' });
     const button = el('button', { type: 'button', class: 'primary', dataset: { testid: 'wo-dispatch' },
       onclick: () => this.dispatch(p, type.value, result) }, '开工单并派单 Open and dispatch');
@@ -207,14 +217,21 @@ export class Hotline {
         return;
       }
       const chosen = options[0];
-      const workOrderId = `wo-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const time = new Date().toISOString();
+      const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const workOrderId = `wo-${suffix}`;
+      const callId = `call-${suffix}`;
+      const now = Date.now();
+      const began = Math.min(this.callStartedAt || now, now);
+      const time = new Date(now).toISOString();
       const event = (type, data) => ({ specversion: '1.0', id: `${workOrderId}-${type}`, source: '/hotline/portal', type, time, data });
       const answer = await request('/events', {
         method: 'POST',
         contentType: 'application/cloudevents-batch+json',
         body: [
-          event('workorder.opened', { workOrderId, requestType, districtCode: p.districtCode, streetCode: p.streetCode,
+          event('call.logged', { callId, receivedAt: new Date(began).toISOString(),
+            durationSeconds: Math.min(14_400, Math.round((now - began) / 1000)), streetCode: p.streetCode,
+            reason: 'REQUEST', recipientId: p.recipientId }),
+          event('workorder.opened', { workOrderId, callId, requestType, districtCode: p.districtCode, streetCode: p.streetCode,
             location: centre, recipientId: p.recipientId }),
           event('workorder.dispatched', { workOrderId, requestType, facilityId: chosen.facilityId, distanceKm: chosen.distanceKm }),
         ],
@@ -223,6 +240,11 @@ export class Hotline {
         ? answer.rejected.flatMap((r) => r.errors).join('; ')
         : `已派单至 ${chosen.name}（${chosen.distanceKm} 公里） Dispatched to ${chosen.name} (${chosen.distanceKm} km) · ${workOrderId}`;
       result.dataset.workOrderId = workOrderId;
+      if (answer.accepted) {
+        // The call is over; the next identification begins the next one.
+        this.callStartedAt = null;
+        this.calls.taken();
+      }
     } catch (e) {
       result.textContent = e.message;
     }
@@ -241,24 +263,12 @@ export class Hotline {
   rerender() {
     if (this.regions) fillStreetSelect(this.street, this.regions, 'hotline.anyStreet');
     this.queue.render();
+    this.calls.render();
     this.renderCandidates();
     if (this.personData) this.renderHistory();
     else this.clearHistory();
   }
 }
-
-/** The request types of a work order (docs/CONTRACT.md §10.2), Chinese first. */
-const REQUEST_TYPES = [
-  ['MEAL', '助餐', 'Meal'],
-  ['BATHING', '助浴', 'Bathing'],
-  ['CLEANING', '助洁', 'Cleaning'],
-  ['MEDICAL_ESCORT', '陪同就医', 'Medical escort'],
-  ['HEALTH_CHECK', '健康检查', 'Health check'],
-  ['REHAB', '康复', 'Rehabilitation'],
-  ['COMPANIONSHIP', '陪伴', 'Companionship'],
-  ['DAY_CARE', '日间照料', 'Day care'],
-  ['OTHER', '其他', 'Other'],
-];
 
 /** matchedOn may be a list of field names or one comma-separated string. */
 function matchedFields(matchedOn) {

@@ -100,6 +100,8 @@ export class IncidentQueue {
       this.render();
     });
     this.source.addEventListener('unavailable', () => this.setLive('unavailable'));
+    // Reading works again (§9.7): the open incidents this stream missed, if any, follow as `incident` events.
+    this.source.addEventListener('available', () => this.setLive('open'));
     this.source.onopen = () => this.setLive('open');
     this.source.onerror = () => this.setLive(this.source.readyState === EventSource.CLOSED ? 'error' : 'connecting');
   }

@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eldercare.api.recipient.AuditLog;
 import org.eldercare.api.system.Caller;
@@ -45,7 +47,11 @@ class IncidentBroadcaster implements AutoCloseable {
     /** What {@link #subscribe} gave: an emitter, or the reason there is none. */
     record Subscription(SseEmitter emitter, Refusal refusal) {}
 
-    private record Client(SseEmitter emitter, String token, String streetCode) {
+    /**
+     * An open stream. {@code missedSnapshot} is set when it opened while the index could not be read: it is sent the
+     * open incidents once the index can be read again.
+     */
+    private record Client(SseEmitter emitter, String token, String streetCode, AtomicBoolean missedSnapshot) {
         boolean wants(IncidentDocument doc) {
             return streetCode == null || streetCode.equals(doc.streetCode());
         }
@@ -61,7 +67,12 @@ class IncidentBroadcaster implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile String unavailable;
+    /** Guards the two failure reasons and the events that tell the streams about them, so none overtakes another. */
+    private final Object health = new Object();
+    /** Why the topic, or the index, cannot be read now; null while it can. Written under {@link #health}. */
+    private volatile String topicDown;
+
+    private volatile String indexDown;
 
     IncidentBroadcaster(IncidentReader incidents, AuditLog audit, IncidentStreamProperties limits) {
         this.incidents = incidents;
@@ -100,8 +111,17 @@ class IncidentBroadcaster implements AutoCloseable {
             if (streetCode != null) {
                 query.put("streetCode", streetCode);
             }
-            audit.record(caller, "INCIDENT_STREAM", streetCode == null ? "*" : streetCode, query, snapshot.size());
-            client = new Client(new SseEmitter(limits.timeout().toMillis()), token, streetCode);
+            audit.record(
+                    caller,
+                    "INCIDENT_STREAM",
+                    streetCode == null ? "*" : streetCode,
+                    query,
+                    snapshot == null ? 0 : snapshot.size());
+            client = new Client(
+                    new SseEmitter(limits.timeout().toMillis()),
+                    token,
+                    streetCode,
+                    new AtomicBoolean(snapshot == null));
         } catch (RuntimeException e) {
             release(token);
             throw e;
@@ -113,21 +133,31 @@ class IncidentBroadcaster implements AutoCloseable {
         clients.add(client);
         // The comment commits the response: EventSource fires `open` on the first bytes it gets.
         if (send(client, SseEmitter.event().comment("connected"))) {
-            snapshot.forEach(doc -> send(client, incidentEvent(doc)));
-            if (unavailable != null) {
-                send(client, unavailableEvent(unavailable));
+            if (snapshot != null) {
+                snapshot.forEach(doc -> send(client, incidentEvent(doc)));
+            }
+            synchronized (health) {
+                if (topicDown != null || indexDown != null) {
+                    send(client, unavailableEvent());
+                } else if (client.missedSnapshot().get()) {
+                    // The spell ended between this stream's read and now, so the probe that ended it did not see it.
+                    runSoon(this::catchUp);
+                }
             }
         }
         return new Subscription(emitter, null);
     }
 
-    /** The open incidents a new stream starts from; none (and an {@code unavailable} event) when the index fails. */
+    /**
+     * The open incidents a new stream starts from; null (and an {@code unavailable} event) when the index cannot be
+     * read, and the stream is sent them when it can.
+     */
     private List<IncidentDocument> readOpen(String streetCode) {
         try {
             return incidents.page(null, streetCode, true, 0, SNAPSHOT);
         } catch (RuntimeException e) {
-            failed("the incident index cannot be read: " + e.getMessage());
-            return List.of();
+            indexFailed(e);
+            return null;
         }
     }
 
@@ -147,10 +177,10 @@ class IncidentBroadcaster implements AutoCloseable {
         try {
             read = incidents.byId(record.incidentId());
         } catch (RuntimeException e) {
-            failed("the incident index cannot be read: " + e.getMessage());
+            indexFailed(e);
             return;
         }
-        recovered();
+        // A read that works does not end an index spell by itself: the probe does, with the streams' missed snapshots.
         IncidentDocument doc = read.orElse(null);
         if (doc == null || doc.transitions().size() < record.seq()) {
             if (System.nanoTime() < giveUpAt) {
@@ -166,21 +196,122 @@ class IncidentBroadcaster implements AutoCloseable {
         clients.stream().filter(c -> c.wants(doc)).forEach(c -> send(c, incidentEvent(doc)));
     }
 
-    /** Reading the topic or the index failed: each stream is told once per failure spell, and stays open. */
-    void failed(String reason) {
-        if (unavailable == null) {
-            LOG.warn("incident stream: {}; clients keep their stream and get an unavailable event", reason);
-            unavailable = reason;
-            clients.forEach(c -> send(c, unavailableEvent(reason)));
+    /** Reading the topic failed: each stream is told once per failure spell, and stays open. */
+    void topicFailed(String reason) {
+        down("the incidents topic cannot be read: " + reason, true);
+    }
+
+    /** The topic was read (the feed calls this after every poll, so it is cheap while nothing is down). */
+    void topicRecovered() {
+        if (topicDown != null) {
+            up(true);
         }
     }
 
-    /** Reading works again. */
-    void recovered() {
-        if (unavailable != null) {
-            LOG.info("incident stream: reading works again");
-            unavailable = null;
+    private void indexFailed(RuntimeException e) {
+        down("the incident index cannot be read: " + e.getMessage(), false);
+    }
+
+    private void down(String reason, boolean topic) {
+        synchronized (health) {
+            if ((topic ? topicDown : indexDown) != null) {
+                return;
+            }
+            boolean wasUp = topicDown == null && indexDown == null;
+            if (topic) {
+                topicDown = reason;
+            } else {
+                indexDown = reason;
+                scheduleProbe();
+            }
+            if (wasUp) {
+                LOG.warn("incident stream: {}; clients keep their stream and get an unavailable event", reason);
+                clients.forEach(c -> send(c, unavailableEvent()));
+            }
         }
+    }
+
+    private void up(boolean topic) {
+        synchronized (health) {
+            if ((topic ? topicDown : indexDown) == null) {
+                return;
+            }
+            if (topic) {
+                topicDown = null;
+            } else {
+                indexDown = null;
+            }
+            if (topicDown == null && indexDown == null) {
+                LOG.info("incident stream: reading works again");
+                clients.forEach(c -> send(c, availableEvent()));
+            }
+        }
+    }
+
+    private void scheduleProbe() {
+        try {
+            rereads.schedule(this::probeIndex, limits.retry().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // The application is stopping.
+        }
+    }
+
+    private void runSoon(Runnable task) {
+        try {
+            rereads.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // The application is stopping.
+        }
+    }
+
+    /**
+     * While the index cannot be read, it is read again every {@code retry}: the open incidents of each stream that
+     * missed them, or one incident when none did. When that works the spell ends ({@code available} once the topic
+     * reads too), and those streams are sent what they missed.
+     */
+    private void probeIndex() {
+        if (indexDown == null) {
+            return;
+        }
+        Map<Client, List<IncidentDocument>> missed;
+        try {
+            missed = readMissed();
+            if (missed.isEmpty()) {
+                incidents.page(null, null, true, 0, 1);
+            }
+        } catch (RuntimeException stillDown) {
+            scheduleProbe();
+            return;
+        }
+        up(false);
+        sendMissed(missed);
+    }
+
+    /** Streams that missed their open incidents while nothing is down: read and sent now, or a new spell begins. */
+    private void catchUp() {
+        try {
+            sendMissed(readMissed());
+        } catch (RuntimeException e) {
+            indexFailed(e); // its probe sends them when the spell ends
+        }
+    }
+
+    private Map<Client, List<IncidentDocument>> readMissed() {
+        Map<Client, List<IncidentDocument>> missed = new LinkedHashMap<>();
+        for (Client c : clients) {
+            if (c.missedSnapshot().get()) {
+                missed.put(c, incidents.page(null, c.streetCode(), true, 0, SNAPSHOT));
+            }
+        }
+        return missed;
+    }
+
+    private void sendMissed(Map<Client, List<IncidentDocument>> missed) {
+        missed.forEach((c, docs) -> {
+            if (c.missedSnapshot().compareAndSet(true, false)) {
+                docs.forEach(doc -> send(c, incidentEvent(doc)));
+            }
+        });
     }
 
     int openStreams() {
@@ -201,11 +332,18 @@ class IncidentBroadcaster implements AutoCloseable {
         return SseEmitter.event().name("incident").id(doc.incidentId()).data(doc);
     }
 
-    private static SseEmitter.SseEventBuilder unavailableEvent(String reason) {
+    private static SseEmitter.SseEventBuilder unavailableEvent() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", "INCIDENTS_UNAVAILABLE");
         body.put("message", "incidents cannot be read right now; the stream stays open and resumes by itself");
         return SseEmitter.event().name("unavailable").data(body);
+    }
+
+    private static SseEmitter.SseEventBuilder availableEvent() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "INCIDENTS_AVAILABLE");
+        body.put("message", "incidents can be read again; changes are pushed as before");
+        return SseEmitter.event().name("available").data(body);
     }
 
     private boolean send(Client client, SseEmitter.SseEventBuilder event) {

@@ -91,12 +91,12 @@ class IncidentFeed implements SmartLifecycle {
                     for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
                         handle(record);
                     }
-                    broadcaster.recovered();
+                    broadcaster.topicRecovered();
                 }
             } catch (WakeupException stopping) {
                 return;
             } catch (RuntimeException e) {
-                broadcaster.failed("the incidents topic cannot be read: " + e.getMessage());
+                broadcaster.topicFailed(e.getMessage());
                 pause();
             } finally {
                 consumer = null;

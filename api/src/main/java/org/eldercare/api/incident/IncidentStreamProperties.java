@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTotal streams the whole server holds open at once
  * @param reread how often a document that does not yet hold a record's transition is read again
  * @param rereadFor how long it is read again before the record is given up for the next one
+ * @param retry how often an index that could not be read is tried again, so the streams told {@code unavailable}
+ *     learn when it can be read (docs/CONTRACT.md §9.7)
  */
 @ConfigurationProperties("eldercare.incidents.stream")
 public record IncidentStreamProperties(
@@ -27,7 +29,8 @@ public record IncidentStreamProperties(
         @DefaultValue("8") int maxPerToken,
         @DefaultValue("500") int maxTotal,
         @DefaultValue("PT0.05S") Duration reread,
-        @DefaultValue("PT5S") Duration rereadFor) {
+        @DefaultValue("PT5S") Duration rereadFor,
+        @DefaultValue("PT2S") Duration retry) {
 
     public IncidentStreamProperties {
         if (!isolation.equals("read_committed") && !isolation.equals("read_uncommitted")) {

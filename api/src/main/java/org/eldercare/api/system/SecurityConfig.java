@@ -7,6 +7,7 @@ import static org.eldercare.api.system.Role.MONITOR;
 import static org.eldercare.api.system.Role.OPERATOR;
 import static org.eldercare.api.system.Role.PLANNER;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +48,13 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e ->
                         e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/v1/public/**")
+                // The ASYNC dispatch that ends a stream (and the ERROR one of a failed stream) is not authorized again:
+                // the request that opened it was, and this filter chain's token is not read on those dispatches
+                // (docs/CONTRACT.md §9.7). Denying one could not answer 401 anyway, the stream being committed; the
+                // container logged it at ERROR instead.
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/family/view")
                         .permitAll()

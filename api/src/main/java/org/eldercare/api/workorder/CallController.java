@@ -1,11 +1,14 @@
 package org.eldercare.api.workorder;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eldercare.api.system.RequestRefusedException;
 import org.eldercare.search.document.CallDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.workorder.CallSearch;
+import org.eldercare.search.workorder.WorkOrderSearch;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -14,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The hotline's call log (docs/CONTRACT.md §10.2), for HOTLINE, PLANNER and ADMIN, newest first. A call names the
- * caller by {@code recipientId} only; opening the person is a recipient lookup, audited there.
+ * The hotline's call log (docs/CONTRACT.md §10.2), for HOTLINE, PLANNER and ADMIN, newest first, each call with the
+ * orders opened on it (id, request type, state). A call names the caller by {@code recipientId} only; opening the
+ * person is a recipient lookup, audited there.
  */
 @RestController
 class CallController {
@@ -27,12 +31,52 @@ class CallController {
         CallLogReader callLogReader(ElasticsearchClient elasticsearch) {
             return new CallSearch(elasticsearch)::page;
         }
+
+        @Bean
+        CallOrdersReader callOrdersReader(ElasticsearchClient elasticsearch) {
+            return new WorkOrderSearch(elasticsearch)::ofCalls;
+        }
+    }
+
+    /** An order as the call log shows it: enough to say what was asked for and how far it got. */
+    record OrderOfCall(String workOrderId, String requestType, String state) {}
+
+    /** A call of the log: its document and the orders opened on it ({@code []} when none). */
+    record CallEntry(
+            String callId,
+            OffsetDateTime receivedAt,
+            int durationSeconds,
+            String districtCode,
+            String streetCode,
+            String reason,
+            String recipientId,
+            String desk,
+            OffsetDateTime loggedAt,
+            List<OrderOfCall> workOrders) {
+
+        static CallEntry of(CallDocument call, List<WorkOrderDocument> orders) {
+            return new CallEntry(
+                    call.callId(),
+                    call.receivedAt(),
+                    call.durationSeconds(),
+                    call.districtCode(),
+                    call.streetCode(),
+                    call.reason(),
+                    call.recipientId(),
+                    call.desk(),
+                    call.loggedAt(),
+                    orders.stream()
+                            .map(o -> new OrderOfCall(o.workOrderId(), o.requestType(), o.state()))
+                            .toList());
+        }
     }
 
     private final CallLogReader calls;
+    private final CallOrdersReader orders;
 
-    CallController(CallLogReader calls) {
+    CallController(CallLogReader calls, CallOrdersReader orders) {
         this.calls = calls;
+        this.orders = orders;
     }
 
     @GetMapping("/api/v1/calls")
@@ -58,7 +102,17 @@ class CallController {
             throw new RequestRefusedException(
                     HttpStatus.SERVICE_UNAVAILABLE, "calls: the call index cannot be read, try again shortly");
         }
-        return Map.of("items", items, "page", pageNumber, "size", pageSize);
+        Map<String, List<WorkOrderDocument>> ordersOf;
+        try {
+            ordersOf = orders.ofCalls(items.stream().map(CallDocument::callId).toList());
+        } catch (RuntimeException e) {
+            throw new RequestRefusedException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "calls: the work-order index cannot be read, try again shortly");
+        }
+        List<CallEntry> entries = items.stream()
+                .map(c -> CallEntry.of(c, ordersOf.getOrDefault(c.callId(), List.of())))
+                .toList();
+        return Map.of("items", entries, "page", pageNumber, "size", pageSize);
     }
 
     private static int integer(String name, String value, int otherwise) {

@@ -1,11 +1,14 @@
 package org.eldercare.api.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,7 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eldercare.api.recipient.ActionRecordingAuditLog;
 import org.eldercare.api.workorder.CallLogReader;
+import org.eldercare.api.workorder.CallOrdersReader;
+import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.search.document.CallDocument;
+import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +34,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -43,7 +50,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         properties = {
             "eldercare.incidents.stream.max-per-token=2",
             "eldercare.incidents.stream.max-total=3",
-            "eldercare.incidents.stream.reread=PT0.05S"
+            "eldercare.incidents.stream.reread=PT0.05S",
+            "eldercare.incidents.stream.retry=PT0.05S"
         })
 @AutoConfigureMockMvc
 @org.springframework.test.context.ActiveProfiles("test")
@@ -82,6 +90,7 @@ class IncidentQueueApiTest {
     @BeforeEach
     void reset() {
         index.docs.clear();
+        index.failing = false;
         audit.entries.clear();
         // 王*英 pressed her button at 09:00 (due 09:03); 李*华's meter was quiet at 08:00, acknowledged (due 08:00+4h);
         // a door sensor fell silent and was resolved yesterday.
@@ -226,6 +235,57 @@ class IncidentQueueApiTest {
     }
 
     @Test
+    void aStreamOpenedWhileTheIndexCannotBeReadIsToldWhenItCanAndGetsTheOpenIncidentsItMissed() throws Exception {
+        index.failing = true; // a new cluster: the incidents index is not searchable yet
+        MockHttpServletResponse stream = open("demo-hotline", "");
+        String opened = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(opened).startsWith(":connected\n\n").contains("event:unavailable\n");
+        assertThat(opened).doesNotContain("event:incident");
+
+        index.failing = false; // the index's shards are started
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("id:inc-000000000000000000000002")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String recovered = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .substring(opened.length());
+        assertThat(recovered)
+                .as("the console is told it is live again, then sent the open incidents it missed")
+                .startsWith("event:available\n")
+                .contains("\"code\":\"INCIDENTS_AVAILABLE\"")
+                .contains("event:incident\nid:inc-000000000000000000000001\n")
+                .contains("event:incident\nid:inc-000000000000000000000002\n")
+                .doesNotContain("id:inc-000000000000000000000003");
+        assertThat(recovered.indexOf("event:available")).isLessThan(recovered.indexOf("event:incident"));
+    }
+
+    @Test
+    void aStreamWithoutAValidTokenIs401AndAnEndedStreamIsDispatchedBackWithoutBeingRefused() throws Exception {
+        assertThat(list(null, "/api/v1/incidents/stream")).hasStatus(401);
+        assertThat(list(null, "/api/v1/incidents/stream?access_token=not-a-token"))
+                .hasStatus(401);
+
+        MvcResult stream = sse.perform(get("/api/v1/incidents/stream").header("Authorization", "Bearer demo-hotline"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        // The stream reaches its timeout: the container dispatches the request back (ASYNC) to end it. That dispatch
+        // carries no token; refusing it threw on the committed stream, which the container logged at ERROR.
+        MockAsyncContext context = (MockAsyncContext) stream.getRequest().getAsyncContext();
+        for (AsyncListener listener : List.copyOf(context.getListeners())) {
+            listener.onTimeout(new AsyncEvent(context));
+        }
+        MockHttpServletResponse ended =
+                sse.perform(asyncDispatch(stream)).andReturn().getResponse();
+
+        assertThat(ended.getStatus()).isEqualTo(200);
+        assertThat(ended.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith(":connected\n\n");
+        assertThat(broadcaster.openStreams()).as("its slot is given back").isZero();
+    }
+
+    @Test
     void aThirdStreamOfOneTokenIs429WithRetryAfter() throws Exception {
         open("demo-hotline", "");
         open("demo-hotline", "");
@@ -246,9 +306,25 @@ class IncidentQueueApiTest {
     void theCallLogIsReadByTheHotlinePlannersAndAdminsWithoutPersonalData() throws Exception {
         MvcTestResult answer = list("demo-planner", "/api/v1/calls?streetCode=" + STREET);
         assertThat(answer).hasStatusOk();
-        assertThat(json(answer).path("items").findValuesAsText("callId")).containsExactly("call-2", "call-1");
-        assertThat(json(answer).path("items").get(0).path("recipientId").asText())
-                .isEqualTo("r-17");
+        JsonNode items = json(answer).path("items");
+        assertThat(items.findValuesAsText("callId")).containsExactly("call-2", "call-1");
+        assertThat(items.get(0).path("recipientId").asText()).isEqualTo("r-17");
+        assertThat(items.get(0).path("workOrders").findValuesAsText("workOrderId"))
+                .as("the orders opened on the call, newest first")
+                .containsExactly("wo-2", "wo-1");
+        assertThat(items.get(0).path("workOrders").get(0).path("state").asText())
+                .isEqualTo("OPEN");
+        assertThat(items.get(0).path("workOrders").get(1).path("requestType").asText())
+                .isEqualTo("MEAL");
+        assertThat(items.get(0).path("workOrders").get(1).path("state").asText())
+                .isEqualTo("DISPATCHED");
+        assertThat(items.get(1).path("workOrders").isArray()
+                        && items.get(1).path("workOrders").isEmpty())
+                .as("an inquiry opened no order: []")
+                .isTrue();
+        assertThat(items.get(0).path("workOrders").get(0).has("location"))
+                .as("only id, request type and state of an order")
+                .isFalse();
         assertThat(list("demo-hotline", "/api/v1/calls")).hasStatusOk();
         assertThat(list("demo-operator-1", "/api/v1/calls")).hasStatus(403);
         assertThat(list("demo-civil-affairs", "/api/v1/calls")).hasStatus(403);
@@ -462,6 +538,37 @@ class IncidentQueueApiTest {
                     "desk-3",
                     OffsetDateTime.parse("2026-12-01T09:10:00+08:00"));
             return (street, page, size) -> List.of(later, earlier);
+        }
+
+        /** The emergency call of 09:05 opened a meal order, dispatched, and then a bathing one, still open. */
+        @Bean
+        @Primary
+        CallOrdersReader callOrders() {
+            WorkOrderDocument meal = order("wo-1", "MEAL", WorkOrderDocument.DISPATCHED, "09:07");
+            WorkOrderDocument bathing = order("wo-2", "BATHING", WorkOrderDocument.OPEN, "09:08");
+            return callIds -> callIds.contains("call-2") ? Map.of("call-2", List.of(bathing, meal)) : Map.of();
+        }
+
+        private static WorkOrderDocument order(String id, String requestType, String state, String opened) {
+            OffsetDateTime at = OffsetDateTime.parse("2026-12-01T" + opened + ":00+08:00");
+            boolean dispatched = state.equals(WorkOrderDocument.DISPATCHED);
+            return new WorkOrderDocument(
+                    id,
+                    "call-2",
+                    requestType,
+                    "110109",
+                    STREET,
+                    new GeoPoint(39.94, 116.1),
+                    "r-17",
+                    state,
+                    at,
+                    dispatched ? at.plusMinutes(3) : null,
+                    dispatched ? "station-1" : null,
+                    dispatched ? 1.2 : null,
+                    null,
+                    null,
+                    dispatched ? 180L : null,
+                    null);
         }
 
         @Bean

@@ -9,7 +9,11 @@ import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eldercare.search.document.IndexNames;
@@ -66,6 +70,38 @@ public final class WorkOrderSearch {
         } catch (IOException e) {
             throw new UncheckedIOException("work-orders: search failed", e);
         }
+    }
+
+    /**
+     * The orders opened on each of {@code callIds} (docs/CONTRACT.md §10.2), newest opened first; a call with none is
+     * absent from the map.
+     */
+    public Map<String, List<WorkOrderDocument>> ofCalls(Collection<String> callIds) {
+        if (callIds.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, List<WorkOrderDocument>> byCall = new LinkedHashMap<>();
+            client.search(ofCallsQuery(callIds), WorkOrderDocument.class).hits().hits().stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .forEach(o -> byCall.computeIfAbsent(o.callId(), c -> new ArrayList<>())
+                            .add(o));
+            return byCall;
+        } catch (IOException e) {
+            throw new UncheckedIOException("work-orders: search failed", e);
+        }
+    }
+
+    static SearchRequest ofCallsQuery(Collection<String> callIds) {
+        List<FieldValue> ids = callIds.stream().map(FieldValue::of).toList();
+        return SearchRequest.of(s -> s.index(IndexNames.WORK_ORDERS)
+                // A call opens an order or two; ten a call is far more than a hotline opens.
+                .size(Math.min(SAMPLE_MAX, callIds.size() * 10))
+                .query(q ->
+                        q.bool(b -> b.filter(f -> f.terms(t -> t.field("callId").terms(v -> v.value(ids))))))
+                .sort(o -> o.field(f -> f.field("openedAt").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("workOrderId").order(SortOrder.Asc))));
     }
 
     static SearchRequest pageQuery(String streetCode, String state, int page, int size) {

@@ -11,6 +11,7 @@ import static org.eldercare.infra.platform.portal.PortalEvents.serviceDelivered;
 import static org.eldercare.infra.platform.portal.PortalPage.field;
 import static org.eldercare.infra.platform.portal.PortalPage.testId;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -471,6 +472,62 @@ class PortalBrowserIT {
             }
             return split ? true : null;
         });
+    }
+
+    @Test
+    @Order(10)
+    void listsACallTakenOverTheApiInTheCallLogWithItsOrderAndTheCallerByPseudonymOnly() {
+        // 王秀英 was served in test 6: the hotline identifies her, logs her call and opens a meal order on it.
+        JsonNode candidates = api.awaitOrFail(
+                        "a candidate for " + CALLER.name(),
+                        CATCH_UP,
+                        () -> api.postJson(
+                                "demo-hotline",
+                                "/api/v1/recipients/match",
+                                "{\"name\":\"%s\",\"phone\":\"%s\"}".formatted(CALLER.name(), CALLER.phone())),
+                        r -> r.status() == 200 && !r.body().path("candidates").isEmpty())
+                .body()
+                .path("candidates");
+        String recipientId = candidates.get(0).path("recipientId").asText();
+        String callId = PortalEvents.id("call");
+        String workOrderId = PortalEvents.id("wo");
+        var reply = api.postBatch(
+                "demo-hotline",
+                batch(List.of(
+                        PortalEvents.callLogged("it-desk", callId, recipientId, STREET, "REQUEST"),
+                        PortalEvents.workOrderOpened("it-desk", workOrderId, callId, "MEAL", STATION, recipientId))));
+        assertThat(reply.status()).as("intake reply %s", reply.body()).isEqualTo(202);
+        assertThat(reply.body().path("accepted").asInt())
+                .as("intake reply %s", reply.body())
+                .isEqualTo(2);
+        api.awaitOrFail(
+                "call " + callId + " with its order in the call log",
+                CATCH_UP,
+                () -> api.get("demo-hotline", "/api/v1/calls?streetCode=" + STREET),
+                r -> r.status() == 200
+                        && r.body()
+                                .path("items")
+                                .findValuesAsText("workOrderId")
+                                .contains(workOrderId));
+
+        page.open(); // a fresh page: the hotline view reads the log when it is shown
+        page.pickToken("demo-hotline");
+        page.showTab("hotline");
+        By row = By.cssSelector("[data-testid='call-row'][data-call-id='" + callId + "']");
+        page.await(CATCH_UP, d -> !d.findElements(row).isEmpty());
+        WebElement shown = driver.findElement(row);
+
+        assertThat(shown.findElement(field("caller")).getText()).isEqualTo(recipientId);
+        assertThat(shown.findElement(field("reason")).getText()).isEqualTo("服务申请 Request");
+        assertThat(shown.findElement(field("requestType")).getText()).isEqualTo("助餐 Meal");
+        WebElement state = shown.findElement(field("orderState")).findElement(By.cssSelector(".order"));
+        assertThat(state.getDomAttribute("data-work-order-id")).isEqualTo(workOrderId);
+        assertThat(state.getText()).as("opened, not dispatched").isEqualTo("待派单 Open");
+        assertThat(shown.getText())
+                .as("the call names the caller by pseudonym only")
+                .doesNotContain(CALLER.name(), CALLER.idNumber(), CALLER.phone());
+        assertThat(page.source()).doesNotContain(CALLER.idNumber(), CALLER.phone());
+        screenshots.save("hotline-call-log");
     }
 
     private void send(List<String> events) {

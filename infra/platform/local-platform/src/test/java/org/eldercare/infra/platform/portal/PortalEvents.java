@@ -96,6 +96,38 @@ final class PortalEvents {
         return CareEvents.assessmentRecorded(personId, level);
     }
 
+    /**
+     * A call to the hotline's desk {@code desk} (docs/CONTRACT.md §10.2) from the person the hotline identified as
+     * {@code recipientId}, received five minutes ago and lasting four.
+     */
+    static String callLogged(String desk, String callId, String recipientId, String streetCode, String reason) {
+        return hotline(desk, "call.logged", """
+                {"callId":"%s","receivedAt":"%s","durationSeconds":240,"streetCode":"%s","reason":"%s",
+                 "recipientId":"%s"}""".formatted(
+                        callId, OffsetDateTime.now(SHANGHAI).minusMinutes(5), streetCode, reason, recipientId));
+    }
+
+    /** A work order opened on {@code callId} at the centre of street {@code f}'s street, where the person lives. */
+    static String workOrderOpened(
+            String desk, String workOrderId, String callId, String requestType, Facility f, String recipientId) {
+        return hotline(desk, "workorder.opened", """
+                {"workOrderId":"%s","callId":"%s","requestType":"%s","districtCode":"%s","streetCode":"%s",
+                 "location":{"lat":%s,"lon":%s},"recipientId":"%s"}""".formatted(
+                        workOrderId,
+                        callId,
+                        requestType,
+                        f.streetCode().substring(0, 6),
+                        f.streetCode(),
+                        f.lat(),
+                        f.lon(),
+                        recipientId));
+    }
+
+    private static String hotline(String desk, String type, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/hotline/%s","type":"%s","time":"%s","data":%s}""".formatted(id("hl"), desk, type, OffsetDateTime.now(SHANGHAI).minusSeconds(30), data);
+    }
+
     static String batch(List<String> events) {
         return CareEvents.batch(events);
     }
