@@ -22,4 +22,9 @@ public final class ElasticsearchSinkFactory implements DocumentSinkFactory {
     public <T> Sink<T> create(String index, SerializableFunction<T, String> idOf) {
         return new ElasticsearchSink<>(config, index, idOf);
     }
+
+    @Override
+    public <T> Sink<T> createCoalescing(String index, SerializableFunction<T, String> idOf) {
+        return ElasticsearchSink.coalescing(config, index, idOf);
+    }
 }
