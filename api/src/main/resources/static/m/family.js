@@ -33,10 +33,11 @@ const CONFIRMATIONS = {
   SIGNATURE: ['签字确认', 'Signature'],
   FACE: ['人脸识别', 'Face check'],
 };
+// A device's status (docs/CONTRACT.md §9.9, §10.4): from the devices index, an SOS being handled first.
 const DEVICE_STATUS = {
-  SILENT: ['未上报', 'Silent'],
   SOS: ['呼叫处理中', 'SOS being handled'],
-  NO_OPEN_INCIDENT: ['无未结事件', 'No open incident'],
+  SILENT: ['未上报', 'Silent'],
+  ONLINE: ['在线', 'Online'],
 };
 
 const $ = (id) => document.getElementById(id);
@@ -123,7 +124,7 @@ function show(view) {
   $('incidents').replaceChildren(...(view.incidents.length ? view.incidents.map(incident)
     : [el('li', { class: 'facility' }, both('暂无事件', 'No incidents'))]));
   $('devices').replaceChildren(...(view.devices.length ? view.devices.map(device)
-    : [el('li', { class: 'facility' }, both('暂无设备事件', 'No device has raised an incident'))]));
+    : [el('li', { class: 'facility' }, both('暂无设备', 'No device bound'))]));
   const visits = view.visits || [];
   $('visits').replaceChildren(...(visits.length ? visits.map(visit)
     : [el('li', { class: 'facility' }, both('暂无探访记录', 'No visits recorded'))]));

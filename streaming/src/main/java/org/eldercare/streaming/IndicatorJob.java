@@ -258,6 +258,10 @@ public final class IndicatorJob {
                     .name("incident transitions topic")
                     .uid("incident-transitions-topic");
         }
+        if (sinks.devices() != null) {
+            // Forward from the device watch, so one device's documents reach one sink subtask in order (§9.9).
+            incidents.devices().sinkTo(sinks.devices()).name("devices sink").uid("devices-sink");
+        }
         if (sinks.calls() != null) {
             unique.filter(e -> e.type() == EventType.CALL_LOGGED)
                     .name("call events")

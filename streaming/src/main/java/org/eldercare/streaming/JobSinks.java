@@ -9,6 +9,7 @@ import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.index.IndexRegistry;
@@ -47,6 +48,8 @@ import org.eldercare.streaming.sink.DocumentSinkFactory;
  *     that look at other outputs
  * @param visits optional: caregivers' home visits (docs/CONTRACT.md §9.3), id {@code operatorId:visitId}; left out
  *     only by tests that look at other outputs
+ * @param devices optional: terminals' bindings and their status (docs/CONTRACT.md §9.9), id {@code
+ *     <operatorId>/<deviceId>}, written at status changes only; left out only by tests that look at other outputs
  */
 public record JobSinks(
         Sink<IndicatorDocument> indicators,
@@ -64,7 +67,46 @@ public record JobSinks(
         Sink<WorkOrderDocument> workOrders,
         Sink<IncidentTransitionRecord> incidentTopic,
         Sink<CallDocument> calls,
-        Sink<VisitDocument> visits) {
+        Sink<VisitDocument> visits,
+        Sink<DeviceDocument> devices) {
+
+    /** The outputs without the devices. */
+    public JobSinks(
+            Sink<IndicatorDocument> indicators,
+            Sink<IndicatorDocument> indicatorHistory,
+            Sink<FacilityDocument> facilities,
+            Sink<AlertDocument> alerts,
+            Sink<Rejection> deadLetters,
+            Sink<ServiceRecordDocument> serviceRecords,
+            Sink<RecipientEntry> recipients,
+            Sink<IndicatorDocument> indicatorTopic,
+            Sink<Rejection> rejectionDocuments,
+            Sink<PersonDocument> persons,
+            Sink<IncidentDocument> incidents,
+            Sink<ReviewCaseDocument> reviewCases,
+            Sink<WorkOrderDocument> workOrders,
+            Sink<IncidentTransitionRecord> incidentTopic,
+            Sink<CallDocument> calls,
+            Sink<VisitDocument> visits) {
+        this(
+                indicators,
+                indicatorHistory,
+                facilities,
+                alerts,
+                deadLetters,
+                serviceRecords,
+                recipients,
+                indicatorTopic,
+                rejectionDocuments,
+                persons,
+                incidents,
+                reviewCases,
+                workOrders,
+                incidentTopic,
+                calls,
+                visits,
+                null);
+    }
 
     /** The outputs without the visits. */
     public JobSinks(
@@ -253,7 +295,8 @@ public record JobSinks(
                 workOrders,
                 incidentTopic,
                 calls,
-                visits);
+                visits,
+                devices);
     }
 
     /** As {@link #of(DocumentSinkFactory, Sink, Sink)}, with the service-record documents going to a sink of your own. */
@@ -278,6 +321,7 @@ public record JobSinks(
                 documents.create(IndexRegistry.WORK_ORDERS),
                 null,
                 documents.create(IndexRegistry.CALLS),
-                documents.create(IndexRegistry.VISITS));
+                documents.create(IndexRegistry.VISITS),
+                documents.create(IndexRegistry.DEVICES));
     }
 }

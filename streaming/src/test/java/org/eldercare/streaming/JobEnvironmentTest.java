@@ -36,6 +36,16 @@ class JobEnvironmentTest {
     }
 
     @Test
+    void sendsAQuietChannelsPartlyFilledBufferWithinTenMilliseconds() {
+        StreamExecutionEnvironment env = JobEnvironment.of(
+                        StreamingConfig.defaults().withCheckpointDir(dir.toUri().toString()))
+                .local();
+
+        // Flink's default is 100 ms per exchange; an SOS crosses four (docs/CONTRACT.md §9.7).
+        assertThat(env.getBufferTimeout()).isEqualTo(10L);
+    }
+
+    @Test
     void retainsCheckpointsAndResumesFromTheNewest() throws Exception {
         Path older = Files.createDirectories(dir.resolve("job-a/chk-3"));
         Files.writeString(older.resolve("_metadata"), "x");

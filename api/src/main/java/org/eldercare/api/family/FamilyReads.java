@@ -1,6 +1,7 @@
 package org.eldercare.api.family;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.incident.DeviceDocument;
+import org.eldercare.search.incident.IncidentDocument;
 import org.springframework.stereotype.Component;
 
 /**
- * What the family view reads of one person: their register entry, their incidents and their visits (docs/CONTRACT.md
- * §10.4).
+ * What the family view reads of one person: their register entry, their incidents, their devices and their visits
+ * (docs/CONTRACT.md §10.4).
  */
 @Component
 class FamilyReads {
@@ -43,6 +46,89 @@ class FamilyReads {
                             s -> s.index(IndexNames.INCIDENTS)
                                     .size(size)
                                     .query(q -> q.term(t -> t.field("personId").value(personId)))
+                                    .sort(o -> o.field(f -> f.field("openedAt").order(SortOrder.Desc))),
+                            ObjectNode.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .map(JsonNode.class::cast)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("incidents: search failed", e);
+        }
+    }
+
+    /**
+     * The devices bound to the person now, from the {@code devices} index the job writes (§9.9): every status but
+     * {@code UNBOUND}.
+     */
+    List<JsonNode> devices(String personId, int size) {
+        try {
+            return client
+                    .search(
+                            s -> s.index(IndexNames.DEVICES)
+                                    .size(size)
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(
+                                                    t -> t.field("personId").value(personId)))
+                                            .mustNot(m -> m.term(
+                                                    t -> t.field("status").value(DeviceDocument.UNBOUND)))))
+                                    .sort(o ->
+                                            o.field(f -> f.field("statusSince").order(SortOrder.Desc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            ObjectNode.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .map(JsonNode.class::cast)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("devices: search failed", e);
+        }
+    }
+
+    /**
+     * The {@code devices} documents of these ids ({@code <operatorId>/<deviceId>}), whoever they are bound to now and
+     * whatever their status: whether the index knows a device an open incident names.
+     */
+    List<JsonNode> devicesById(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return client
+                    .search(
+                            s -> s.index(IndexNames.DEVICES).size(ids.size()).query(q -> q.ids(i -> i.values(ids))),
+                            ObjectNode.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .map(JsonNode.class::cast)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("devices: search failed", e);
+        }
+    }
+
+    /**
+     * The person's device incidents not yet resolved ({@code SOS}, {@code DEVICE_SILENT}), newest first: an SOS being
+     * handled is a device's status whatever its binding says.
+     */
+    List<JsonNode> openDeviceIncidents(String personId, int size) {
+        try {
+            return client
+                    .search(
+                            s -> s.index(IndexNames.INCIDENTS)
+                                    .size(size)
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(
+                                                    t -> t.field("personId").value(personId)))
+                                            .filter(f -> f.terms(t -> t.field("rule")
+                                                    .terms(v -> v.value(List.of(
+                                                            FieldValue.of("SOS"), FieldValue.of("DEVICE_SILENT"))))))
+                                            .mustNot(m ->
+                                                    m.term(t -> t.field("state").value(IncidentDocument.RESOLVED)))))
                                     .sort(o -> o.field(f -> f.field("openedAt").order(SortOrder.Desc))),
                             ObjectNode.class)
                     .hits()

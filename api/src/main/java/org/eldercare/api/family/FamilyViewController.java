@@ -4,18 +4,24 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eldercare.api.recipient.AuditLog;
 import org.eldercare.api.system.RequestRefusedException;
 import org.eldercare.api.system.SecurityProperties;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.family.FamilyCodeDocument;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -29,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The relative's view (docs/CONTRACT.md §10.4): with a family access code in the body, one person's masked name,
- * birth year and street, their incidents, the status of the devices those incidents name and their caregivers'
- * visits (when, how long, how confirmed, from which station), and nothing else. Every
+ * birth year and street, their incidents, the status of the devices bound to them (the {@code devices} index, an SOS
+ * being handled first) and their caregivers' visits (when, how long, how confirmed, from which station), and nothing else. Every
  * refusal is the same 401, so a guess learns nothing; the limit per client address is the limits package's. Each
  * answer is audited under the code's id, never the code.
  */
@@ -39,6 +45,7 @@ class FamilyViewController {
 
     static final int INCIDENTS_SHOWN = 20;
     static final int VISITS_SHOWN = 20;
+    static final int DEVICES_SHOWN = 50;
     static final String INVALID = "code: is not a valid family access code (wrong, revoked or expired)";
 
     private final FamilyCodeStore codes;
@@ -102,6 +109,7 @@ class FamilyViewController {
         JsonNode person = reads.person(code.personId()).orElseThrow(() -> unauthorized(INVALID));
         List<JsonNode> found = reads.incidents(code.personId(), INCIDENTS_SHOWN);
         List<JsonNode> visits = reads.visits(code.personId(), VISITS_SHOWN);
+        List<Device> devices = devicesOf(code.personId());
         audit.record(
                 code.codeId(),
                 "FAMILY_CODE",
@@ -112,7 +120,7 @@ class FamilyViewController {
         View view = new View(
                 person(person),
                 found.stream().map(FamilyViewController::incident).toList(),
-                devices(found),
+                devices,
                 visits.stream().map(FamilyViewController::visit).toList(),
                 code.expiresAt(),
                 now);
@@ -166,30 +174,76 @@ class FamilyViewController {
                 text(v, "facilityName"));
     }
 
+    /** The order of the view's devices: an SOS being handled, then the silent ones, then the online ones. */
+    private static final List<String> STATUS_ORDER = List.of("SOS", DeviceDocument.SILENT, DeviceDocument.ONLINE);
+
+    /** Reads the person's devices, and the documents of the devices their open incidents name (§9.9, §10.4). */
+    private List<Device> devicesOf(String personId) {
+        List<JsonNode> open = reads.openDeviceIncidents(personId, DEVICES_SHOWN);
+        List<JsonNode> documents = new ArrayList<>(reads.devices(personId, DEVICES_SHOWN));
+        Set<String> held = documents.stream().map(d -> text(d, "id")).collect(Collectors.toSet());
+        List<String> named = open.stream()
+                .filter(i -> i.hasNonNull("deviceId"))
+                .map(i -> DeviceDocument.idOf(text(i, "operatorId"), text(i, "deviceId")))
+                .filter(id -> !held.contains(id))
+                .distinct()
+                .toList();
+        documents.addAll(reads.devicesById(named));
+        return devices(personId, documents, open);
+    }
+
     /**
-     * The devices the incidents name, by their kind only (never the device id): {@code SILENT} or {@code SOS} while
-     * such an incident of the device is not resolved, else {@code NO_OPEN_INCIDENT}. Incidents come newest first, so
-     * the first one seen of a device gives its {@code since} unless an open one says more.
+     * The person's devices by their kind only (never the device id, §10.4): each bound to them now in the {@code
+     * devices} index with its status and {@code statusSince}, or {@code SOS} since the SOS's {@code openedAt} while one
+     * of it is not resolved. A device the index holds as unbound, or bound to someone else now, is left out; one it
+     * does not hold at all (bound before the index existed) is listed only while an open SOS or silence names it.
+     *
+     * @param documents the {@code devices} documents of the person and of every device {@code open} names
+     * @param open the person's unresolved device incidents, newest first, so the first seen of a device is its latest
      */
-    static List<Device> devices(List<JsonNode> incidents) {
+    static List<Device> devices(String personId, List<JsonNode> documents, List<JsonNode> open) {
         Map<String, Device> byDevice = new LinkedHashMap<>();
-        for (JsonNode i : incidents) {
-            String deviceId = text(i, "deviceId");
-            if (deviceId == null) {
-                continue;
-            }
-            String key = text(i, "operatorId") + "/" + deviceId;
-            boolean open = !IncidentDocument.RESOLVED.equals(text(i, "state"));
-            String rule = text(i, "rule");
-            String status = open && "DEVICE_SILENT".equals(rule)
-                    ? "SILENT"
-                    : open && "SOS".equals(rule) ? "SOS" : "NO_OPEN_INCIDENT";
-            Device seen = byDevice.get(key);
-            if (seen == null || ("NO_OPEN_INCIDENT".equals(seen.status()) && !"NO_OPEN_INCIDENT".equals(status))) {
-                byDevice.put(key, new Device(text(i, "deviceKind"), status, text(i, "openedAt")));
+        Set<String> known = new HashSet<>();
+        for (JsonNode d : documents) {
+            String key = text(d, "id");
+            known.add(key);
+            if (personId.equals(text(d, "personId")) && !DeviceDocument.UNBOUND.equals(text(d, "status"))) {
+                byDevice.put(key, new Device(text(d, "deviceKind"), text(d, "status"), text(d, "statusSince")));
             }
         }
-        return new ArrayList<>(byDevice.values());
+        Map<String, Device> sos = new LinkedHashMap<>();
+        for (JsonNode i : open) {
+            String deviceId = text(i, "deviceId");
+            if (deviceId == null || IncidentDocument.RESOLVED.equals(text(i, "state"))) {
+                continue;
+            }
+            String key = DeviceDocument.idOf(text(i, "operatorId"), deviceId);
+            if (known.contains(key) && !byDevice.containsKey(key)) {
+                continue; // unbound, or serving someone else now
+            }
+            String rule = text(i, "rule");
+            if ("SOS".equals(rule)) {
+                sos.putIfAbsent(key, new Device(text(i, "deviceKind"), "SOS", text(i, "openedAt")));
+            } else if ("DEVICE_SILENT".equals(rule) && !known.contains(key)) {
+                byDevice.putIfAbsent(
+                        key, new Device(text(i, "deviceKind"), DeviceDocument.SILENT, text(i, "openedAt")));
+            }
+        }
+        byDevice.putAll(sos);
+        return byDevice.values().stream()
+                .sorted(Comparator.comparingInt((Device d) -> statusRank(d.status()))
+                        .thenComparing(
+                                d -> instant(d.since()), Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
+                .toList();
+    }
+
+    private static Instant instant(String time) {
+        return time == null ? null : OffsetDateTime.parse(time).toInstant();
+    }
+
+    private static int statusRank(String status) {
+        int rank = STATUS_ORDER.indexOf(status);
+        return rank < 0 ? STATUS_ORDER.size() : rank;
     }
 
     private static String text(JsonNode node, String field) {

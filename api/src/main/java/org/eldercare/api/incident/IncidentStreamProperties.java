@@ -26,7 +26,7 @@ public record IncidentStreamProperties(
         @DefaultValue("PT30M") Duration timeout,
         @DefaultValue("8") int maxPerToken,
         @DefaultValue("500") int maxTotal,
-        @DefaultValue("PT0.2S") Duration reread,
+        @DefaultValue("PT0.05S") Duration reread,
         @DefaultValue("PT5S") Duration rereadFor) {
 
     public IncidentStreamProperties {

@@ -17,10 +17,11 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Retention of the growing Elasticsearch log indexes (docs/CONTRACT.md §6.8): every
- * {@code eldercare.retention.sweep-every} the API deletes rejections, audit entries and indicator history older
- * than their retention. Off with {@code eldercare.retention.enabled=false}. Every key is a {@link RetentionSettings}
- * constant.
+ * Retention of the growing Elasticsearch indexes (docs/CONTRACT.md §6.8): every
+ * {@code eldercare.retention.sweep-every} the API deletes rejections, audit entries, indicator history, calls and
+ * visits older than their retention, and closed work orders, resolved incidents and ended family codes older than
+ * theirs (never an open order or incident, nor an active code). Off with {@code eldercare.retention.enabled=false}.
+ * Every key is a {@link RetentionSettings} constant.
  */
 @Configuration
 @ConditionalOnProperty(name = RetentionSettings.ENABLED_KEY, havingValue = "true", matchIfMissing = true)

@@ -8,14 +8,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eldercare.api.recipient.AuditLog;
+import org.eldercare.api.system.Caller;
 import org.eldercare.api.system.CurrentCaller;
 import org.eldercare.api.system.NotFoundException;
 import org.eldercare.api.system.PlainJson;
+import org.eldercare.api.system.RequestRefusedException;
 import org.eldercare.ingest.region.Regions;
 import org.eldercare.search.facility.FacilitySearch;
 import org.eldercare.search.facility.NearbyFacility;
 import org.eldercare.search.register.CareLabel;
 import org.eldercare.search.register.Risk;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The register for street and district staff (docs/CONTRACT.md §7.4): one registered person, and a street's worklist
  * of entitled people with whether the platform saw them served in the last 30 days, riskiest first. Only masks, the
- * birth year and labels leave; every read is audited.
+ * birth year and labels leave; every read is audited. An office whose grant has a scope reads only the people of
+ * its district or street: anything else is 403, naming the field and the scope.
  */
 @RestController
 class RegisterController {
@@ -46,6 +50,11 @@ class RegisterController {
 
     private String districtOf(WorkItem item) {
         return regions.street(item.streetCode()).map(s -> s.districtCode()).orElse(null);
+    }
+
+    /** The street's district in the reference data; for a code it does not know, the code's first 6 digits. */
+    private String districtOfStreet(String streetCode) {
+        return regions.street(streetCode).map(s -> s.districtCode()).orElse(streetCode.substring(0, 6));
     }
 
     /** One line of the worklist. {@code lastServedAt} is null when no service was seen in the window. */
@@ -98,10 +107,20 @@ class RegisterController {
 
     @GetMapping("/api/v1/persons/{personId}")
     Object person(@PathVariable String personId) {
+        Caller caller = CurrentCaller.get();
         JsonNode person = directory.person(personId).orElse(null);
-        audit.record(CurrentCaller.get(), "PERSON", personId, Map.of(), person == null ? 0 : 1);
+        boolean outside = person != null
+                && !caller.covers(
+                        person.path("districtCode").asText(null),
+                        person.path("streetCode").asText(null));
+        // A refused read is audited too: an office looking outside its area shows in the access review.
+        audit.record(caller, "PERSON", personId, Map.of(), person == null || outside ? 0 : 1);
         if (person == null) {
             throw new NotFoundException("personId: no registered person " + personId);
+        }
+        if (outside) {
+            throw new RequestRefusedException(
+                    HttpStatus.FORBIDDEN, "personId: person " + personId + " is outside your scope " + caller.scope());
         }
         return PlainJson.of(person);
     }
@@ -120,6 +139,15 @@ class RegisterController {
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("size: must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Caller caller = CurrentCaller.get();
+        Map<String, Object> query = Map.of("unservedOnly", unservedOnly, "page", page, "size", size);
+        if (!caller.covers(districtOfStreet(streetCode), streetCode)) {
+            // Refused, not filtered: an emptied worklist would look like a street with nobody to serve.
+            audit.record(caller, "WORKLIST", streetCode, query, 0);
+            throw new RequestRefusedException(
+                    HttpStatus.FORBIDDEN,
+                    "streetCode: street " + streetCode + " is outside your scope " + caller.scope());
         }
         List<JsonNode> entitled = directory.entitled(streetCode);
         List<String> digests = entitled.stream()
@@ -183,12 +211,7 @@ class RegisterController {
                 .limit(size)
                 .map(i -> i.withFacilities(serving.near(districtOf(i), i.streetCode(), i.entitlements())))
                 .toList();
-        audit.record(
-                CurrentCaller.get(),
-                "WORKLIST",
-                streetCode,
-                Map.of("unservedOnly", unservedOnly, "page", page, "size", size),
-                pageItems.size());
+        audit.record(caller, "WORKLIST", streetCode, query, pageItems.size());
         return new Worklist(
                 streetCode,
                 SERVED_WINDOW_DAYS,

@@ -118,7 +118,7 @@ class FamilyViewApiTest {
                 .containsExactlyInAnyOrder("nameMasked", "birthYear", "districtName", "streetName");
         assertThat(answer.path("incidents")).hasSize(2);
         assertThat(answer.path("incidents").get(0).path("rule").asText()).isEqualTo("SOS");
-        assertThat(answer.path("devices").findValuesAsText("status")).containsExactly("SOS", "SILENT");
+        assertThat(answer.path("devices").findValuesAsText("status")).containsExactly("SOS", "SILENT", "ONLINE");
         assertThat(answer.path("visits").findValuesAsText("visitedAt"))
                 .as("her visits only, newest first")
                 .containsExactly("2026-11-30T10:00:00+08:00", "2026-11-27T09:30:00+08:00");
@@ -136,6 +136,7 @@ class FamilyViewApiTest {
                         "138****5678",
                         "LIVING_ALONE",
                         "sos-button-17",
+                        "meter-5",
                         "op-1",
                         "inc-",
                         "39.93",
@@ -152,6 +153,43 @@ class FamilyViewApiTest {
         assertThat(audit.roles).containsExactly("FAMILY_CODE");
         assertThat(String.join(" ", audit.entries))
                 .doesNotContain(issued.path("code").asText().replace("-", ""));
+    }
+
+    @Test
+    void listsEveryDeviceBoundToTheElderFromTheDevicesIndexAndLeavesTheUnboundOneOut() throws Exception {
+        JsonNode issued = json(issue(DAYU_OFFICE, WANG));
+
+        JsonNode devices = json(view("10.7.1.2", issued.path("code").asText())).path("devices");
+
+        assertThat(devices)
+                .extracting(d -> d.path("deviceKind").asText() + " "
+                        + d.path("status").asText() + " " + d.path("since").asText())
+                .as("the SOS being handled first, then the silent watch, then the meter that never raised an"
+                        + " incident; not the unbound door sensor, not another person's watch")
+                .containsExactly(
+                        "SOS_BUTTON SOS 2026-11-30T08:15:00+08:00",
+                        "SMART_WATCH SILENT 2026-11-29T21:00:00+08:00",
+                        "WATER_METER ONLINE 2026-11-25T08:00:00+08:00");
+        assertThat(names(devices.get(2))).containsExactlyInAnyOrder("deviceKind", "status", "since");
+    }
+
+    @Test
+    void aDeviceTheIndexDoesNotHoldIsListedOnlyWhileAnOpenIncidentNamesIt() {
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> open = List.of(
+                Fakes.incident(mapper, "DEVICE_SILENT", "OPEN", "door-8", "DOOR_SENSOR", "2026-11-30T07:00:00+08:00"),
+                Fakes.incident(
+                        mapper, "DEVICE_SILENT", "OPEN", "watch-old", "SMART_WATCH", "2026-11-28T07:00:00+08:00"),
+                Fakes.incident(mapper, "SOS", "OPEN", "watch-9", "SMART_WATCH", "2026-11-27T07:00:00+08:00"));
+        List<JsonNode> documents = List.of(
+                Fakes.device(mapper, "door-8", "DOOR_SENSOR", WANG, "UNBOUND", "2026-11-30T09:00:00+08:00"),
+                Fakes.device(
+                        mapper, "watch-9", "SMART_WATCH", OTHER_STREET_PERSON, "ONLINE", "2026-11-29T09:00:00+08:00"));
+
+        assertThat(FamilyViewController.devices(WANG, documents, open))
+                .extracting(d -> d.deviceKind() + " " + d.status())
+                .as("bound before the index and silent since: listed; unbound, or another person's now: not")
+                .containsExactly("SMART_WATCH SILENT");
     }
 
     @Test
@@ -388,7 +426,10 @@ class FamilyViewApiTest {
             return new ActionRecordingAuditLog();
         }
 
-        /** 王桂英 of 大峪街道 with an SOS and a silent watch, as the job indexes them; a person of 龙泉镇. */
+        /**
+         * 王桂英 of 大峪街道 with an SOS, a silent watch, a water meter that never raised an incident and an unbound door
+         * sensor, as the job indexes them; a person of 龙泉镇 with a watch of her own.
+         */
         @Bean
         @Primary
         FamilyReads inMemoryReads() {
@@ -418,6 +459,18 @@ class FamilyViewApiTest {
                                             .put("lat", 39.9361)
                                             .put("lon", 116.1042)),
                     incident(mapper, "DEVICE_SILENT", "OPEN", "watch-3", "SMART_WATCH", "2026-11-29T21:00:00+08:00"));
+            List<JsonNode> devices = List.of(
+                    device(mapper, "sos-button-17", "SOS_BUTTON", WANG, "ONLINE", "2026-11-20T10:00:00+08:00"),
+                    device(mapper, "watch-3", "SMART_WATCH", WANG, "SILENT", "2026-11-29T21:00:00+08:00"),
+                    device(mapper, "meter-5", "WATER_METER", WANG, "ONLINE", "2026-11-25T08:00:00+08:00"),
+                    device(mapper, "door-8", "DOOR_SENSOR", WANG, "UNBOUND", "2026-11-26T08:00:00+08:00"),
+                    device(
+                            mapper,
+                            "watch-9",
+                            "SMART_WATCH",
+                            OTHER_STREET_PERSON,
+                            "ONLINE",
+                            "2026-11-26T08:00:00+08:00"));
             List<JsonNode> visits = List.of(
                     visit(mapper, "v-100", WANG, "2026-11-27T09:30:00+08:00", "CARD_SWIPE", 30, "大峪街道养老服务驿站"),
                     visit(mapper, "v-101", OTHER_STREET_PERSON, "2026-11-30T11:00:00+08:00", "FACE", 20, "龙泉镇养老驿站"),
@@ -432,6 +485,38 @@ class FamilyViewApiTest {
                 @Override
                 List<JsonNode> incidents(String personId, int size) {
                     return WANG.equals(personId) ? incidents : List.of();
+                }
+
+                @Override
+                List<JsonNode> devices(String personId, int size) {
+                    // As the index's query would: bound to this person now, not unbound, latest status first.
+                    return devices.stream()
+                            .filter(d -> personId.equals(d.path("personId").asText()))
+                            .filter(d -> !"UNBOUND".equals(d.path("status").asText()))
+                            .sorted(Comparator.comparing((JsonNode d) ->
+                                            d.path("statusSince").asText())
+                                    .reversed())
+                            .limit(size)
+                            .toList();
+                }
+
+                @Override
+                List<JsonNode> devicesById(List<String> ids) {
+                    return devices.stream()
+                            .filter(d -> ids.contains(d.path("id").asText()))
+                            .toList();
+                }
+
+                @Override
+                List<JsonNode> openDeviceIncidents(String personId, int size) {
+                    return WANG.equals(personId)
+                            ? incidents.stream()
+                                    .filter(i -> List.of("SOS", "DEVICE_SILENT")
+                                            .contains(i.path("rule").asText()))
+                                    .filter(i ->
+                                            !"RESOLVED".equals(i.path("state").asText()))
+                                    .toList()
+                            : List.of();
                 }
 
                 @Override
@@ -473,7 +558,25 @@ class FamilyViewApiTest {
                     .put("recordedAt", visitedAt);
         }
 
-        private static ObjectNode incident(
+        /** A device's binding as the job indexes it (docs/CONTRACT.md §9.9), device and operator ids included. */
+        static ObjectNode device(
+                ObjectMapper mapper, String deviceId, String kind, String personId, String status, String since) {
+            return mapper.createObjectNode()
+                    .put("id", "op-1/" + deviceId)
+                    .put("operatorId", "op-1")
+                    .put("deviceId", deviceId)
+                    .put("deviceKind", kind)
+                    .put("personId", personId)
+                    .put("districtCode", "110109")
+                    .put("streetCode", "110109001")
+                    .put("heartbeatSeconds", 300)
+                    .put("status", status)
+                    .put("statusSince", since)
+                    .put("boundAt", "2026-11-20T10:00:00+08:00")
+                    .put("lastSignalAt", since);
+        }
+
+        static ObjectNode incident(
                 ObjectMapper mapper, String rule, String state, String deviceId, String kind, String openedAt) {
             ObjectNode incident = mapper.createObjectNode()
                     .put("incidentId", "inc-0123456789abcdef01234567")

@@ -6,21 +6,25 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.eldercare.ingest.config.Settings;
 import org.eldercare.search.document.IndexNames;
 import org.eldercare.search.index.Elasticsearch;
 import org.eldercare.search.index.ElasticsearchConfig;
 import org.eldercare.search.index.IndexManager;
 import org.eldercare.search.index.IndexRetention;
+import org.eldercare.search.index.RetentionSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Retention on a real node (docs/CONTRACT.md §6.8): each log index loses exactly the documents older than its
- * retention, judged by its own time field, and keeps the rest; the other indexes are untouched.
+ * Retention on a real node (docs/CONTRACT.md §6.8): each index loses exactly the documents older than its
+ * retention, judged by its own time field (a family code by its revocation or expiry), and keeps the rest: an open
+ * incident or work order has no end time and is never deleted; the indexes without a retention are untouched.
  */
 class IndexRetentionIT {
 
@@ -82,6 +86,97 @@ class IndexRetentionIT {
                 .as("a second sweep finds nothing")
                 .containsOnlyKeys(deleted.keySet())
                 .allSatisfy((index, count) -> assertThat(count).isZero());
+    }
+
+    @Test
+    void deletesEndedHotlineWorkVisitsAndCodesByTheContractsDefaultsAndKeepsWhatIsOpenOrYoung() throws Exception {
+        // docs/CONTRACT.md §6.8, at the defaults: 400 days for orders, calls, incidents and visits; 30 for codes.
+        Instant old = NOW.minus(Duration.ofDays(401));
+        Instant young = NOW.minus(Duration.ofDays(399));
+        putDoc(
+                IndexNames.WORK_ORDERS,
+                "wo-closed-401-days",
+                Map.of("state", "CLOSED", "openedAt", at(old.minus(Duration.ofDays(2))), "closedAt", at(old)));
+        putDoc(
+                IndexNames.WORK_ORDERS,
+                "wo-closed-399-days",
+                Map.of("state", "CLOSED", "openedAt", at(old), "closedAt", at(young)));
+        putDoc(
+                IndexNames.WORK_ORDERS,
+                "wo-open-3-years",
+                Map.of("state", "DISPATCHED", "openedAt", at(NOW.minus(Duration.ofDays(1100)))));
+        putDoc(IndexNames.CALLS, "call-401-days", Map.of("receivedAt", at(old), "reason", "REQUEST"));
+        putDoc(IndexNames.CALLS, "call-399-days", Map.of("receivedAt", at(young), "reason", "INQUIRY"));
+        putDoc(
+                IndexNames.INCIDENTS,
+                "inc-resolved-401-days",
+                Map.of("state", "RESOLVED", "openedAt", at(old.minus(Duration.ofHours(1))), "resolvedAt", at(old)));
+        putDoc(
+                IndexNames.INCIDENTS,
+                "inc-resolved-399-days",
+                Map.of("state", "RESOLVED", "openedAt", at(old), "resolvedAt", at(young)));
+        putDoc(
+                IndexNames.INCIDENTS,
+                "inc-open-3-years",
+                Map.of("state", "OPEN", "openedAt", at(NOW.minus(Duration.ofDays(1100)))));
+        putDoc(IndexNames.VISITS, "op-1:visit-401-days", Map.of("visitedAt", at(old)));
+        putDoc(IndexNames.VISITS, "op-1:visit-1-day", Map.of("visitedAt", at(NOW.minus(Duration.ofDays(1)))));
+        putDoc(
+                IndexNames.FAMILY_CODES,
+                "code-revoked-31-days",
+                Map.of(
+                        "issuedAt", at(NOW.minus(Duration.ofDays(60))),
+                        "expiresAt", at(NOW.plus(Duration.ofDays(120))),
+                        "revokedAt", at(NOW.minus(Duration.ofDays(31)))));
+        putDoc(
+                IndexNames.FAMILY_CODES,
+                "code-expired-31-days",
+                Map.of(
+                        "issuedAt",
+                        at(NOW.minus(Duration.ofDays(211))),
+                        "expiresAt",
+                        at(NOW.minus(Duration.ofDays(31)))));
+        putDoc(
+                IndexNames.FAMILY_CODES,
+                "code-expired-29-days",
+                Map.of(
+                        "issuedAt",
+                        at(NOW.minus(Duration.ofDays(209))),
+                        "expiresAt",
+                        at(NOW.minus(Duration.ofDays(29)))));
+        putDoc(
+                IndexNames.FAMILY_CODES,
+                "code-active-issued-179-days-ago",
+                Map.of("issuedAt", at(NOW.minus(Duration.ofDays(179))), "expiresAt", at(NOW.plus(Duration.ofDays(1)))));
+        client.indices().refresh(r -> r.index("_all"));
+        IndexRetention retention = new IndexRetention(client, RetentionSettings.rules(Settings.none()));
+
+        Map<String, Long> deleted = retention.sweep(NOW);
+        client.indices().refresh(r -> r.index("_all"));
+
+        assertThat(ids(IndexNames.WORK_ORDERS)).containsExactly("wo-closed-399-days", "wo-open-3-years");
+        assertThat(ids(IndexNames.CALLS)).containsExactly("call-399-days");
+        assertThat(ids(IndexNames.INCIDENTS))
+                .as("an incident still open is never deleted, however old")
+                .containsExactly("inc-open-3-years", "inc-resolved-399-days");
+        assertThat(ids(IndexNames.VISITS)).containsExactly("op-1:visit-1-day");
+        assertThat(ids(IndexNames.FAMILY_CODES))
+                .as("a code ended (revoked or expired) over 30 days ago goes; an active one stays")
+                .containsExactly("code-active-issued-179-days-ago", "code-expired-29-days");
+        assertThat(deleted)
+                .containsEntry(IndexNames.WORK_ORDERS, 1L)
+                .containsEntry(IndexNames.CALLS, 1L)
+                .containsEntry(IndexNames.INCIDENTS, 1L)
+                .containsEntry(IndexNames.VISITS, 1L)
+                .containsEntry(IndexNames.FAMILY_CODES, 2L);
+    }
+
+    private static String at(Instant instant) {
+        return instant.atOffset(ZoneOffset.ofHours(8)).toString();
+    }
+
+    private static void putDoc(String index, String id, Map<String, Object> document) throws Exception {
+        client.index(i -> i.index(index).id(id).document(document));
     }
 
     private static void put(String index, String timeField, String id, Instant at) throws Exception {

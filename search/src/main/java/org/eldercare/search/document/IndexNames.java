@@ -26,6 +26,8 @@ public final class IndexNames {
     public static final String INCIDENTS = "incidents";
     /** Caregivers' home visits, one document per accepted {@code visit.completed} (docs/CONTRACT.md §9.3). */
     public static final String VISITS = "visits";
+    /** Terminals' bindings and their status, one document per device (docs/CONTRACT.md §9.9). */
+    public static final String DEVICES = "devices";
     /** Family access codes, as digests, written by the API (docs/CONTRACT.md §10.4). */
     public static final String FAMILY_CODES = "family-codes";
 

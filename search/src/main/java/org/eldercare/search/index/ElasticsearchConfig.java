@@ -32,6 +32,22 @@ public record ElasticsearchConfig(
         String caCertificate)
         implements Serializable {
 
+    /** This configuration with writers that send a partial bulk after {@code interval}. */
+    public ElasticsearchConfig withBulkFlushInterval(Duration interval) {
+        return new ElasticsearchConfig(
+                url,
+                requestTimeout,
+                bulkActions,
+                bulkBytes,
+                bulkConcurrency,
+                interval,
+                replicas,
+                username,
+                password,
+                apiKey,
+                caCertificate);
+    }
+
     public static final String PREFIX = "eldercare.elasticsearch.";
 
     public static final Setting<URI> URL = Setting.uri(

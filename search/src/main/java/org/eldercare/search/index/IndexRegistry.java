@@ -1,5 +1,6 @@
 package org.eldercare.search.index;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
 import org.eldercare.search.family.FamilyCodeDocument;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.match.RecipientDocument;
 import org.eldercare.search.register.PersonDocument;
@@ -74,8 +76,10 @@ public final class IndexRegistry {
             IndexSpec.of(IndexNames.PERSONS, "person id", PersonDocument::personId);
 
     /** Incidents raised from terminals, water use and visits, in their latest state (docs/CONTRACT.md §9.6). */
-    public static final IndexSpec<IncidentDocument> INCIDENTS =
-            IndexSpec.of(IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId);
+    public static final IndexSpec<IncidentDocument> INCIDENTS = IndexSpec.of(
+                    IndexNames.INCIDENTS, "incident id", IncidentDocument::incidentId)
+            // The hotline console waits for each transition (§9.7): an SOS must not sit in a partial bulk.
+            .flushedWithin(Duration.ofMillis(20));
     /** Pairs of recipients the resolution queued for a reviewer, and their decisions (docs/CONTRACT.md §7.6). */
     public static final IndexSpec<ReviewCaseDocument> REVIEW_CASES = IndexSpec.of(
             IndexNames.REVIEW_CASES,
@@ -90,6 +94,10 @@ public final class IndexRegistry {
     /** Caregivers' home visits, one document per accepted {@code visit.completed} (docs/CONTRACT.md §9.3). */
     public static final IndexSpec<VisitDocument> VISITS =
             IndexSpec.of(IndexNames.VISITS, "operatorId:visitId (docs/CONTRACT.md §9.3)", VisitDocument::id);
+
+    /** Terminals' bindings and their status, written at status changes only (docs/CONTRACT.md §9.9). */
+    public static final IndexSpec<DeviceDocument> DEVICES =
+            IndexSpec.of(IndexNames.DEVICES, "<operatorId>/<deviceId> (docs/CONTRACT.md §9.9)", DeviceDocument::id);
 
     /** Family access codes by their keyed digest, written by the API only (docs/CONTRACT.md §10.4). */
     public static final IndexSpec<FamilyCodeDocument> FAMILY_CODES = IndexSpec.of(
@@ -113,7 +121,8 @@ public final class IndexRegistry {
             WORK_ORDERS,
             CALLS,
             FAMILY_CODES,
-            VISITS);
+            VISITS,
+            DEVICES);
 
     private IndexRegistry() {}
 

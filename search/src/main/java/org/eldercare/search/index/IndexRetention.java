@@ -19,29 +19,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the documents of the growing log indexes once they are older than their retention (docs/CONTRACT.md
- * §6.8), judged by each index's own time field: expired ids are searched and deleted in bulk, page by page. Per
- * document, not per index, so the indexes keep their names, mappings and writers; safe to run from several API
- * replicas at once (a document another sweep deleted first is skipped).
+ * Deletes the documents of the growing indexes once they are older than their retention (docs/CONTRACT.md §6.8),
+ * judged by each index's own time field (or fields: a document expires when any of them is old enough, and never
+ * while it has none of them, as an open incident has no {@code resolvedAt}): expired ids are searched and deleted in
+ * bulk, page by page. Per document, not per index, so the indexes keep their names, mappings and writers; safe to
+ * run from several API replicas at once (a document another sweep deleted first is skipped).
  */
 public final class IndexRetention {
 
-    /** One index kept for {@code keep}, judged by the date in {@code timeField}. */
-    public record Rule(String index, String timeField, Duration keep) {
+    /**
+     * One index kept for {@code keep} after the dates in {@code timeFields}: a document expires once any of them is
+     * older than {@code keep}; a document holding none of them is kept.
+     */
+    public record Rule(String index, List<String> timeFields, Duration keep) {
         public Rule {
             Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(timeField, "timeField");
+            if (timeFields == null || timeFields.isEmpty()) {
+                throw new IllegalArgumentException("eldercare.retention." + index + ": needs a time field");
+            }
+            timeFields = List.copyOf(timeFields);
             if (keep == null || !keep.isPositive()) {
                 throw new IllegalArgumentException("eldercare.retention." + index + ": must be a positive duration");
             }
         }
     }
 
-    /** The time field each log index is judged by. */
-    public static final Map<String, String> TIME_FIELDS = Map.of(
-            IndexNames.REJECTIONS, "rejectedAt",
-            IndexNames.AUDIT, "at",
-            IndexNames.INDICATOR_HISTORY, "asOf");
+    /**
+     * The time fields each index is judged by (docs/CONTRACT.md §6.8). Incidents and work orders by the moment they
+     * ended, which an open one does not have; a family code by its revocation or its expiry, whichever came first.
+     */
+    public static final Map<String, List<String>> TIME_FIELDS = Map.of(
+            IndexNames.REJECTIONS, List.of("rejectedAt"),
+            IndexNames.AUDIT, List.of("at"),
+            IndexNames.INDICATOR_HISTORY, List.of("asOf"),
+            IndexNames.WORK_ORDERS, List.of("closedAt"),
+            IndexNames.CALLS, List.of("receivedAt"),
+            IndexNames.INCIDENTS, List.of("resolvedAt"),
+            IndexNames.VISITS, List.of("visitedAt"),
+            IndexNames.FAMILY_CODES, List.of("revokedAt", "expiresAt"));
 
     private static final Logger log = LoggerFactory.getLogger(IndexRetention.class);
     static final int PAGE_SIZE = 1000;
@@ -57,11 +72,11 @@ public final class IndexRetention {
 
     /** A rule for {@code index} on its field of {@link #TIME_FIELDS}. */
     public static Rule rule(String index, Duration keep) {
-        String field = TIME_FIELDS.get(index);
-        if (field == null) {
+        List<String> fields = TIME_FIELDS.get(index);
+        if (fields == null) {
             throw new IllegalArgumentException("eldercare.retention." + index + ": no retention for this index");
         }
-        return new Rule(index, field, keep);
+        return new Rule(index, fields, keep);
     }
 
     public List<Rule> rules() {
@@ -81,7 +96,7 @@ public final class IndexRetention {
                             "Retention {}: deleted {} document(s) with {} before {}",
                             rule.index(),
                             count,
-                            rule.timeField(),
+                            String.join(" or ", rule.timeFields()),
                             before);
                 }
             } catch (IOException e) {
@@ -108,8 +123,14 @@ public final class IndexRetention {
                                     .size(PAGE_SIZE)
                                     .source(src -> src.fetch(false))
                                     .trackTotalHits(t -> t.enabled(false))
-                                    .query(q -> q.range(r -> r.date(
-                                            d -> d.field(rule.timeField()).lt(before)))),
+                                    .query(q -> q.bool(b -> {
+                                        // Any of the fields old enough; a missing field matches no range.
+                                        for (String field : rule.timeFields()) {
+                                            b.should(sh -> sh.range(r ->
+                                                    r.date(d -> d.field(field).lt(before))));
+                                        }
+                                        return b.minimumShouldMatch("1");
+                                    })),
                             Void.class)
                     .hits()
                     .hits();

@@ -31,7 +31,8 @@ class IndexRegistryTest {
                         IndexNames.WORK_ORDERS,
                         IndexNames.CALLS,
                         IndexNames.FAMILY_CODES,
-                        IndexNames.VISITS)
+                        IndexNames.VISITS,
+                        IndexNames.DEVICES)
                 .containsExactly(
                         "indicators",
                         "indicator-history",
@@ -47,7 +48,8 @@ class IndexRegistryTest {
                         "work-orders",
                         "calls",
                         "family-codes",
-                        "visits");
+                        "visits",
+                        "devices");
         assertThat(IndexRegistry.PERSONS.mappingResource()).isEqualTo("mappings/persons.json");
         assertThat(IndexRegistry.byName("indicator")).isEmpty();
     }

@@ -18,7 +18,17 @@ class RetentionSettingsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("rejections", Duration.ofDays(30)),
                         org.assertj.core.groups.Tuple.tuple("audit", Duration.ofDays(730)),
-                        org.assertj.core.groups.Tuple.tuple("indicator-history", Duration.ofDays(400)));
+                        org.assertj.core.groups.Tuple.tuple("indicator-history", Duration.ofDays(400)),
+                        org.assertj.core.groups.Tuple.tuple("work-orders", Duration.ofDays(400)),
+                        org.assertj.core.groups.Tuple.tuple("calls", Duration.ofDays(400)),
+                        org.assertj.core.groups.Tuple.tuple("incidents", Duration.ofDays(400)),
+                        org.assertj.core.groups.Tuple.tuple("visits", Duration.ofDays(400)),
+                        org.assertj.core.groups.Tuple.tuple("family-codes", Duration.ofDays(30)));
+        assertThat(RetentionSettings.rules(Settings.none()))
+                .as("open incidents and orders have no end time, so no rule can match them")
+                .filteredOn(r -> r.index().equals("incidents") || r.index().equals("work-orders"))
+                .flatExtracting(IndexRetention.Rule::timeFields)
+                .containsExactly("closedAt", "resolvedAt");
         assertThat(RetentionSettings.SWEEP_EVERY.defaultValue()).isEqualTo(Duration.ofHours(1));
         assertThat(RetentionSettings.FIRST_SWEEP_AFTER.defaultValue()).isEqualTo(Duration.ofMinutes(1));
         assertThat(RetentionSettings.ENABLED.key()).isEqualTo(RetentionSettings.ENABLED_KEY);
@@ -32,5 +42,8 @@ class RetentionSettingsTest {
                         .getFirst()
                         .keep())
                 .isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(
+                        () -> RetentionSettings.rules(Settings.of(Map.of("eldercare.retention.family-codes", "-P1D"))))
+                .hasMessageStartingWith("eldercare.retention.family-codes: must be positive");
     }
 }

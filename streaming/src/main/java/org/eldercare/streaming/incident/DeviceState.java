@@ -43,6 +43,11 @@ public final class DeviceState {
     public double meterDayLitres;
     public Double lastLitres;
     public Long judgedDay;
+    /**
+     * Whether the device's {@code devices} document (docs/CONTRACT.md §9.9) has been written. False for state of form 1,
+     * written before that index existed: the device's next event writes it once.
+     */
+    public boolean documented;
 
     public DeviceState copy() {
         DeviceState c = new DeviceState();
@@ -64,6 +69,7 @@ public final class DeviceState {
         c.meterDayLitres = meterDayLitres;
         c.lastLitres = lastLitres;
         c.judgedDay = judgedDay;
+        c.documented = documented;
         return c;
     }
 
@@ -76,10 +82,13 @@ public final class DeviceState {
             super(DeviceState.class);
         }
 
-        /** Form 1: the first release's. */
+        /**
+         * Form 2 adds {@code documented} (docs/CONTRACT.md §9.9). Form 1, the first release's, is the same JSON
+         * without it and reads as {@code documented = false}.
+         */
         @Override
         public int formatVersion() {
-            return 1;
+            return 2;
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.eldercare.ingest.event.DeviceKind;
 import org.eldercare.ingest.event.DeviceSos;
 import org.eldercare.ingest.event.DeviceUnbound;
 import org.eldercare.ingest.event.MeterReading;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.streaming.serde.StreamTypes;
 import org.eldercare.streaming.time.ShanghaiTime;
 
@@ -30,6 +31,10 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * <p>An unbound device is forgotten {@link Incidents#RETENTION} after its unbinding (§9.8), by an event-time timer; an
  * event for it after that is refused like any event of a device its operator has not bound.
  *
+ * <p>Its {@code devices} document (§9.9) goes to {@link #BINDINGS} when the binding or the status changes: a binding, an
+ * unbinding, a silence raised, the first signal after it (and once for state kept from before that index). A signal
+ * that changes nothing writes nothing: a city's heartbeats would be hundreds of writes a second.
+ *
  * <p>Silence and the end of a day are event-time timers, so they fall where the events say, not where the wall clock
  * was when they were read. Each is also judged when the device's next event shows the moment has passed, so the
  * outcome does not depend on how far the watermark had come when an event was read.
@@ -39,6 +44,9 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("device-rejections", StreamTypes.REJECTION);
+
+    /** The device's document of the {@code devices} index (§9.9), at each change of its binding or status. */
+    public static final OutputTag<DeviceDocument> BINDINGS = new OutputTag<>("device-bindings", StreamTypes.DEVICE);
 
     private transient ValueState<DeviceState> device;
 
@@ -68,7 +76,7 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                     s.deviceId = b.deviceId();
                 }
                 if (s.bound) {
-                    raiseSilenceIfPassed(s, time, out);
+                    raiseSilenceIfPassed(s, time, ctx, out);
                 }
                 if (s.bound && !b.personId().equals(s.personId)) {
                     clearMeterDay(s); // another person: a day of use belongs to one person only
@@ -81,6 +89,8 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                 s.bound = true;
                 s.boundAt = time;
                 s.lastSignalAt = Math.max(s.lastSignalAt, time);
+                // A new binding: ONLINE since its time, unless it came before the last signal of a silence.
+                document(s, silent(s) ? silentAt(s) : time, ctx);
             }
             case DeviceUnbound u -> {
                 if (s == null || !s.bound) {
@@ -90,10 +100,12 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                 if (time < s.boundAt) {
                     return;
                 }
-                raiseSilenceIfPassed(s, time, out);
+                raiseSilenceIfPassed(s, time, ctx, out);
+                long boundAt = s.boundAt;
                 s.bound = false;
                 s.boundAt = time;
                 clearMeterDay(s);
+                ctx.output(BINDINGS, document(s, DeviceDocument.UNBOUND, time, boundAt));
                 // Forgotten once no binding older than this unbinding can still arrive (§9.8).
                 ctx.timerService().registerEventTimeTimer(forgetAt(s));
             }
@@ -110,8 +122,15 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                     reject(ctx, event, "type: a " + s.kind + " device cannot send meter.reading");
                     return;
                 }
-                raiseSilenceIfPassed(s, time, out);
+                raiseSilenceIfPassed(s, time, ctx, out);
+                boolean wasSilent = silent(s);
                 s.lastSignalAt = Math.max(s.lastSignalAt, time);
+                if (wasSilent && !silent(s)) {
+                    document(s, time, ctx); // the first signal after the silence
+                } else if (!s.documented) {
+                    // State kept from before the index (§9.9): written once, at the device's next event.
+                    document(s, silent(s) ? silentAt(s) : s.silenceRaisedFor == null ? s.boundAt : time, ctx);
+                }
                 if (event.data() instanceof DeviceSos sos) {
                     out.collect(signal(
                             s,
@@ -162,7 +181,7 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
         if (s.silenceTimerAt != null && s.silenceTimerAt == timestamp) {
             s.silenceTimerAt = null;
         }
-        raiseSilenceIfPassed(s, timestamp, out);
+        raiseSilenceIfPassed(s, timestamp, ctx, out);
         if (s.meterDay != null && nextMidnight(s.meterDay) <= timestamp) {
             judge(s, out);
         }
@@ -170,7 +189,7 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
     }
 
     /** Raises the silence that began after the last signal if it had lasted its limit by {@code now}. */
-    private static void raiseSilenceIfPassed(DeviceState s, long now, Collector<PersonSignal> out) {
+    private static void raiseSilenceIfPassed(DeviceState s, long now, Context ctx, Collector<PersonSignal> out) {
         long silentAt = silentAt(s);
         if (!s.bound || now < silentAt || Long.valueOf(s.lastSignalAt).equals(s.silenceRaisedFor)) {
             return;
@@ -196,6 +215,35 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                         "no signal since " + ShanghaiTime.at(s.lastSignalAt) + " (" + rules.missedHeartbeats()
                                 + " heartbeats of " + s.heartbeatSeconds + " s missed)",
                         silentAt)));
+        document(s, silentAt, ctx);
+    }
+
+    /** Whether the device is bound and in a silence already raised: no signal since the one the silence followed. */
+    private static boolean silent(DeviceState s) {
+        return s.bound && Long.valueOf(s.lastSignalAt).equals(s.silenceRaisedFor);
+    }
+
+    /** Writes the bound device's document as its state now stands, its status begun at {@code since}. */
+    private static void document(DeviceState s, long since, Context ctx) {
+        ctx.output(BINDINGS, document(s, silent(s) ? DeviceDocument.SILENT : DeviceDocument.ONLINE, since, s.boundAt));
+    }
+
+    /** The device's document (§9.9): the binding, the status and when it began; no one's name, number or place. */
+    static DeviceDocument document(DeviceState s, String status, long since, long boundAt) {
+        s.documented = true;
+        return new DeviceDocument(
+                DeviceDocument.idOf(s.operatorId, s.deviceId),
+                s.operatorId,
+                s.deviceId,
+                s.kind.name(),
+                s.personId,
+                s.districtCode,
+                s.streetCode,
+                s.heartbeatSeconds,
+                status,
+                ShanghaiTime.at(since),
+                ShanghaiTime.at(boundAt),
+                ShanghaiTime.at(s.lastSignalAt));
     }
 
     /** When an unbound device's state is forgotten: {@link Incidents#RETENTION} after its unbinding. */

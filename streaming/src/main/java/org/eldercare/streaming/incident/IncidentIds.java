@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.eldercare.search.incident.DeviceDocument;
 
 /**
  * Deterministic incident ids (docs/CONTRACT.md §9.4): {@code inc-} and the first 24 hex digits of SHA-256 over {@code
@@ -23,8 +24,11 @@ public final class IncidentIds {
         }
     }
 
-    /** The subject of a device's incidents: {@code <operatorId>/<deviceId>}, the device's key in the job. */
+    /**
+     * The subject of a device's incidents: {@code <operatorId>/<deviceId>}, the device's key in the job and its
+     * document id in the {@code devices} index (§9.9).
+     */
     public static String device(String operatorId, String deviceId) {
-        return operatorId + "/" + deviceId;
+        return DeviceDocument.idOf(operatorId, deviceId);
     }
 }

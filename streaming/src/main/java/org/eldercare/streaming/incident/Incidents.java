@@ -11,6 +11,7 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.IncidentTransition;
 import org.eldercare.ingest.event.VisitCompleted;
 import org.eldercare.ingest.validation.EventTimeWindow;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
@@ -22,7 +23,8 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * <pre>
  * device events ─▶ keyBy(operator/device) devices ─▶ keyBy(person) persons ◀─ register documents
  *                                         visits ─────────────────────┘  └▶ keyBy(incident) lifecycle ◀─ hotline steps
- *                                                              └▶ incidents index, incident transitions topic
+ *                                         │                    └▶ incidents index, incident transitions topic
+ *                                         └▶ devices index (bindings and their status, §9.9)
  * </pre>
  *
  * <p>Incident clocks are event time (§9.5): {@link #EVENT_TIME} is assigned to the device and hotline events and to
@@ -48,12 +50,14 @@ public final class Incidents {
 
     /**
      * The incident documents, their transitions (the records of {@code eldercare.incidents.v1}, docs/CONTRACT.md
-     * §9.5), and the rejections of device events and hotline steps.
+     * §9.5), the rejections of device events and hotline steps, and the documents of the {@code devices} index
+     * (§9.9), in each device's order.
      */
     public record Outputs(
             SingleOutputStreamOperator<IncidentDocument> incidents,
             DataStream<IncidentTransitionRecord> transitions,
-            DataStream<Rejection> rejections) {}
+            DataStream<Rejection> rejections,
+            DataStream<DeviceDocument> devices) {}
 
     /**
      * @param deviceAndHotline the accepted device events and hotline steps, with {@link #EVENT_TIME} assigned
@@ -95,7 +99,11 @@ public final class Incidents {
         }
         DataStream<Rejection> rejections =
                 devices.getSideOutput(DeviceWatch.REJECTED).union(incidents.getSideOutput(IncidentLifecycle.REJECTED));
-        return new Outputs(incidents, incidents.getSideOutput(IncidentLifecycle.TRANSITIONS), rejections);
+        return new Outputs(
+                incidents,
+                incidents.getSideOutput(IncidentLifecycle.TRANSITIONS),
+                rejections,
+                devices.getSideOutput(DeviceWatch.BINDINGS));
     }
 
     /** A visit as its person's signal: the Asia/Shanghai day of {@code visitedAt}, recorded at the event's time. */

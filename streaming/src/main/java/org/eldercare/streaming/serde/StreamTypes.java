@@ -9,6 +9,7 @@ import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.VisitDocument;
 import org.eldercare.search.document.WorkOrderDocument;
+import org.eldercare.search.incident.DeviceDocument;
 
 /**
  * Type information for the contract types that flow between operators. Their records hold an
@@ -31,6 +32,8 @@ public final class StreamTypes {
             new ImmutableTypeInfo<>(CallDocument.class, CallDocumentSerializer.INSTANCE);
     public static final TypeInformation<VisitDocument> VISIT =
             new ImmutableTypeInfo<>(VisitDocument.class, VisitDocumentSerializer.INSTANCE);
+    public static final TypeInformation<DeviceDocument> DEVICE =
+            new ImmutableTypeInfo<>(DeviceDocument.class, DeviceDocumentSerializer.INSTANCE);
     public static final TypeInformation<WorkOrderDocument> WORK_ORDER =
             new ImmutableTypeInfo<>(WorkOrderDocument.class, WorkOrderDocumentSerializer.INSTANCE);
 

@@ -145,7 +145,9 @@ class VersionedSerializerSnapshotTest {
                 org.eldercare.streaming.coverage.RegisterEntry.Serializer.INSTANCE,
                 org.eldercare.streaming.coverage.EntryUpdate.Serializer.INSTANCE,
                 org.eldercare.streaming.coverage.ServedUpdate.Serializer.INSTANCE,
-                org.eldercare.streaming.coverage.CoverageChange.Serializer.INSTANCE);
+                org.eldercare.streaming.coverage.CoverageChange.Serializer.INSTANCE,
+                org.eldercare.streaming.incident.DeviceState.Serializer.INSTANCE,
+                DeviceDocumentSerializer.INSTANCE);
     }
 
     /** A checkpoint of the release before versioning names the same Snapshot class at SimpleTypeSerializerSnapshot's version 3, with no payload. */

@@ -1,0 +1,32 @@
+package org.eldercare.streaming.serde;
+
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.eldercare.search.incident.DeviceDocument;
+
+/** The binary form of a {@link DeviceDocument} (docs/CONTRACT.md §9.9) between operators: its JSON. */
+public final class DeviceDocumentSerializer extends JsonFormSerializer<DeviceDocument> {
+
+    private static final long serialVersionUID = 1L;
+    public static final DeviceDocumentSerializer INSTANCE = new DeviceDocumentSerializer();
+
+    private DeviceDocumentSerializer() {
+        super(DeviceDocument.class);
+    }
+
+    /** Form 1, the first. Bump it when a field changes (see {@code VersionedSerializer}). */
+    @Override
+    public int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<DeviceDocument> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    public static final class Snapshot extends VersionedSerializerSnapshot<DeviceDocument> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
