@@ -83,6 +83,38 @@ class ElasticsearchSinkIT {
         assertThat(count(index, 1)).isEqualTo(readings);
     }
 
+    @Test
+    void aCoalescingSinkLeavesEveryDocumentAtItsNewestVersionWithFewerWrites() throws Exception {
+        String index = "sink-coalesce";
+        int readings = 20_000;
+        int documents = 50;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(1_000);
+        // One source: each id's versions reach its sink subtask in sequence order.
+        env.fromSequence(0, readings - 1)
+                .setParallelism(1)
+                .name("readings")
+                .map(new RewrittenReading(documents))
+                .setParallelism(1)
+                .name("rewritten-reading")
+                .keyBy(Reading::id)
+                .map(r -> r)
+                .returns(Reading.class)
+                .name("by-id")
+                .sinkTo(new ElasticsearchSinkFactory(config).<Reading>createCoalescing(index, Reading::id))
+                .name("elasticsearch");
+
+        run(env, Duration.ofMinutes(3));
+
+        // Each id's newest reading is the last of the sequence with its remainder.
+        assertThat(count(index, null)).isEqualTo(documents);
+        assertThat(countNewest(index, readings - documents)).isEqualTo(documents);
+        assertThat(indexOperations(index))
+                .as("versions replaced while they waited are never sent")
+                .isLessThan(readings);
+    }
+
     private StreamExecutionEnvironment job(String index, int readings, int version, boolean throttled) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -125,6 +157,32 @@ class ElasticsearchSinkIT {
                     return c;
                 })
                 .count();
+    }
+
+    private long countNewest(String index, long fromSequence) throws Exception {
+        client.indices().refresh(r -> r.index(index));
+        return client.count(c -> c.index(index)
+                        .query(q ->
+                                q.range(r -> r.number(n -> n.field("sequence").gte((double) fromSequence)))))
+                .count();
+    }
+
+    private long indexOperations(String index) throws Exception {
+        return client.indices()
+                .stats(s -> s.index(index))
+                .indices()
+                .get(index)
+                .primaries()
+                .indexing()
+                .indexTotal();
+    }
+
+    /** Sequence number to a new version of one of {@code documents} readings: id = sequence modulo documents. */
+    private record RewrittenReading(int documents) implements MapFunction<Long, Reading> {
+        @Override
+        public Reading map(Long sequence) {
+            return new Reading("reading-" + (sequence % documents), 1, sequence);
+        }
     }
 
     /** Sequence number to reading; throttled to about 1,000 a second per subtask when asked. */

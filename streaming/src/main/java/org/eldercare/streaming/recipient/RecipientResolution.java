@@ -30,9 +30,13 @@ public final class RecipientResolution {
         return documents.create(IndexRegistry.SERVICE_RECORDS);
     }
 
-    /** The {@code recipients} sink, id {@code recipientId} (of the person, or of the merged-away id). */
+    /**
+     * The {@code recipients} sink, id {@code recipientId} (of the person, or of the merged-away id). Coalescing: a
+     * person's document is rewritten after each of their records, each time whole and in its newest state, so of
+     * the versions waiting for the next bulk only the newest is sent (streaming/README.md, "Recipient resolution").
+     */
     public static Sink<RecipientEntry> recipientsSink(DocumentSinkFactory documents) {
-        return documents.create(IndexRegistry.RECIPIENTS.name(), RecipientEntry::documentId);
+        return documents.createCoalescing(IndexRegistry.RECIPIENTS.name(), RecipientEntry::documentId);
     }
 
     /** The {@code review-cases} sink, id {@code leftId|rightId} (docs/CONTRACT.md §7.6). */

@@ -23,18 +23,42 @@ import org.eldercare.search.index.ElasticsearchConfig;
  * with 429/5xx are retried with backoff; other refused items (a 400 mapping error) are logged,
  * counted in {@code numRecordsOutErrors} and dropped, and a request-level refusal that retrying
  * cannot fix (401, 413) fails the job.
+ *
+ * <p>A <em>coalescing</em> sink ({@link #coalescing}) keeps only the newest of the entries with the same id that
+ * wait to be sent ({@link CoalescingRequestBuffer}), and sends when its flush interval is up rather than whenever
+ * {@code bulk-actions} versions have piled up (up to {@value #COALESCING_BATCH_FACTOR} × {@code bulk-actions} and
+ * {@code bulk-bytes} per request): for indexes where each document is whole and only its newest state matters, so a
+ * document rewritten many times within a flush interval is indexed once. A document still waits at most the flush
+ * interval (plus a request in flight), and what waits is checkpointed the same way.
  */
 public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
 
     private static final long MAX_REQUEST_TIME_MS = 10 * 60 * 1000L;
 
+    /**
+     * A coalescing sink sends when its flush interval is up, or once this many times {@code bulk-actions} (or {@code
+     * bulk-bytes}) wait: the versions of one flush interval go out as one document each, instead of a bulk leaving
+     * whenever {@code bulk-actions} versions have piled up.
+     */
+    static final int COALESCING_BATCH_FACTOR = 5;
+
     private final ElasticsearchConfig config;
+    private final boolean coalesce;
 
     public ElasticsearchSink(
             ElasticsearchConfig config, String index, SerializableFunction<T, String> idOf, int maxInFlightRequests) {
+        this(config, index, idOf, maxInFlightRequests, false);
+    }
+
+    private ElasticsearchSink(
+            ElasticsearchConfig config,
+            String index,
+            SerializableFunction<T, String> idOf,
+            int maxInFlightRequests,
+            boolean coalesce) {
         super(
                 new BulkEntryConverter<>(index, idOf),
-                config.bulkActions(),
+                coalesce ? config.bulkActions() * COALESCING_BATCH_FACTOR : config.bulkActions(),
                 maxInFlightRequests,
                 config.bulkActions() * 10,
                 config.bulkBytes(),
@@ -43,11 +67,27 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
                 MAX_REQUEST_TIME_MS,
                 false);
         this.config = config;
+        this.coalesce = coalesce;
     }
 
     /** One request in flight per subtask: per-id order is kept. */
     public ElasticsearchSink(ElasticsearchConfig config, String index, SerializableFunction<T, String> idOf) {
         this(config, index, idOf, 1);
+    }
+
+    /**
+     * One request in flight per subtask, and of the documents with one id waiting to be sent only the newest is
+     * sent (last write wins). Only for indexes whose documents are written whole and never need to be seen in an
+     * intermediate state.
+     */
+    public static <T> ElasticsearchSink<T> coalescing(
+            ElasticsearchConfig config, String index, SerializableFunction<T, String> idOf) {
+        return new ElasticsearchSink<>(config, index, idOf, 1, true);
+    }
+
+    /** Whether this sink keeps only the newest waiting entry per id. */
+    public boolean coalesces() {
+        return coalesce;
     }
 
     @Override
@@ -68,7 +108,13 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
                 .setRequestTimeoutMS(getRequestTimeoutMS())
                 .setFailOnTimeout(getFailOnTimeout())
                 .build();
-        return new ElasticsearchSinkWriter<>(getElementConverter(), context, writerConfig, config, restored);
+        return new ElasticsearchSinkWriter<>(
+                getElementConverter(),
+                context,
+                writerConfig,
+                config,
+                restored,
+                coalesce ? new CoalescingRequestBuffer() : null);
     }
 
     @Override

@@ -25,6 +25,11 @@ public final class ElasticsearchSinkFactory implements DocumentSinkFactory {
         return new ElasticsearchSink<>(config, index, idOf);
     }
 
+    @Override
+    public <T> Sink<T> createCoalescing(String index, SerializableFunction<T, String> idOf) {
+        return ElasticsearchSink.coalescing(config, index, idOf);
+    }
+
     /** As the registry says: an index with {@link IndexSpec#flushWithin()} gets a writer that flushes at least so often. */
     @Override
     public <T> Sink<T> create(IndexSpec<T> index) {

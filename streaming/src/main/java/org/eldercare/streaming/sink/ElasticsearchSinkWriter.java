@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.DequeRequestBuffer;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
+import org.apache.flink.connector.base.sink.writer.SimpleBatchCreator;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.eldercare.search.index.Elasticsearch;
@@ -46,12 +48,23 @@ final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEntry> {
             WriterInitContext context,
             AsyncSinkWriterConfiguration writerConfig,
             ElasticsearchConfig esConfig,
-            Collection<BufferedRequestState<BulkEntry>> restored) {
-        super(converter, context, writerConfig, restored);
+            Collection<BufferedRequestState<BulkEntry>> restored,
+            CoalescingRequestBuffer coalescing) {
+        // Flink's own batch creator either way; Flink's FIFO deque unless the sink coalesces.
+        super(
+                converter,
+                context,
+                writerConfig,
+                restored,
+                new SimpleBatchCreator<>(writerConfig.getMaxBatchSizeInBytes()),
+                coalescing != null ? coalescing : new DequeRequestBuffer<>());
         this.transport = Elasticsearch.transport(esConfig);
         this.client = new ElasticsearchAsyncClient(transport);
         this.rejected = context.metricGroup().getNumRecordsOutErrorsCounter();
         this.retried = context.metricGroup().counter("elasticsearchRetriedDocuments");
+        if (coalescing != null) {
+            context.metricGroup().gauge("elasticsearchCoalescedDocuments", coalescing::coalesced);
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.eldercare.streaming.JobEnvironment;
 import org.eldercare.streaming.JobSinks;
 import org.eldercare.streaming.StreamingConfig;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
+import org.eldercare.streaming.sink.DocumentSinkFactory;
 import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
 
 /**
@@ -37,6 +38,17 @@ final class IndicatorJobRun {
     private IndicatorJobRun() {}
 
     static JobClient start(LocalStack stack, StreamingConfig config, Sinks sinks, boolean bounded) throws Exception {
+        return start(stack, config, jobSinks(config, sinks, stack), bounded);
+    }
+
+    /** As above, with the documents written by {@code documents} and dead letters and indicators to Kafka. */
+    static JobClient start(LocalStack stack, StreamingConfig config, DocumentSinkFactory documents, boolean bounded)
+            throws Exception {
+        return start(stack, config, productionSinks(config, documents), bounded);
+    }
+
+    private static JobClient start(LocalStack stack, StreamingConfig config, JobSinks jobSinks, boolean bounded)
+            throws Exception {
         EntryCounter.reset();
         // Not resumable: a measurement starts from nothing and must leave no checkpoint for a later run to restore.
         URI rest = stack.flinkRestAddress();
@@ -58,7 +70,7 @@ final class IndicatorJobRun {
                 .map(new EntryCounter())
                 .name("benchmark entry counter")
                 .uid("entry-counter");
-        IndicatorJob.build(env, raw, jobSinks(config, sinks, stack), config);
+        IndicatorJob.build(env, raw, jobSinks, config);
         return env.executeAsync("benchmark: " + org.eldercare.streaming.StreamingJobs.JOB_NAME);
     }
 
@@ -66,13 +78,20 @@ final class IndicatorJobRun {
         return switch (sinks) {
             case DISCARD ->
                 JobSinks.of(new DiscardingDocuments(), new DiscardingSink<>(), new DiscardingSink<>(), null);
-            case ES ->
-                JobSinks.of(
-                        ElasticsearchSinkFactory.forUrl(stack.elasticsearchUrl()),
-                        KafkaEndpoints.deadLetters(config.kafka()),
-                        new DiscardingSink<>(),
-                        config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config.kafka()) : null);
+            case ES -> productionSinks(config, ElasticsearchSinkFactory.forUrl(stack.elasticsearchUrl()));
         };
+    }
+
+    /**
+     * Every document to {@code documents}, service records included. (Until 2026-12-02 the service-record
+     * documents went to a discarding sink here: the 4-argument {@code JobSinks.of} takes them as its third
+     * argument, so the {@code --sinks es} figures before then did not index them.)
+     */
+    private static JobSinks productionSinks(StreamingConfig config, DocumentSinkFactory documents) {
+        return JobSinks.of(
+                documents,
+                KafkaEndpoints.deadLetters(config.kafka()),
+                config.publishIndicatorsToKafka() ? KafkaEndpoints.indicators(config.kafka()) : null);
     }
 
     /** The job's settings on this stack: its Kafka, its checkpoint dir, this parallelism and checkpoint interval. */

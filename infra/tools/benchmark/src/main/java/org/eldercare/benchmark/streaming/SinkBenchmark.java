@@ -1,0 +1,425 @@
+package org.eldercare.benchmark.streaming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.util.function.SerializableFunction;
+import org.eldercare.benchmark.common.BenchStack;
+import org.eldercare.benchmark.common.Options;
+import org.eldercare.benchmark.common.Report;
+import org.eldercare.benchmark.common.WorkDir;
+import org.eldercare.infra.stack.LocalStack;
+import org.eldercare.ingest.event.CareEvent;
+import org.eldercare.ingest.event.EventType;
+import org.eldercare.ingest.event.FacilityDetails;
+import org.eldercare.ingest.publish.TopicInitializer;
+import org.eldercare.ingest.region.Regions;
+import org.eldercare.search.index.Elasticsearch;
+import org.eldercare.search.index.ElasticsearchConfig;
+import org.eldercare.search.index.IndexManager;
+import org.eldercare.search.index.IndexRegistry;
+import org.eldercare.search.normalize.RecipientTokeniser;
+import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.streaming.sink.DocumentSinkFactory;
+import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
+import org.eldercare.tools.simulator.CitySimulator;
+import org.eldercare.tools.simulator.SimulatorConfig;
+
+/**
+ * Service-record indexing through the job against the raw {@code _bulk} rate of the same Elasticsearch node, in one
+ * run (issue #14, item 6):
+ *
+ * <ol>
+ *   <li><b>job</b>: {@code --records} simulator {@code service.delivered} events (sealed as the API seals them) after
+ *       the facilities' registrations, pre-filled into Kafka; the indicator job with its production sinks reads them;
+ *       service-record documents indexed per second, read off the node's own indexing counters.
+ *   <li><b>freshness</b>: the same job, now fed {@code --rate} records per second with probes among them: send →
+ *       the probe's recipient found by a search of {@code recipients} (what the hotline's match sees), p50/p99.
+ *   <li><b>raw</b>: the same number of the job's own service-record documents, read back, bulk-indexed straight into
+ *       an empty index with the {@code service-records} mapping, in bulks of the sink's size with the sink's one
+ *       request in flight; documents per second read off the same counters.
+ * </ol>
+ *
+ * The ratio job/raw is the figure; the goal is at least 85 %.
+ */
+public final class SinkBenchmark {
+
+    static final String RAW_INDEX = "bench-raw-service-records";
+    private static final double GOAL_RATIO = 0.85;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String SERVICE_RECORDS = IndexRegistry.SERVICE_RECORDS.name();
+    private static final String RECIPIENTS = IndexRegistry.RECIPIENTS.name();
+
+    private SinkBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        int records = options.integer("records", 200_000);
+        // 0: half the rate the job reached on the backlog, so the freshness is measured below its capacity.
+        double rate = options.integer("rate", 0);
+        int probes = options.integer("probes", 10);
+        Duration warmup = options.duration("warmup", Duration.ofSeconds(10));
+        Duration duration = options.duration("duration", Duration.ofSeconds(30));
+        boolean coalesce = Boolean.parseBoolean(options.string("coalesce", "true"));
+        int parallelism = options.integer("parallelism", 2);
+        Duration checkpoints = options.duration("checkpoint-interval", Duration.ofSeconds(5));
+        String kafkaHeap = options.string("kafka-heap", "1g");
+        String esHeap = options.string("es-heap", "1g");
+        boolean keep = options.flag("keep-data");
+        options.requireAllKnown();
+        String runId = "sk" + Long.toString(System.currentTimeMillis(), 36);
+        try (WorkDir dir = WorkDir.create("sinks", keep);
+                LocalStack stack = BenchStack.start(dir, kafkaHeap, esHeap)) {
+            new Run(stack, IndicatorJobRun.config(stack, parallelism, checkpoints), runId, coalesce)
+                    .measure(records, rate, probes, warmup, duration, kafkaHeap, esHeap);
+        }
+        System.exit(0);
+    }
+
+    private static final class Run {
+        private final LocalStack stack;
+        private final StreamingConfig config;
+        private final String runId;
+        private final boolean coalesce;
+        private final ElasticsearchConfig es;
+        private final ObjectMapper json = new ObjectMapper();
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final CitySimulator simulator;
+        private final RecipientTokeniser sealer = RecipientFreshness.demoSealer();
+        private long sourceBytes;
+
+        Run(LocalStack stack, StreamingConfig config, String runId, boolean coalesce) {
+            this.stack = stack;
+            this.config = config;
+            this.runId = runId;
+            this.coalesce = coalesce;
+            this.es = ElasticsearchConfig.forUrl(stack.elasticsearchUrl());
+            this.simulator = new CitySimulator(SimulatorConfig.defaults().withRunId(runId), Regions.load());
+        }
+
+        void measure(
+                int records,
+                double requestedRate,
+                int probes,
+                Duration warmup,
+                Duration duration,
+                String kafkaHeap,
+                String esHeap)
+                throws Exception {
+            TopicInitializer.ensureTopics(stack.kafkaBootstrapServers(), Duration.ofSeconds(30));
+            var client = Elasticsearch.client(es);
+            try {
+                new IndexManager(client, es).ensureAll();
+            } finally {
+                client._transport().close();
+            }
+            createRawIndex();
+
+            OffsetDateTime start = OffsetDateTime.now(SHANGHAI).minusHours(1);
+            Duration step = Duration.ofHours(1).dividedBy(records);
+            int sent = 0;
+            long fillBegin = System.nanoTime();
+            try (EventProducer producer = new EventProducer(stack.kafkaBootstrapServers())) {
+                for (CareEvent e : simulator.registrations(start)) {
+                    producer.send(e);
+                    sent++;
+                }
+                OffsetDateTime at = start;
+                for (int i = 0; i < records; i++, at = at.plus(step)) {
+                    producer.send(nextRecord(at));
+                    sent++;
+                }
+                producer.flush();
+            }
+            System.out.printf(
+                    "[bench] %,d events (%,d service.delivered) in the topic after %.1f s; running the job%n",
+                    sent, records, (System.nanoTime() - fillBegin) / 1e9);
+
+            try (IndexingMeter meter = new IndexingMeter(
+                            stack.elasticsearchUrl(), List.of(SERVICE_RECORDS, RECIPIENTS, RAW_INDEX));
+                    CpuMeter cpu = new CpuMeter()) {
+                // 1. The job on the backlog.
+                long jobFrom = System.nanoTime();
+                JobClient job = IndicatorJobRun.start(stack, config, documents(), false);
+                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                while (EntryCounter.count() < sent && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                long entered = EntryCounter.count();
+                double entrySeconds = (EntryCounter.lastNanos() - EntryCounter.firstNanos()) / 1e9;
+                if (!meter.awaitQuiet(SERVICE_RECORDS, Duration.ofSeconds(3), Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("the job did not finish indexing its service records in 5 min");
+                }
+                long jobTo = System.nanoTime();
+                IndexingMeter.Rate jobRecords = meter.rate(SERVICE_RECORDS, jobFrom, jobTo);
+                IndexingMeter.Rate jobRecipients = meter.rate(RECIPIENTS, jobFrom, jobTo);
+                double rate = requestedRate > 0 ? requestedRate : Math.max(1, Math.round(jobRecords.perSecond() / 2));
+                System.out.printf(
+                        "[bench] job: %,d service-record and %,d recipient index operations; now %,.0f records/s with probes%n",
+                        jobRecords.operations(), jobRecipients.operations(), rate);
+
+                // 2. Freshness at a steady rate, on the same job.
+                FacilityDetails probeFacility = simulator.facilities().getFirst();
+                RecipientFreshness freshness;
+                try (EventProducer producer = new EventProducer(stack.kafkaBootstrapServers())) {
+                    freshness = new RecipientFreshness(
+                            producer,
+                            sealer,
+                            probeFacility,
+                            simulator.ownerOf(probeFacility.facilityId()),
+                            stack.elasticsearchUrl(),
+                            runId);
+                    freshness.run(() -> nextRecord(OffsetDateTime.now(SHANGHAI)), rate, probes, warmup, duration);
+                    producer.flush();
+                }
+                job.cancel().get();
+
+                // 3. The raw rate of the same node on the job's own documents.
+                List<byte[]> bulks = rawBulks(records);
+                awaitNoMerges(Duration.ofSeconds(60));
+                long rawFrom = System.nanoTime();
+                for (byte[] bulk : bulks) {
+                    send(bulk);
+                }
+                long rawClientTo = System.nanoTime();
+                if (!meter.awaitQuiet(RAW_INDEX, Duration.ofSeconds(1), Duration.ofMinutes(1))) {
+                    throw new IllegalStateException(RAW_INDEX + ": operations not seen within a minute");
+                }
+                IndexingMeter.Rate raw = meter.rate(RAW_INDEX, rawFrom, System.nanoTime());
+
+                double ratio = jobRecords.perSecond() / raw.perSecond();
+                double p99 = freshness.latencies().millisAt(0.99);
+                new Report("service-record indexing: the job against raw _bulk on the same node")
+                        .line(
+                                "parameters",
+                                "%,d sealed service.delivered (simulator, %d facilities registered first) pre-filled"
+                                        + " into Kafka; IndicatorJob with production sinks (every index, dead letters"
+                                        + " and indicators to Kafka), parallelism %d, EXACTLY_ONCE checkpoints every"
+                                        + " %d s; bulks of %d, %d request in flight per sink, flush %d ms; recipients"
+                                        + " sink %s; kafka -Xmx%s, elasticsearch -Xmx%s",
+                                records,
+                                simulator.facilities().size(),
+                                config.parallelism(),
+                                config.checkpointInterval().toSeconds(),
+                                es.bulkActions(),
+                                1,
+                                es.bulkFlushInterval().toMillis(),
+                                coalesce
+                                        ? "coalescing (one version per person per flush)"
+                                        : "plain (every version sent)",
+                                kafkaHeap,
+                                esHeap)
+                        .line(
+                                "raw _bulk",
+                                "%,.0f docs/s: %,d of the job's service-record documents (%.0f bytes of source each),"
+                                        + " bulks of %d, 1 in flight, into an empty index with the service-records"
+                                        + " mapping (%.1f s between the first and the last indexed; client %.1f s)",
+                                raw.perSecond(),
+                                raw.operations(),
+                                sourceBytes / (double) records,
+                                es.bulkActions(),
+                                raw.seconds(),
+                                (rawClientTo - rawFrom) / 1e9)
+                        .line("  cpu", "%s", cpu.between(raw.fromNanos(), raw.toNanos()))
+                        .line(
+                                "job",
+                                "%,.0f service-record docs/s indexed through the job (%,d index operations for %,d"
+                                        + " records, %.1f s between the first and the last; %,d events entered the job"
+                                        + " in %.1f s)",
+                                jobRecords.perSecond(),
+                                jobRecords.operations(),
+                                records,
+                                jobRecords.seconds(),
+                                entered,
+                                entrySeconds)
+                        .line(
+                                "  recipients",
+                                "%,d recipient index operations in the same time, %.2f per record",
+                                jobRecipients.operations(),
+                                jobRecipients.operations() / (double) records)
+                        .line("  cpu", "%s", cpu.between(jobRecords.fromNanos(), jobRecords.toNanos()))
+                        .line("ratio", "job / raw = %.1f %%", ratio * 100)
+                        .line(
+                                "freshness",
+                                "record sent -> its recipient found by a search of recipients, at %,.0f records/s%s: %s",
+                                rate,
+                                requestedRate > 0 ? "" : " (half the job's rate)",
+                                freshness.latencies().summary())
+                        .line(
+                                "probes",
+                                "%,d sent, %,d measured, %,d not found within 10 s after the run",
+                                freshness.probes(),
+                                freshness.latencies().count(),
+                                freshness.unseen())
+                        .goal(
+                                "job ≥ 85 % of raw _bulk",
+                                ratio >= GOAL_RATIO, String.format(Locale.ROOT, "%.1f %%", ratio * 100))
+                        .line("  p99", "%.0f ms hotline freshness (quoted, no goal of its own)", p99)
+                        .print();
+            }
+        }
+
+        /** The next simulator {@code service.delivered} at {@code at}, sealed as the API seals it. */
+        private CareEvent nextRecord(OffsetDateTime at) {
+            CareEvent e = simulator.next(at);
+            while (e.type() != EventType.SERVICE_DELIVERED) {
+                e = simulator.next(at);
+            }
+            return sealer.seal(e);
+        }
+
+        private DocumentSinkFactory documents() {
+            ElasticsearchSinkFactory production = ElasticsearchSinkFactory.forUrl(stack.elasticsearchUrl());
+            return coalesce ? production : new EveryVersion(production);
+        }
+
+        private void createRawIndex() throws IOException, InterruptedException {
+            ObjectNode body;
+            try (InputStream in =
+                    getClass().getClassLoader().getResourceAsStream(IndexRegistry.SERVICE_RECORDS.mappingResource())) {
+                body = (ObjectNode) json.readTree(in);
+            }
+            ((ObjectNode) body.path("settings").path("index")).put("number_of_replicas", es.replicas());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri("/" + RAW_INDEX))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(RAW_INDEX + ": not created: " + response.body());
+            }
+        }
+
+        /** {@code count} of the job's service-record documents as bulk bodies of the sink's size. */
+        private List<byte[]> rawBulks(int count) throws IOException, InterruptedException {
+            List<byte[]> bulks = new ArrayList<>();
+            ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+            int inBulk = 0;
+            int taken = 0;
+            JsonNode page = post("/" + SERVICE_RECORDS + "/_search?scroll=1m", "{\"size\":5000,\"sort\":[\"_doc\"]}");
+            while (taken < count) {
+                JsonNode hits = page.path("hits").path("hits");
+                if (hits.isEmpty()) {
+                    break;
+                }
+                for (JsonNode hit : hits) {
+                    if (taken == count) {
+                        break;
+                    }
+                    bulk.write(("{\"index\":{\"_id\":"
+                                    + json.writeValueAsString(hit.path("_id").asText()) + "}}\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    byte[] source = json.writeValueAsBytes(hit.path("_source"));
+                    sourceBytes += source.length;
+                    bulk.write(source);
+                    bulk.write('\n');
+                    taken++;
+                    if (++inBulk == es.bulkActions()) {
+                        bulks.add(bulk.toByteArray());
+                        bulk.reset();
+                        inBulk = 0;
+                    }
+                }
+                page = post(
+                        "/_search/scroll",
+                        "{\"scroll\":\"1m\",\"scroll_id\":"
+                                + json.writeValueAsString(
+                                        page.path("_scroll_id").asText()) + "}");
+            }
+            if (inBulk > 0) {
+                bulks.add(bulk.toByteArray());
+            }
+            if (taken < count) {
+                throw new IllegalStateException(SERVICE_RECORDS + ": only " + taken + " documents to read back");
+            }
+            return bulks;
+        }
+
+        /** Segment merges left over from the job would take the raw phase's CPU. */
+        private void awaitNoMerges(Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode nodes = get("/_nodes/stats/indices/merges").path("nodes");
+                long current = 0;
+                for (JsonNode node : nodes) {
+                    current +=
+                            node.path("indices").path("merges").path("current").asLong(0);
+                }
+                if (current == 0) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            System.out.println("[bench] merges still running after " + timeout.toSeconds() + " s; measuring anyway");
+        }
+
+        private void send(byte[] bulk) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(uri("/" + RAW_INDEX + "/_bulk"))
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bulk))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200
+                    || json.readTree(response.body()).path("errors").asBoolean(true)) {
+                throw new IllegalStateException(RAW_INDEX + ": bulk refused, HTTP " + response.statusCode());
+            }
+        }
+
+        private JsonNode post(String path, String body) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + ": HTTP " + response.statusCode());
+            }
+            return json.readTree(response.body());
+        }
+
+        private JsonNode get(String path) throws IOException, InterruptedException {
+            return json.readTree(
+                    http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                            .body());
+        }
+
+        private URI uri(String path) {
+            return URI.create(stack.elasticsearchUrl()).resolve(path);
+        }
+    }
+
+    /** The production sinks with every version of a document sent: the sinks as they were before coalescing. */
+    private static final class EveryVersion implements DocumentSinkFactory {
+
+        private static final long serialVersionUID = 1L;
+        private final ElasticsearchSinkFactory production;
+
+        EveryVersion(ElasticsearchSinkFactory production) {
+            this.production = production;
+        }
+
+        @Override
+        public <T> Sink<T> create(String index, SerializableFunction<T, String> idOf) {
+            return production.create(index, idOf);
+        }
+    }
+}
