@@ -22,8 +22,8 @@ import org.eldercare.streaming.recipient.RecipientResolution;
 import org.eldercare.streaming.sink.DocumentSinkFactory;
 
 /**
- * Where {@link IndicatorJob} writes, one Sink V2 per output. {@code indicatorTopic} and {@code
- * rejectionDocuments} are optional (null to leave out); every other slot is required.
+ * Where {@link IndicatorJob} writes, one Sink V2 per output. The first seven are required; every other output is
+ * optional (null to leave out). {@link #of} gives the production outputs; {@link #builder()} picks them by name.
  *
  * @param indicators latest indicators per scope, id = scope code
  * @param indicatorHistory one point per scope per minute, id = {@link MinuteHistory#id}
@@ -70,193 +70,6 @@ public record JobSinks(
         Sink<VisitDocument> visits,
         Sink<DeviceDocument> devices) {
 
-    /** The outputs without the devices. */
-    public JobSinks(
-            Sink<IndicatorDocument> indicators,
-            Sink<IndicatorDocument> indicatorHistory,
-            Sink<FacilityDocument> facilities,
-            Sink<AlertDocument> alerts,
-            Sink<Rejection> deadLetters,
-            Sink<ServiceRecordDocument> serviceRecords,
-            Sink<RecipientEntry> recipients,
-            Sink<IndicatorDocument> indicatorTopic,
-            Sink<Rejection> rejectionDocuments,
-            Sink<PersonDocument> persons,
-            Sink<IncidentDocument> incidents,
-            Sink<ReviewCaseDocument> reviewCases,
-            Sink<WorkOrderDocument> workOrders,
-            Sink<IncidentTransitionRecord> incidentTopic,
-            Sink<CallDocument> calls,
-            Sink<VisitDocument> visits) {
-        this(
-                indicators,
-                indicatorHistory,
-                facilities,
-                alerts,
-                deadLetters,
-                serviceRecords,
-                recipients,
-                indicatorTopic,
-                rejectionDocuments,
-                persons,
-                incidents,
-                reviewCases,
-                workOrders,
-                incidentTopic,
-                calls,
-                visits,
-                null);
-    }
-
-    /** The outputs without the visits. */
-    public JobSinks(
-            Sink<IndicatorDocument> indicators,
-            Sink<IndicatorDocument> indicatorHistory,
-            Sink<FacilityDocument> facilities,
-            Sink<AlertDocument> alerts,
-            Sink<Rejection> deadLetters,
-            Sink<ServiceRecordDocument> serviceRecords,
-            Sink<RecipientEntry> recipients,
-            Sink<IndicatorDocument> indicatorTopic,
-            Sink<Rejection> rejectionDocuments,
-            Sink<PersonDocument> persons,
-            Sink<IncidentDocument> incidents,
-            Sink<ReviewCaseDocument> reviewCases,
-            Sink<WorkOrderDocument> workOrders,
-            Sink<IncidentTransitionRecord> incidentTopic,
-            Sink<CallDocument> calls) {
-        this(
-                indicators,
-                indicatorHistory,
-                facilities,
-                alerts,
-                deadLetters,
-                serviceRecords,
-                recipients,
-                indicatorTopic,
-                rejectionDocuments,
-                persons,
-                incidents,
-                reviewCases,
-                workOrders,
-                incidentTopic,
-                calls,
-                null);
-    }
-
-    /** The outputs without the incident topic and the call log. */
-    public JobSinks(
-            Sink<IndicatorDocument> indicators,
-            Sink<IndicatorDocument> indicatorHistory,
-            Sink<FacilityDocument> facilities,
-            Sink<AlertDocument> alerts,
-            Sink<Rejection> deadLetters,
-            Sink<ServiceRecordDocument> serviceRecords,
-            Sink<RecipientEntry> recipients,
-            Sink<IndicatorDocument> indicatorTopic,
-            Sink<Rejection> rejectionDocuments,
-            Sink<PersonDocument> persons,
-            Sink<IncidentDocument> incidents,
-            Sink<ReviewCaseDocument> reviewCases,
-            Sink<WorkOrderDocument> workOrders) {
-        this(
-                indicators,
-                indicatorHistory,
-                facilities,
-                alerts,
-                deadLetters,
-                serviceRecords,
-                recipients,
-                indicatorTopic,
-                rejectionDocuments,
-                persons,
-                incidents,
-                reviewCases,
-                workOrders,
-                null,
-                null);
-    }
-
-    /** The outputs without the review queue's and the work orders. */
-    public JobSinks(
-            Sink<IndicatorDocument> indicators,
-            Sink<IndicatorDocument> indicatorHistory,
-            Sink<FacilityDocument> facilities,
-            Sink<AlertDocument> alerts,
-            Sink<Rejection> deadLetters,
-            Sink<ServiceRecordDocument> serviceRecords,
-            Sink<RecipientEntry> recipients,
-            Sink<IndicatorDocument> indicatorTopic,
-            Sink<Rejection> rejectionDocuments,
-            Sink<PersonDocument> persons,
-            Sink<IncidentDocument> incidents) {
-        this(
-                indicators,
-                indicatorHistory,
-                facilities,
-                alerts,
-                deadLetters,
-                serviceRecords,
-                recipients,
-                indicatorTopic,
-                rejectionDocuments,
-                persons,
-                incidents,
-                null,
-                null);
-    }
-
-    /** The outputs without the incidents', the review queue's and the work orders. */
-    public JobSinks(
-            Sink<IndicatorDocument> indicators,
-            Sink<IndicatorDocument> indicatorHistory,
-            Sink<FacilityDocument> facilities,
-            Sink<AlertDocument> alerts,
-            Sink<Rejection> deadLetters,
-            Sink<ServiceRecordDocument> serviceRecords,
-            Sink<RecipientEntry> recipients,
-            Sink<IndicatorDocument> indicatorTopic,
-            Sink<Rejection> rejectionDocuments,
-            Sink<PersonDocument> persons) {
-        this(
-                indicators,
-                indicatorHistory,
-                facilities,
-                alerts,
-                deadLetters,
-                serviceRecords,
-                recipients,
-                indicatorTopic,
-                rejectionDocuments,
-                persons,
-                null);
-    }
-
-    /** The outputs without the register's, for runs that only look at the capacity side. */
-    public JobSinks(
-            Sink<IndicatorDocument> indicators,
-            Sink<IndicatorDocument> indicatorHistory,
-            Sink<FacilityDocument> facilities,
-            Sink<AlertDocument> alerts,
-            Sink<Rejection> deadLetters,
-            Sink<ServiceRecordDocument> serviceRecords,
-            Sink<RecipientEntry> recipients,
-            Sink<IndicatorDocument> indicatorTopic,
-            Sink<Rejection> rejectionDocuments) {
-        this(
-                indicators,
-                indicatorHistory,
-                facilities,
-                alerts,
-                deadLetters,
-                serviceRecords,
-                recipients,
-                indicatorTopic,
-                rejectionDocuments,
-                null,
-                null);
-    }
-
     public JobSinks {
         Objects.requireNonNull(indicators, "indicators");
         Objects.requireNonNull(indicatorHistory, "indicatorHistory");
@@ -265,6 +78,144 @@ public record JobSinks(
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(serviceRecords, "serviceRecords");
         Objects.requireNonNull(recipients, "recipients");
+    }
+
+    /**
+     * Outputs chosen one by one, for runs that read some of them (tests, tools): the seven required ones must be
+     * set, every other one is left out unless set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link JobSinks} by name, so that adding an output changes no run that does not write it. */
+    public static final class Builder {
+        private Sink<IndicatorDocument> indicators;
+        private Sink<IndicatorDocument> indicatorHistory;
+        private Sink<FacilityDocument> facilities;
+        private Sink<AlertDocument> alerts;
+        private Sink<Rejection> deadLetters;
+        private Sink<ServiceRecordDocument> serviceRecords;
+        private Sink<RecipientEntry> recipients;
+        private Sink<IndicatorDocument> indicatorTopic;
+        private Sink<Rejection> rejectionDocuments;
+        private Sink<PersonDocument> persons;
+        private Sink<IncidentDocument> incidents;
+        private Sink<ReviewCaseDocument> reviewCases;
+        private Sink<WorkOrderDocument> workOrders;
+        private Sink<IncidentTransitionRecord> incidentTopic;
+        private Sink<CallDocument> calls;
+        private Sink<VisitDocument> visits;
+        private Sink<DeviceDocument> devices;
+
+        private Builder() {}
+
+        public Builder indicators(Sink<IndicatorDocument> sink) {
+            this.indicators = sink;
+            return this;
+        }
+
+        public Builder indicatorHistory(Sink<IndicatorDocument> sink) {
+            this.indicatorHistory = sink;
+            return this;
+        }
+
+        public Builder facilities(Sink<FacilityDocument> sink) {
+            this.facilities = sink;
+            return this;
+        }
+
+        public Builder alerts(Sink<AlertDocument> sink) {
+            this.alerts = sink;
+            return this;
+        }
+
+        public Builder deadLetters(Sink<Rejection> sink) {
+            this.deadLetters = sink;
+            return this;
+        }
+
+        public Builder serviceRecords(Sink<ServiceRecordDocument> sink) {
+            this.serviceRecords = sink;
+            return this;
+        }
+
+        public Builder recipients(Sink<RecipientEntry> sink) {
+            this.recipients = sink;
+            return this;
+        }
+
+        public Builder indicatorTopic(Sink<IndicatorDocument> sink) {
+            this.indicatorTopic = sink;
+            return this;
+        }
+
+        public Builder rejectionDocuments(Sink<Rejection> sink) {
+            this.rejectionDocuments = sink;
+            return this;
+        }
+
+        public Builder persons(Sink<PersonDocument> sink) {
+            this.persons = sink;
+            return this;
+        }
+
+        public Builder incidents(Sink<IncidentDocument> sink) {
+            this.incidents = sink;
+            return this;
+        }
+
+        public Builder reviewCases(Sink<ReviewCaseDocument> sink) {
+            this.reviewCases = sink;
+            return this;
+        }
+
+        public Builder workOrders(Sink<WorkOrderDocument> sink) {
+            this.workOrders = sink;
+            return this;
+        }
+
+        public Builder incidentTopic(Sink<IncidentTransitionRecord> sink) {
+            this.incidentTopic = sink;
+            return this;
+        }
+
+        public Builder calls(Sink<CallDocument> sink) {
+            this.calls = sink;
+            return this;
+        }
+
+        public Builder visits(Sink<VisitDocument> sink) {
+            this.visits = sink;
+            return this;
+        }
+
+        public Builder devices(Sink<DeviceDocument> sink) {
+            this.devices = sink;
+            return this;
+        }
+
+        /** The outputs; fails naming the first required one that was not set. */
+        public JobSinks build() {
+            return new JobSinks(
+                    indicators,
+                    indicatorHistory,
+                    facilities,
+                    alerts,
+                    deadLetters,
+                    serviceRecords,
+                    recipients,
+                    indicatorTopic,
+                    rejectionDocuments,
+                    persons,
+                    incidents,
+                    reviewCases,
+                    workOrders,
+                    incidentTopic,
+                    calls,
+                    visits,
+                    devices);
+        }
     }
 
     /**

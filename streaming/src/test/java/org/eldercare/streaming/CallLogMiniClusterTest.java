@@ -14,18 +14,13 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eldercare.ingest.codec.CloudEventJson;
-import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CallLogged;
 import org.eldercare.ingest.event.CallReason;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventType;
-import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.CallDocument;
-import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,22 +52,7 @@ class CallLogMiniClusterTest {
                 new CallLogged("call-2", now.minusMinutes(1), 60, "110109002", CallReason.INQUIRY, null));
 
         CollectingSink<CallDocument> calls = new CollectingSink<>("call-log");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("call-indicators"),
-                new CollectingSink<IndicatorDocument>("call-history"),
-                new CollectingSink<FacilityDocument>("call-facilities"),
-                new CollectingSink<AlertDocument>("call-alerts"),
-                new CollectingSink<Rejection>("call-dead-letters"),
-                new CollectingSink<ServiceRecordDocument>("call-service-records"),
-                new CollectingSink<RecipientEntry>("call-recipients"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                calls);
+        JobSinks sinks = CollectingJobSinks.named("call").calls(calls).build();
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);

@@ -23,17 +23,14 @@ import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.region.Regions;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.IndicatorDocument.Coverage;
 import org.eldercare.search.document.IndicatorDocument.GroupCoverage;
 import org.eldercare.search.register.PersonDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.RegisterCityDay;
 import org.eldercare.streaming.indicator.ScopeInfo;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,17 +57,11 @@ class CoverageMiniClusterTest {
 
         CollectingSink<IndicatorDocument> indicators = new CollectingSink<>("coverage-indicators");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("coverage-dead-letters");
-        JobSinks sinks = new JobSinks(
-                indicators,
-                new CollectingSink<IndicatorDocument>("coverage-history"),
-                new CollectingSink<FacilityDocument>("coverage-facilities"),
-                new CollectingSink<AlertDocument>("coverage-alerts"),
-                deadLetters,
-                new CollectingSink<ServiceRecordDocument>("coverage-service-records"),
-                new CollectingSink<RecipientEntry>("coverage-recipients"),
-                null,
-                null,
-                new CollectingSink<PersonDocument>("coverage-persons"));
+        JobSinks sinks = CollectingJobSinks.named("coverage")
+                .indicators(indicators)
+                .deadLetters(deadLetters)
+                .persons(new CollectingSink<PersonDocument>("coverage-persons"))
+                .build();
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)

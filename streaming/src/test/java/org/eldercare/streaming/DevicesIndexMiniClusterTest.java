@@ -23,14 +23,10 @@ import org.eldercare.ingest.event.DeviceKind;
 import org.eldercare.ingest.event.DeviceUnbound;
 import org.eldercare.ingest.event.EventData;
 import org.eldercare.ingest.event.EventType;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.incident.DeviceDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -137,24 +133,10 @@ class DevicesIndexMiniClusterTest {
     private static List<DeviceDocument> run(List<CareEvent> events) throws Exception {
         CollectingSink<DeviceDocument> devices = new CollectingSink<>("devices-index");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("devices-dead-letters");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("devices-indicators"),
-                new CollectingSink<IndicatorDocument>("devices-history"),
-                new CollectingSink<FacilityDocument>("devices-facilities"),
-                new CollectingSink<AlertDocument>("devices-alerts"),
-                deadLetters,
-                new CollectingSink<ServiceRecordDocument>("devices-service-records"),
-                new CollectingSink<RecipientEntry>("devices-recipients"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                devices);
+        JobSinks sinks = CollectingJobSinks.named("devices")
+                .deadLetters(deadLetters)
+                .devices(devices)
+                .build();
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);

@@ -21,17 +21,13 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.IncidentDay;
 import org.eldercare.streaming.fixtures.VisitMonth;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -182,19 +178,12 @@ class IncidentsMiniClusterTest {
         CollectingSink<IncidentDocument> incidents = new CollectingSink<>(name);
         CollectingSink<IncidentTransitionRecord> transitions = new CollectingSink<>(name + "-transitions");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>(name + "-dead-letters");
-        JobSinks sinks = new JobSinks(
-                        new CollectingSink<IndicatorDocument>(name + "-indicators"),
-                        new CollectingSink<IndicatorDocument>(name + "-history"),
-                        new CollectingSink<FacilityDocument>(name + "-facilities"),
-                        new CollectingSink<AlertDocument>(name + "-alerts"),
-                        deadLetters,
-                        new CollectingSink<ServiceRecordDocument>(name + "-service-records"),
-                        new CollectingSink<RecipientEntry>(name + "-recipients"),
-                        null,
-                        null,
-                        new CollectingSink<PersonDocument>(name + "-persons"),
-                        incidents)
-                .withIncidentTopic(transitions);
+        JobSinks sinks = CollectingJobSinks.named(name)
+                .deadLetters(deadLetters)
+                .persons(new CollectingSink<PersonDocument>(name + "-persons"))
+                .incidents(incidents)
+                .incidentTopic(transitions)
+                .build();
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)

@@ -69,8 +69,15 @@ class IndicatorJobMiniClusterTest {
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("dead-letters");
         CollectingSink<ServiceRecordDocument> serviceRecords = new CollectingSink<>("service-records");
         CollectingSink<RecipientEntry> recipients = new CollectingSink<>("recipients");
-        JobSinks sinks = new JobSinks(
-                indicators, history, facilities, alerts, deadLetters, serviceRecords, recipients, null, null);
+        JobSinks sinks = JobSinks.builder()
+                .indicators(indicators)
+                .indicatorHistory(history)
+                .facilities(facilities)
+                .alerts(alerts)
+                .deadLetters(deadLetters)
+                .serviceRecords(serviceRecords)
+                .recipients(recipients)
+                .build();
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)

@@ -18,14 +18,11 @@ import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.BedsChanged;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.EventType;
-import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.kafka.RawEvent;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,16 +56,11 @@ class OperatorTopicTrustTest {
         CollectingSink<FacilityDocument> facilities = new CollectingSink<>("trust-facilities");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("trust-dead-letters");
         CollectingSink<Rejection> rejectionDocuments = new CollectingSink<>("trust-rejections");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("trust-indicators"),
-                new CollectingSink<IndicatorDocument>("trust-history"),
-                facilities,
-                new CollectingSink<AlertDocument>("trust-alerts"),
-                deadLetters,
-                new CollectingSink<ServiceRecordDocument>("trust-service-records"),
-                new CollectingSink<RecipientEntry>("trust-recipients"),
-                null,
-                rejectionDocuments);
+        JobSinks sinks = CollectingJobSinks.named("trust")
+                .facilities(facilities)
+                .deadLetters(deadLetters)
+                .rejectionDocuments(rejectionDocuments)
+                .build();
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);

@@ -32,14 +32,12 @@ import org.eldercare.ingest.event.Recipient;
 import org.eldercare.ingest.event.ReviewDecision;
 import org.eldercare.ingest.event.ServiceDelivered;
 import org.eldercare.ingest.event.ServiceType;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.register.PersonDocument;
 import org.eldercare.search.resolve.RecipientIds;
 import org.eldercare.search.resolve.ReviewCase;
 import org.eldercare.search.resolve.ReviewCaseDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
@@ -149,20 +147,13 @@ class ReviewQueueMiniClusterTest {
         CollectingSink<RecipientEntry> recipients = new CollectingSink<>(name + "-recipients");
         CollectingSink<ReviewCaseDocument> cases = new CollectingSink<>(name + "-cases");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>(name + "-dead-letters");
-        JobSinks jobSinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>(name + "-indicators"),
-                new CollectingSink<IndicatorDocument>(name + "-history"),
-                new CollectingSink<FacilityDocument>(name + "-facilities"),
-                new CollectingSink<AlertDocument>(name + "-alerts"),
-                deadLetters,
-                records,
-                recipients,
-                null,
-                null,
-                new CollectingSink<PersonDocument>(name + "-persons"),
-                null,
-                cases,
-                null);
+        JobSinks jobSinks = CollectingJobSinks.named(name)
+                .deadLetters(deadLetters)
+                .serviceRecords(records)
+                .recipients(recipients)
+                .persons(new CollectingSink<PersonDocument>(name + "-persons"))
+                .reviewCases(cases)
+                .build();
         StreamingConfig config = StreamingConfig.defaults()
                 .with("pii.allow-demo-key", "true")
                 .withCoalesceInterval(Duration.ZERO)

@@ -37,16 +37,13 @@ import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.region.Regions;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.fixtures.CityDay;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.fixtures.RegisterCityDay;
 import org.eldercare.streaming.indicator.ScopeInfo;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -266,16 +263,10 @@ class UpgradeAndRescaleTest {
         Sinks(String run) {
             indicators = new CollectingSink<>(run + "-indicators");
             deadLetters = new CollectingSink<>(run + "-dead-letters");
-            job = new JobSinks(
-                    indicators,
-                    new CollectingSink<IndicatorDocument>(run + "-history"),
-                    new CollectingSink<FacilityDocument>(run + "-facilities"),
-                    new CollectingSink<AlertDocument>(run + "-alerts"),
-                    deadLetters,
-                    new CollectingSink<ServiceRecordDocument>(run + "-service-records"),
-                    new CollectingSink<RecipientEntry>(run + "-recipients"),
-                    null,
-                    null);
+            job = CollectingJobSinks.named(run)
+                    .indicators(indicators)
+                    .deadLetters(deadLetters)
+                    .build();
         }
     }
 }

@@ -21,14 +21,10 @@ import org.eldercare.ingest.event.FacilityKind;
 import org.eldercare.ingest.event.GeoPoint;
 import org.eldercare.ingest.event.VisitCompleted;
 import org.eldercare.ingest.event.VisitConfirmation;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.document.VisitDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,23 +75,10 @@ class VisitLogMiniClusterTest {
 
         CollectingSink<VisitDocument> visits = new CollectingSink<>("visit-log");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("visit-dead-letters");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("visit-indicators"),
-                new CollectingSink<IndicatorDocument>("visit-history"),
-                new CollectingSink<FacilityDocument>("visit-facilities"),
-                new CollectingSink<AlertDocument>("visit-alerts"),
-                deadLetters,
-                new CollectingSink<ServiceRecordDocument>("visit-service-records"),
-                new CollectingSink<RecipientEntry>("visit-recipients"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                visits);
+        JobSinks sinks = CollectingJobSinks.named("visit")
+                .deadLetters(deadLetters)
+                .visits(visits)
+                .build();
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noKryo);

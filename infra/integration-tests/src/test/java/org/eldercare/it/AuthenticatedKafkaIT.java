@@ -41,17 +41,14 @@ import org.eldercare.ingest.kafka.KafkaAccess;
 import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.publish.TopicInitializer;
 import org.eldercare.ingest.topic.Topics;
-import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.IndicatorJob;
 import org.eldercare.streaming.JobSinks;
 import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,16 +179,11 @@ class AuthenticatedKafkaIT {
         CollectingSink<FacilityDocument> facilities = new CollectingSink<>("auth-facilities");
         CollectingSink<Rejection> deadLetters = new CollectingSink<>("auth-dead-letters");
         CollectingSink<Rejection> rejections = new CollectingSink<>("auth-rejections");
-        JobSinks sinks = new JobSinks(
-                new CollectingSink<IndicatorDocument>("auth-indicators"),
-                new CollectingSink<IndicatorDocument>("auth-history"),
-                facilities,
-                new CollectingSink<AlertDocument>("auth-alerts"),
-                deadLetters,
-                new CollectingSink<ServiceRecordDocument>("auth-service-records"),
-                new CollectingSink<RecipientEntry>("auth-recipients"),
-                null,
-                rejections);
+        JobSinks sinks = CollectingJobSinks.named("auth")
+                .facilities(facilities)
+                .deadLetters(deadLetters)
+                .rejectionDocuments(rejections)
+                .build();
         // The job's password comes from a file, as in production: the job carries only its path (§6.6).
         java.nio.file.Path passwordFile = dir.resolve("job-kafka-password");
         java.nio.file.Files.writeString(passwordFile, PASSWORDS.get(JOB) + "\n");

@@ -29,28 +29,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eldercare.ingest.codec.CloudEventJson;
-import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.kafka.KafkaAccess;
 import org.eldercare.ingest.kafka.KafkaClientSecurity;
 import org.eldercare.ingest.publish.TopicInitializer;
 import org.eldercare.ingest.topic.Topics;
-import org.eldercare.search.document.AlertDocument;
-import org.eldercare.search.document.FacilityDocument;
-import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
-import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.IndicatorJob;
 import org.eldercare.streaming.JobSinks;
 import org.eldercare.streaming.StreamingConfig;
 import org.eldercare.streaming.StreamingJobs;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.IncidentDay;
 import org.eldercare.streaming.incident.IncidentIds;
 import org.eldercare.streaming.kafka.KafkaEndpoints;
-import org.eldercare.streaming.recipient.RecipientEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -147,19 +142,11 @@ class IncidentTopicExactlyOnceIT {
 
     private JobClient start(StreamingConfig config, String run, CollectingSink<IncidentDocument> incidents)
             throws Exception {
-        JobSinks sinks = new JobSinks(
-                        new CollectingSink<IndicatorDocument>("eo-indicators-" + run),
-                        new CollectingSink<IndicatorDocument>("eo-history-" + run),
-                        new CollectingSink<FacilityDocument>("eo-facilities-" + run),
-                        new CollectingSink<AlertDocument>("eo-alerts-" + run),
-                        new CollectingSink<Rejection>("eo-dead-letters-" + run),
-                        new CollectingSink<ServiceRecordDocument>("eo-service-records-" + run),
-                        new CollectingSink<RecipientEntry>("eo-recipients-" + run),
-                        null,
-                        null,
-                        new CollectingSink<PersonDocument>("eo-persons-" + run),
-                        incidents)
-                .withIncidentTopic(KafkaEndpoints.incidentTransitions(config.kafka()));
+        JobSinks sinks = CollectingJobSinks.named("eo-" + run)
+                .persons(new CollectingSink<PersonDocument>("eo-persons-" + run))
+                .incidents(incidents)
+                .incidentTopic(KafkaEndpoints.incidentTransitions(config.kafka()))
+                .build();
         StreamExecutionEnvironment env = StreamingJobs.environment(config, true);
         IndicatorJob.buildOnTopics(
                 env,

@@ -112,17 +112,16 @@ class PiiAtRestTest {
 
         SavepointFixture.Sinks sinks = new SavepointFixture.Sinks("pii");
         CollectingSink<PersonDocument> persons = new CollectingSink<>("pii-persons");
-        JobSinks withPersons = new JobSinks(
-                sinks.job.indicators(),
-                sinks.job.indicatorHistory(),
-                sinks.job.facilities(),
-                sinks.job.alerts(),
-                sinks.job.deadLetters(),
-                sinks.job.serviceRecords(),
-                sinks.job.recipients(),
-                null,
-                null,
-                persons);
+        JobSinks withPersons = JobSinks.builder()
+                .indicators(sinks.job.indicators())
+                .indicatorHistory(sinks.job.indicatorHistory())
+                .facilities(sinks.job.facilities())
+                .alerts(sinks.job.alerts())
+                .deadLetters(sinks.job.deadLetters())
+                .serviceRecords(sinks.job.serviceRecords())
+                .recipients(sinks.job.recipients())
+                .persons(persons)
+                .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SavepointFixture.noKryo());
         env.setParallelism(2);
         IndicatorJob.build(env, SavepointFixture.openEnded(env, records), withPersons, config(secrets));

@@ -23,13 +23,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.ingest.deadletter.Rejection;
 import org.eldercare.ingest.event.CareEvent;
-import org.eldercare.search.document.AlertDocument;
 import org.eldercare.search.document.FacilityDocument;
 import org.eldercare.search.document.IndicatorDocument;
 import org.eldercare.search.resolve.ServiceRecordDocument;
 import org.eldercare.streaming.IndicatorJob;
 import org.eldercare.streaming.JobSinks;
 import org.eldercare.streaming.StreamingConfig;
+import org.eldercare.streaming.fixtures.CollectingJobSinks;
 import org.eldercare.streaming.fixtures.CollectingSink;
 import org.eldercare.streaming.fixtures.Events;
 import org.eldercare.streaming.recipient.RecipientEntry;
@@ -120,16 +120,13 @@ final class SavepointFixture {
             deadLetters = new CollectingSink<>(run + "-dead-letters");
             serviceRecords = new CollectingSink<>(run + "-service-records");
             recipients = new CollectingSink<>(run + "-recipients");
-            job = new JobSinks(
-                    indicators,
-                    new CollectingSink<IndicatorDocument>(run + "-history"),
-                    facilities,
-                    new CollectingSink<AlertDocument>(run + "-alerts"),
-                    deadLetters,
-                    serviceRecords,
-                    recipients,
-                    null,
-                    null);
+            job = CollectingJobSinks.named(run)
+                    .indicators(indicators)
+                    .facilities(facilities)
+                    .deadLetters(deadLetters)
+                    .serviceRecords(serviceRecords)
+                    .recipients(recipients)
+                    .build();
         }
     }
 

@@ -132,17 +132,16 @@ final class CoveragePipeline {
         CollectedSink<RecipientEntry> recipients = new CollectedSink<>("recipients");
         CollectedSink<PersonDocument> persons = new CollectedSink<>("persons");
         CollectedSink<Rejection> deadLetters = new CollectedSink<>("dead-letters");
-        JobSinks sinks = new JobSinks(
-                indicators,
-                new CollectedSink<IndicatorDocument>("indicator-history"),
-                new CollectedSink<FacilityDocument>("facilities"),
-                new CollectedSink<AlertDocument>("alerts"),
-                deadLetters,
-                records,
-                recipients,
-                null,
-                null,
-                persons);
+        JobSinks sinks = JobSinks.builder()
+                .indicators(indicators)
+                .indicatorHistory(new CollectedSink<IndicatorDocument>("indicator-history"))
+                .facilities(new CollectedSink<FacilityDocument>("facilities"))
+                .alerts(new CollectedSink<AlertDocument>("alerts"))
+                .deadLetters(deadLetters)
+                .serviceRecords(records)
+                .recipients(recipients)
+                .persons(persons)
+                .build();
         try {
             Path checkpoints = Files.createTempDirectory("coverage-evaluation-chk");
             StreamingConfig config = StreamingConfig.defaults()
