@@ -196,7 +196,7 @@ public final class IndicatorJob {
                 ledger.getSideOutput(FacilityLedger.SERVICE_RECORDS),
                 unique.filter(e -> e.type().review()).name("review events").uid("review-events"),
                 config.pii(),
-                config.resolvePrepareParallelism(),
+                config.resolveParallelism(), // 0: the environment's, whatever built it
                 sinks.serviceRecords(),
                 sinks.recipients(),
                 sinks.reviewCases());

@@ -350,11 +350,6 @@ public record StreamingConfig(
         return with(PARALLELISM.key(), Integer.toString(value));
     }
 
-    /** The instances of the stage that prepares records for the resolver: the setting, or the job's parallelism. */
-    public int resolvePrepareParallelism() {
-        return resolveParallelism > 0 ? resolveParallelism : parallelism;
-    }
-
     /** A copy with one setting changed; the value is checked against the setting's rules. */
     public <T> StreamingConfig with(Setting<T> setting, T value) {
         return with(setting.key(), setting.format(value));

@@ -53,11 +53,13 @@ class StreamingConfigTest {
     }
 
     @Test
-    void preparesRecordsForTheResolverAtTheJobsParallelismUnlessToldOtherwise() {
-        assertThat(StreamingConfig.defaults().withParallelism(3).resolvePrepareParallelism())
-                .isEqualTo(3);
+    void preparesRecordsForTheResolverAtTheEnvironmentsParallelismUnlessToldOtherwise() {
+        // 0 leaves the stage at the parallelism of the environment the job is built in, which a test may have set
+        // below the configured one (a one-slot MiniCluster).
+        assertThat(StreamingConfig.defaults().withParallelism(3).resolveParallelism())
+                .isZero();
         StreamingConfig four = StreamingConfig.fromArgs(new String[] {"--parallelism=2", "--resolve.parallelism=4"});
-        assertThat(four.resolvePrepareParallelism()).isEqualTo(4);
+        assertThat(four.resolveParallelism()).isEqualTo(4);
         assertThat(StreamingConfig.fromArgs(four.toArgs())).isEqualTo(four);
         assertThatThrownBy(() -> StreamingConfig.fromArgs(new String[] {"--resolve.parallelism=-1"}))
                 .hasMessageContaining("resolve.parallelism: must be 0 (the job's parallelism) or more, was -1");

@@ -89,7 +89,7 @@ public final class ResolutionPipeline {
                             .name("evaluation records"),
                     null,
                     secrets,
-                    config.resolvePrepareParallelism(),
+                    config.resolveParallelism(), // 0: the environment's, whatever built it
                     records,
                     recipients,
                     null);
