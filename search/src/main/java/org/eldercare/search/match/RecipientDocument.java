@@ -93,6 +93,39 @@ public record RecipientDocument(
                 p.lastServiceAt().toString());
     }
 
+    /**
+     * This document with its service counters replaced, everything else the same: for telling apart versions that
+     * differ in more than the counters.
+     */
+    public RecipientDocument withCounters(long servicesCount, String lastServiceAt) {
+        return new RecipientDocument(
+                recipientId,
+                name,
+                names,
+                nameBigrams,
+                namePinyin,
+                surnameBirthKeys,
+                idHashes,
+                weakIdHashes,
+                idCorrectionHashes,
+                idNumberMasked,
+                phoneHashes,
+                phoneMasked,
+                birthYear,
+                birthDigests,
+                gender,
+                genders,
+                districtCode,
+                streetCode,
+                districtCodes,
+                streetCodes,
+                location,
+                locations,
+                servicesCount,
+                firstSeenAt,
+                lastServiceAt);
+    }
+
     /** The surname's pinyin with a birth date's digest: finds a person whose given name was mistyped. */
     static String surnameBirthKey(NormalizedName name, String birthDateDigest) {
         return NameNormalizer.ofCleanText(name.surname()).pinyin() + "|" + birthDateDigest;

@@ -98,7 +98,7 @@ public final class RecipientResolution {
                 .setParallelism(1)
                 .name("service records sink")
                 .uid("service-record-documents-sink");
-        resolved.getSideOutput(ResolveRecipients.RECIPIENTS)
+        resolved.getSideOutput(ResolveRecipients.RECIPIENT_DOCUMENTS)
                 .sinkTo(recipients)
                 .setParallelism(1)
                 .name("recipients sink")

@@ -73,7 +73,15 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
             new ImmutableTypeInfo<>(ServiceRecordDocument.class, ServiceRecordSerializer.INSTANCE);
     public static final TypeInformation<RecipientEntry> RECIPIENT =
             new ImmutableTypeInfo<>(RecipientEntry.class, RecipientEntrySerializer.INSTANCE);
+    /** Every version of every person's document, in order: what coverage (docs/CONTRACT.md §7.5) is folded from. */
     public static final OutputTag<RecipientEntry> RECIPIENTS = new OutputTag<>("recipients", RECIPIENT);
+    /**
+     * The versions the {@code recipients} index is sent: those that differ from the last one sent in more than the
+     * counters of the same day ({@link WrittenRecipients}, docs/CONTRACT.md §4).
+     */
+    public static final OutputTag<RecipientEntry> RECIPIENT_DOCUMENTS =
+            new OutputTag<>("recipient-documents", RECIPIENT);
+
     public static final TypeInformation<ReviewCaseDocument> REVIEW_CASE =
             new ImmutableTypeInfo<>(ReviewCaseDocument.class, ReviewCaseSerializer.INSTANCE);
     /** Review cases raised, and decided (docs/CONTRACT.md §7.6), for the {@code review-cases} index. */
@@ -95,6 +103,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
     private transient MapState<String, ReviewCaseDocument> cases;
     /** Per current person, the open cases naming it, so a merge finds the cases it settles (§7.6). */
     private transient MapState<String, List<String>> casesByPerson;
+
+    private transient WrittenRecipients written;
 
     /**
      * {@code pii} says where the keys are: the HMAC key of the digests and the keyring that opens sealed recipients.
@@ -119,6 +129,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
         birthKeysForm = ctx.getState(new ValueStateDescriptor<>("birth-keys-form", Types.INT));
         cases = ctx.getMapState(new MapStateDescriptor<>("review-cases", Types.STRING, REVIEW_CASE));
         casesByPerson = ctx.getMapState(new MapStateDescriptor<>("review-cases-by-person", Types.STRING, IDS));
+        written = new WrittenRecipients(
+                ctx.getMapState(new MapStateDescriptor<>("written-recipients", Types.STRING, Types.LONG)));
         records = new ResolvedRecords(
                 ctx.getMapState(new MapStateDescriptor<>("records", Types.STRING, SERVICE_RECORD)),
                 ctx.getMapState(new MapStateDescriptor<>("records-by-person", Types.STRING, IDS)));
@@ -153,8 +165,7 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
         if (earlier != null) {
             out.collect(earlier);
             store.get(earlier.recipientId())
-                    .ifPresent(
-                            p -> ctx.output(RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
+                    .ifPresent(p -> publish(ctx, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
             return;
         }
         PreparedRecord prepared = in.isPrepared() ? in : PreparedRecord.prepare(event, tokeniser, normalizer);
@@ -170,8 +181,16 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
             emitMerges(resolution.merges(), ctx, out);
         }
         String id = resolution.recipientId();
-        ctx.output(RECIPIENTS, RecipientEntry.current(resolution.person(), store.absorbedBy(id)));
+        publish(ctx, RecipientEntry.current(resolution.person(), store.absorbedBy(id)));
         resolution.reviews().forEach(c -> raise(c, ctx));
+    }
+
+    /** A version of a person's document: to coverage always, to the index when it shows something new. */
+    private void publish(Context ctx, RecipientEntry entry) {
+        ctx.output(RECIPIENTS, entry);
+        if (written.changes(entry)) {
+            ctx.output(RECIPIENT_DOCUMENTS, entry);
+        }
     }
 
     /** Files an open case, unless a reviewer already decided it: a decided case is never reopened (§7.6). */
@@ -257,8 +276,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
                     .ifPresent(merge -> {
                         emitMerges(List.of(merge), ctx, out);
                         store.get(merge.keptId())
-                                .ifPresent(p -> ctx.output(
-                                        RECIPIENTS, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
+                                .ifPresent(p ->
+                                        publish(ctx, RecipientEntry.current(p, store.absorbedBy(p.recipientId()))));
                     });
         } else {
             resolver.split(review.leftId(), review.rightId());
@@ -297,8 +316,8 @@ public final class ResolveRecipients extends KeyedProcessFunction<String, Prepar
             }
         }
         moved.values().forEach(out::collect);
-        retiredBy.forEach((id, merge) -> ctx.output(
-                RECIPIENTS, RecipientEntry.redirect(id, store.canonicalId(id), merge.at(), merge.causedBy())));
+        retiredBy.forEach((id, merge) ->
+                publish(ctx, RecipientEntry.redirect(id, store.canonicalId(id), merge.at(), merge.causedBy())));
         retiredBy.keySet().forEach(id -> settleCasesOf(id, ctx));
     }
 }

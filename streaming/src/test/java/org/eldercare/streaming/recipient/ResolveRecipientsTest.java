@@ -7,6 +7,7 @@ import static org.eldercare.streaming.recipient.Services.PHONE;
 import static org.eldercare.streaming.recipient.Services.idNumber;
 import static org.eldercare.streaming.recipient.Services.recipient;
 import static org.eldercare.streaming.recipient.Services.served;
+import static org.eldercare.streaming.recipient.Services.servedAt;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -54,6 +55,43 @@ class ResolveRecipientsTest {
         assertThat(person.isRedirect()).isFalse();
         assertThat(person.person().servicesCount()).isEqualTo(2);
         assertThat(person.person().idNumberMasked()).isEqualTo("110115********" + ID.substring(14));
+    }
+
+    @Test
+    void sendsTheIndexAPersonAgainOnlyForSomethingNewOrTheFirstServiceOfADay() throws Exception {
+        String id = serve(servedAt(1, 8, recipient("刘桂兰", ID, null, null, null, HOME)))
+                .recipientId();
+        serve(servedAt(1, 11, recipient("刘桂兰", ID, null, null, null, HOME))); // the same day, nothing new
+        serve(servedAt(1, 15, recipient("刘桂兰", ID, PHONE, null, null, HOME))); // a phone: new evidence
+        serve(servedAt(1, 17, recipient("刘桂兰", ID, PHONE, null, null, HOME))); // nothing new again
+        serve(servedAt(2, 9, recipient("刘桂兰", ID, PHONE, null, null, HOME))); // the next day's first
+
+        assertThat(versions(ResolveRecipients.RECIPIENTS, id))
+                .as("coverage folds every version")
+                .extracting(e -> e.person().servicesCount())
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(versions(ResolveRecipients.RECIPIENT_DOCUMENTS, id))
+                .as("the index gets the new person, the phone, and the next day")
+                .extracting(e -> e.person().servicesCount(), e -> e.person().phoneMasked() != null)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, false),
+                        org.assertj.core.groups.Tuple.tuple(3L, true),
+                        org.assertj.core.groups.Tuple.tuple(5L, true));
+    }
+
+    @Test
+    void remembersWhatItSentTheIndexAcrossARestore() throws Exception {
+        CareEvent first = servedAt(1, 8, recipient("刘桂兰", ID, null, null, null, HOME));
+        String id = serve(first).recipientId();
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+        harness = harness(snapshot);
+
+        serve(servedAt(1, 11, recipient("刘桂兰", ID, null, null, null, HOME)));
+
+        assertThat(versions(ResolveRecipients.RECIPIENT_DOCUMENTS, id))
+                .as("the fingerprint came back with the state: the same day's second service is not sent")
+                .isEmpty();
     }
 
     @Test
@@ -162,6 +200,20 @@ class ResolveRecipientsTest {
                 .forEach(r ->
                         latest.put(ServiceRecordDocument.documentId(r.operatorId(), r.recordId()), r.recipientId()));
         return latest;
+    }
+
+    /** The versions of {@code id}'s document on {@code output}, in order. */
+    private List<RecipientEntry> versions(org.apache.flink.util.OutputTag<RecipientEntry> output, String id) {
+        List<RecipientEntry> versions = new java.util.ArrayList<>();
+        var records = harness.getSideOutput(output);
+        if (records != null) {
+            records.forEach(r -> {
+                if (r.getValue().documentId().equals(id)) {
+                    versions.add(r.getValue());
+                }
+            });
+        }
+        return versions;
     }
 
     private Map<String, RecipientEntry> latestRecipients() {

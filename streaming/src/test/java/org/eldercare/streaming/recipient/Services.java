@@ -30,6 +30,17 @@ final class Services {
                         "rec-" + day, "f-1", null, ServiceType.BATHING, DAY_ONE.plusDays(day), 45, recipient));
     }
 
+    /** Record {@code rec-<day>-<hour>}, delivered on day {@code day} at {@code hour} o'clock (Asia/Shanghai). */
+    static CareEvent servedAt(int day, int hour, Recipient recipient) {
+        OffsetDateTime at = DAY_ONE.plusDays(day).withHour(hour);
+        return new CareEvent(
+                "evt-" + day + "-" + hour,
+                CareEvent.OPERATOR_SOURCE_PREFIX + "op-1",
+                EventType.SERVICE_DELIVERED,
+                at,
+                new ServiceDelivered("rec-" + day + "-" + hour, "f-1", null, ServiceType.BATHING, at, 45, recipient));
+    }
+
     static Recipient recipient(String name, String id, String phone, LocalDate birth, String gender, String address) {
         return new Recipient(name, id, phone, gender, birth, address, null);
     }
