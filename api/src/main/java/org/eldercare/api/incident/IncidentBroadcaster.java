@@ -1,10 +1,14 @@
 package org.eldercare.api.incident;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -48,10 +52,13 @@ class IncidentBroadcaster implements AutoCloseable {
     record Subscription(SseEmitter emitter, Refusal refusal) {}
 
     /**
-     * An open stream. {@code missedSnapshot} is set when it opened while the index could not be read: it is sent the
-     * open incidents once the index can be read again.
+     * An open stream. {@code missedSnapshot} is set when it opened while the index could not be read, or was open when a
+     * failure spell began (a transition that arrived then was not pushed): it is sent the open incidents, and the
+     * current document of each one in {@code shownOpen} that is open no longer, once the index can be read again.
+     * {@code shownOpen} holds the incidents last sent to it in a state other than RESOLVED.
      */
-    private record Client(SseEmitter emitter, String token, String streetCode, AtomicBoolean missedSnapshot) {
+    private record Client(
+            SseEmitter emitter, String token, String streetCode, AtomicBoolean missedSnapshot, Set<String> shownOpen) {
         boolean wants(IncidentDocument doc) {
             return streetCode == null || streetCode.equals(doc.streetCode());
         }
@@ -121,7 +128,8 @@ class IncidentBroadcaster implements AutoCloseable {
                     new SseEmitter(limits.timeout().toMillis()),
                     token,
                     streetCode,
-                    new AtomicBoolean(snapshot == null));
+                    new AtomicBoolean(snapshot == null),
+                    ConcurrentHashMap.newKeySet());
         } catch (RuntimeException e) {
             release(token);
             throw e;
@@ -134,7 +142,7 @@ class IncidentBroadcaster implements AutoCloseable {
         // The comment commits the response: EventSource fires `open` on the first bytes it gets.
         if (send(client, SseEmitter.event().comment("connected"))) {
             if (snapshot != null) {
-                snapshot.forEach(doc -> send(client, incidentEvent(doc)));
+                snapshot.forEach(doc -> sendIncident(client, doc));
             }
             synchronized (health) {
                 if (topicDown != null || indexDown != null) {
@@ -193,7 +201,7 @@ class IncidentBroadcaster implements AutoCloseable {
             }
             return;
         }
-        clients.stream().filter(c -> c.wants(doc)).forEach(c -> send(c, incidentEvent(doc)));
+        clients.stream().filter(c -> c.wants(doc)).forEach(c -> sendIncident(c, doc));
     }
 
     /** Reading the topic failed: each stream is told once per failure spell, and stays open. */
@@ -226,7 +234,10 @@ class IncidentBroadcaster implements AutoCloseable {
             }
             if (wasUp) {
                 LOG.warn("incident stream: {}; clients keep their stream and get an unavailable event", reason);
-                clients.forEach(c -> send(c, unavailableEvent()));
+                clients.forEach(c -> {
+                    c.missedSnapshot().set(true);
+                    send(c, unavailableEvent());
+                });
             }
         }
     }
@@ -244,6 +255,9 @@ class IncidentBroadcaster implements AutoCloseable {
             if (topicDown == null && indexDown == null) {
                 LOG.info("incident stream: reading works again");
                 clients.forEach(c -> send(c, availableEvent()));
+                // After a topic spell nothing probes the index: what the streams missed is read and sent from here.
+                // After an index spell the probe has it already; whatever it sent is not sent twice.
+                runSoon(this::catchUp);
             }
         }
     }
@@ -265,9 +279,9 @@ class IncidentBroadcaster implements AutoCloseable {
     }
 
     /**
-     * While the index cannot be read, it is read again every {@code retry}: the open incidents of each stream that
-     * missed them, or one incident when none did. When that works the spell ends ({@code available} once the topic
-     * reads too), and those streams are sent what they missed.
+     * While the index cannot be read, it is read again every {@code retry}: what each stream missed (below), or one
+     * incident when none did. When that works the spell ends ({@code available} once the topic reads too), and those
+     * streams are sent what they missed.
      */
     private void probeIndex() {
         if (indexDown == null) {
@@ -296,11 +310,24 @@ class IncidentBroadcaster implements AutoCloseable {
         }
     }
 
+    /**
+     * Per stream that missed something: its open incidents, then the current document of each incident it was last
+     * sent open and that is not among them (resolved meanwhile). Each incident is read once for all streams.
+     */
     private Map<Client, List<IncidentDocument>> readMissed() {
         Map<Client, List<IncidentDocument>> missed = new LinkedHashMap<>();
+        Map<String, Optional<IncidentDocument>> current = new HashMap<>();
         for (Client c : clients) {
             if (c.missedSnapshot().get()) {
-                missed.put(c, incidents.page(null, c.streetCode(), true, 0, SNAPSHOT));
+                List<IncidentDocument> docs = new ArrayList<>(incidents.page(null, c.streetCode(), true, 0, SNAPSHOT));
+                Set<String> open = new HashSet<>();
+                docs.forEach(d -> open.add(d.incidentId()));
+                for (String id : c.shownOpen()) {
+                    if (!open.contains(id)) {
+                        current.computeIfAbsent(id, incidents::byId).ifPresent(docs::add);
+                    }
+                }
+                missed.put(c, docs);
             }
         }
         return missed;
@@ -309,9 +336,19 @@ class IncidentBroadcaster implements AutoCloseable {
     private void sendMissed(Map<Client, List<IncidentDocument>> missed) {
         missed.forEach((c, docs) -> {
             if (c.missedSnapshot().compareAndSet(true, false)) {
-                docs.forEach(doc -> send(c, incidentEvent(doc)));
+                docs.forEach(doc -> sendIncident(c, doc));
             }
         });
+    }
+
+    /** Sends {@code doc} and remembers whether the stream now shows it open. */
+    private boolean sendIncident(Client client, IncidentDocument doc) {
+        if (IncidentDocument.RESOLVED.equals(doc.state())) {
+            client.shownOpen().remove(doc.incidentId());
+        } else {
+            client.shownOpen().add(doc.incidentId());
+        }
+        return send(client, incidentEvent(doc));
     }
 
     int openStreams() {

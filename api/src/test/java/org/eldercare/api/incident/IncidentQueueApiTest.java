@@ -262,6 +262,46 @@ class IncidentQueueApiTest {
     }
 
     @Test
+    void aStreamThatStayedOpenThroughAnIndexFailureIsSentTheSosRaisedAndTheIncidentResolvedMeanwhile()
+            throws Exception {
+        MockHttpServletResponse stream = open("demo-hotline", "");
+        String opened = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(opened).contains("id:inc-000000000000000000000002\n");
+
+        // The index goes away. Meanwhile the job raises a new SOS and a colleague resolves 李*华's low water: both
+        // records arrive, neither document can be read, so nothing is pushed.
+        index.failing = true;
+        IncidentDocument newSos = sos("inc-000000000000000000000004", STREET, 1);
+        IncidentDocument lowWaterResolved =
+                incident("inc-000000000000000000000002", "LOW_WATER", "RESOLVED", STREET, "08:00", 3, lowWaterPerson());
+        index.put(newSos);
+        index.put(lowWaterResolved);
+        broadcaster.arrived(IncidentTransitionRecord.of(newSos));
+        broadcaster.arrived(IncidentTransitionRecord.of(lowWaterResolved));
+        String during = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .substring(opened.length());
+        assertThat(during).contains("event:unavailable\n").doesNotContain("event:incident");
+
+        index.failing = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("\"state\":\"RESOLVED\"")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String recovered = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .substring(opened.length() + during.length());
+        assertThat(recovered)
+                .as("live again, then the SOS raised during the failure and the low water resolved during it")
+                .startsWith("event:available\n")
+                .contains("event:incident\nid:inc-000000000000000000000004\n")
+                .contains("event:incident\nid:inc-000000000000000000000002\n")
+                .contains("\"state\":\"RESOLVED\"")
+                .as("an incident never shown to this stream is not sent because it was resolved")
+                .doesNotContain("id:inc-000000000000000000000003");
+    }
+
+    @Test
     void aStreamWithoutAValidTokenIs401AndAnEndedStreamIsDispatchedBackWithoutBeingRefused() throws Exception {
         assertThat(list(null, "/api/v1/incidents/stream")).hasStatus(401);
         assertThat(list(null, "/api/v1/incidents/stream?access_token=not-a-token"))
