@@ -91,7 +91,7 @@ class DevicesIndexMiniClusterTest {
                         "op-1/watch-1 ONLINE since " + at(t.plusMinutes(32)) + " bound " + at(t) + " last "
                                 + at(t.plusMinutes(32)),
                         "op-1/watch-1 UNBOUND since " + at(t.plusMinutes(34)) + " bound " + at(t) + " last "
-                                + at(t.plusMinutes(33)));
+                                + at(t.plusMinutes(33)) + " unbound " + at(t.plusMinutes(34)));
         assertThat(written)
                 .filteredOn(d -> d.deviceId().equals("button-2"))
                 .extracting(DevicesIndexMiniClusterTest::line)
@@ -112,10 +112,10 @@ class DevicesIndexMiniClusterTest {
         });
     }
 
-    /** One document as the test reads it: id, status and its times. */
+    /** One document as the test reads it: id, status and its times ({@code unboundAt} only where it is set). */
     private static String line(DeviceDocument d) {
         return d.id() + " " + d.status() + " since " + at(d.statusSince()) + " bound " + at(d.boundAt()) + " last "
-                + at(d.lastSignalAt());
+                + at(d.lastSignalAt()) + (d.unboundAt() == null ? "" : " unbound " + at(d.unboundAt()));
     }
 
     private static String at(OffsetDateTime time) {

@@ -19,8 +19,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * Retention of the growing Elasticsearch indexes (docs/CONTRACT.md §6.8): every
  * {@code eldercare.retention.sweep-every} the API deletes rejections, audit entries, indicator history, calls and
- * visits older than their retention, and closed work orders, resolved incidents and ended family codes older than
- * theirs (never an open order or incident, nor an active code). Off with {@code eldercare.retention.enabled=false}.
+ * visits older than their retention, and closed work orders, resolved incidents, ended family codes and unbound
+ * devices older than theirs (never an open order or incident, an active code, nor a bound device). Off with {@code eldercare.retention.enabled=false}.
  * Every key is a {@link RetentionSettings} constant.
  */
 @Configuration

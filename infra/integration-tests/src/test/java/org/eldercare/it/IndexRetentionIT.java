@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eldercare.ingest.config.Settings;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Retention on a real node (docs/CONTRACT.md §6.8): each index loses exactly the documents older than its
- * retention, judged by its own time field (a family code by its revocation or expiry), and keeps the rest: an open
- * incident or work order has no end time and is never deleted; the indexes without a retention are untouched.
+ * retention, judged by its own time field (a family code by its revocation or expiry, a device by its unbinding), and
+ * keeps the rest: an open incident or work order has no end time and is never deleted, nor is a bound device however
+ * old its binding; the indexes without a retention are untouched.
  */
 class IndexRetentionIT {
 
@@ -148,6 +150,12 @@ class IndexRetentionIT {
                 IndexNames.FAMILY_CODES,
                 "code-active-issued-179-days-ago",
                 Map.of("issuedAt", at(NOW.minus(Duration.ofDays(179))), "expiresAt", at(NOW.plus(Duration.ofDays(1)))));
+        putDevice("op-1/watch-unbound-401-days", "UNBOUND", old.minus(Duration.ofDays(30)), old);
+        putDevice("op-1/button-unbound-399-days", "UNBOUND", old.minus(Duration.ofDays(30)), young);
+        putDevice("op-1/door-online-3-years", "ONLINE", NOW.minus(Duration.ofDays(1100)), null);
+        putDevice("op-2/meter-silent-3-years", "SILENT", NOW.minus(Duration.ofDays(1100)), null);
+        // Not a document the job writes (a binding replaces the whole document): the status alone keeps it.
+        putDevice("op-2/watch-online-holding-an-old-unboundAt", "ONLINE", old.minus(Duration.ofDays(30)), old);
         client.indices().refresh(r -> r.index("_all"));
         IndexRetention retention = new IndexRetention(client, RetentionSettings.rules(Settings.none()));
 
@@ -163,12 +171,34 @@ class IndexRetentionIT {
         assertThat(ids(IndexNames.FAMILY_CODES))
                 .as("a code ended (revoked or expired) over 30 days ago goes; an active one stays")
                 .containsExactly("code-active-issued-179-days-ago", "code-expired-29-days");
+        assertThat(ids(IndexNames.DEVICES))
+                .as("a device unbound over 400 days ago goes; a bound one (ONLINE, SILENT) stays however old")
+                .containsExactly(
+                        "op-1/button-unbound-399-days",
+                        "op-1/door-online-3-years",
+                        "op-2/meter-silent-3-years",
+                        "op-2/watch-online-holding-an-old-unboundAt");
         assertThat(deleted)
                 .containsEntry(IndexNames.WORK_ORDERS, 1L)
                 .containsEntry(IndexNames.CALLS, 1L)
                 .containsEntry(IndexNames.INCIDENTS, 1L)
                 .containsEntry(IndexNames.VISITS, 1L)
-                .containsEntry(IndexNames.FAMILY_CODES, 2L);
+                .containsEntry(IndexNames.FAMILY_CODES, 2L)
+                .containsEntry(IndexNames.DEVICES, 1L);
+    }
+
+    /** A device's document as the job writes it (§9.9): {@code unboundAt} only when it is UNBOUND. */
+    private static void putDevice(String id, String status, Instant boundAt, Instant unboundAt) throws Exception {
+        Map<String, Object> document = new HashMap<>(Map.of(
+                "id", id,
+                "status", status,
+                "boundAt", at(boundAt),
+                "statusSince", at(unboundAt == null ? boundAt : unboundAt),
+                "lastSignalAt", at(unboundAt == null ? boundAt : unboundAt)));
+        if (unboundAt != null) {
+            document.put("unboundAt", at(unboundAt));
+        }
+        putDoc(IndexNames.DEVICES, id, document);
     }
 
     private static String at(Instant instant) {

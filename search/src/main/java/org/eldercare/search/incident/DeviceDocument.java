@@ -15,6 +15,9 @@ import java.time.OffsetDateTime;
  * @param boundAt the {@code time} of the binding that stands (for {@link #UNBOUND}, of the binding it ended)
  * @param lastSignalAt the last signal (or the binding) as the job knew it when it wrote this document; not kept current
  *     between writes
+ * @param unboundAt for {@link #UNBOUND} only, else null: the {@code time} of the {@code device.unbound} that ended the
+ *     binding, taken from the event so a replay writes the same document; the retention of {@code devices} (§6.8)
+ *     ages an unbound document by it
  */
 public record DeviceDocument(
         String id,
@@ -28,7 +31,8 @@ public record DeviceDocument(
         String status,
         OffsetDateTime statusSince,
         OffsetDateTime boundAt,
-        OffsetDateTime lastSignalAt) {
+        OffsetDateTime lastSignalAt,
+        OffsetDateTime unboundAt) {
 
     /** Bound and signalling. */
     public static final String ONLINE = "ONLINE";

@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.eldercare.search.document.IndexNames;
+import org.eldercare.search.incident.DeviceDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the documents of the growing indexes once they are older than their retention (docs/CONTRACT.md §6.8),
  * judged by each index's own time field (or fields: a document expires when any of them is old enough, and never
- * while it has none of them, as an open incident has no {@code resolvedAt}): expired ids are searched and deleted in
+ * while it has none of them, as an open incident has no {@code resolvedAt}), and only among the documents matching
+ * the index's {@link #ONLY} terms (a device only while {@code UNBOUND}): expired ids are searched and deleted in
  * bulk, page by page. Per document, not per index, so the indexes keep their names, mappings and writers; safe to
  * run from several API replicas at once (a document another sweep deleted first is skipped).
  */
@@ -29,24 +31,32 @@ public final class IndexRetention {
 
     /**
      * One index kept for {@code keep} after the dates in {@code timeFields}: a document expires once any of them is
-     * older than {@code keep}; a document holding none of them is kept.
+     * older than {@code keep}; a document holding none of them is kept, and so is one that does not hold every term
+     * of {@code only} (field to exact value; empty for most indexes).
      */
-    public record Rule(String index, List<String> timeFields, Duration keep) {
+    public record Rule(String index, List<String> timeFields, Map<String, String> only, Duration keep) {
         public Rule {
             Objects.requireNonNull(index, "index");
             if (timeFields == null || timeFields.isEmpty()) {
                 throw new IllegalArgumentException("eldercare.retention." + index + ": needs a time field");
             }
             timeFields = List.copyOf(timeFields);
+            only = only == null ? Map.of() : Map.copyOf(only);
             if (keep == null || !keep.isPositive()) {
                 throw new IllegalArgumentException("eldercare.retention." + index + ": must be a positive duration");
             }
+        }
+
+        /** A rule on the time fields alone. */
+        public Rule(String index, List<String> timeFields, Duration keep) {
+            this(index, timeFields, Map.of(), keep);
         }
     }
 
     /**
      * The time fields each index is judged by (docs/CONTRACT.md §6.8). Incidents and work orders by the moment they
-     * ended, which an open one does not have; a family code by its revocation or its expiry, whichever came first.
+     * ended, which an open one does not have; a family code by its revocation or its expiry, whichever came first; a
+     * device by its unbinding (with {@link #ONLY} its status).
      */
     public static final Map<String, List<String>> TIME_FIELDS = Map.of(
             IndexNames.REJECTIONS, List.of("rejectedAt"),
@@ -56,7 +66,15 @@ public final class IndexRetention {
             IndexNames.CALLS, List.of("receivedAt"),
             IndexNames.INCIDENTS, List.of("resolvedAt"),
             IndexNames.VISITS, List.of("visitedAt"),
-            IndexNames.FAMILY_CODES, List.of("revokedAt", "expiresAt"));
+            IndexNames.FAMILY_CODES, List.of("revokedAt", "expiresAt"),
+            IndexNames.DEVICES, List.of("unboundAt"));
+
+    /**
+     * The terms a document must also hold to be aged at all (docs/CONTRACT.md §6.8): a device only while its status is
+     * {@code UNBOUND}; a bound one ({@code ONLINE}, {@code SILENT}) is kept whatever its age.
+     */
+    public static final Map<String, Map<String, String>> ONLY =
+            Map.of(IndexNames.DEVICES, Map.of("status", DeviceDocument.UNBOUND));
 
     private static final Logger log = LoggerFactory.getLogger(IndexRetention.class);
     static final int PAGE_SIZE = 1000;
@@ -76,7 +94,7 @@ public final class IndexRetention {
         if (fields == null) {
             throw new IllegalArgumentException("eldercare.retention." + index + ": no retention for this index");
         }
-        return new Rule(index, fields, keep);
+        return new Rule(index, fields, ONLY.getOrDefault(index, Map.of()), keep);
     }
 
     public List<Rule> rules() {
@@ -129,6 +147,9 @@ public final class IndexRetention {
                                             b.should(sh -> sh.range(r ->
                                                     r.date(d -> d.field(field).lt(before))));
                                         }
+                                        rule.only()
+                                                .forEach((field, value) -> b.filter(f -> f.term(
+                                                        t -> t.field(field).value(value))));
                                         return b.minimumShouldMatch("1");
                                     })),
                             Void.class)

@@ -42,6 +42,10 @@ public final class RetentionSettings {
             PREFIX + IndexNames.FAMILY_CODES,
             "P30D",
             "How long a family code is kept after it was revoked or expired; an active code is kept"));
+    public static final Setting<Duration> DEVICES = positive(Setting.duration(
+            PREFIX + IndexNames.DEVICES,
+            "P400D",
+            "How long a device's document is kept after unboundAt; a bound device (ONLINE, SILENT) is kept"));
     public static final Setting<Duration> SWEEP_EVERY = positive(
             Setting.duration(PREFIX + "sweep-every", "PT1H", "Time between the end of one sweep and the next"));
     public static final Setting<Duration> FIRST_SWEEP_AFTER = Setting.duration(
@@ -58,6 +62,7 @@ public final class RetentionSettings {
             INCIDENTS,
             VISITS,
             FAMILY_CODES,
+            DEVICES,
             SWEEP_EVERY,
             FIRST_SWEEP_AFTER);
 
@@ -74,7 +79,8 @@ public final class RetentionSettings {
                 IndexRetention.rule(IndexNames.CALLS, s.get(CALLS)),
                 IndexRetention.rule(IndexNames.INCIDENTS, s.get(INCIDENTS)),
                 IndexRetention.rule(IndexNames.VISITS, s.get(VISITS)),
-                IndexRetention.rule(IndexNames.FAMILY_CODES, s.get(FAMILY_CODES)));
+                IndexRetention.rule(IndexNames.FAMILY_CODES, s.get(FAMILY_CODES)),
+                IndexRetention.rule(IndexNames.DEVICES, s.get(DEVICES)));
     }
 
     private static Setting<Duration> positive(Setting<Duration> setting) {

@@ -23,12 +23,24 @@ class RetentionSettingsTest {
                         org.assertj.core.groups.Tuple.tuple("calls", Duration.ofDays(400)),
                         org.assertj.core.groups.Tuple.tuple("incidents", Duration.ofDays(400)),
                         org.assertj.core.groups.Tuple.tuple("visits", Duration.ofDays(400)),
-                        org.assertj.core.groups.Tuple.tuple("family-codes", Duration.ofDays(30)));
+                        org.assertj.core.groups.Tuple.tuple("family-codes", Duration.ofDays(30)),
+                        org.assertj.core.groups.Tuple.tuple("devices", Duration.ofDays(400)));
         assertThat(RetentionSettings.rules(Settings.none()))
                 .as("open incidents and orders have no end time, so no rule can match them")
                 .filteredOn(r -> r.index().equals("incidents") || r.index().equals("work-orders"))
                 .flatExtracting(IndexRetention.Rule::timeFields)
                 .containsExactly("closedAt", "resolvedAt");
+        assertThat(RetentionSettings.rules(Settings.none()))
+                .as("a device is aged by its unbinding, and only while it is unbound")
+                .filteredOn(r -> r.index().equals("devices"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.timeFields()).containsExactly("unboundAt");
+                    assertThat(r.only()).containsExactly(Map.entry("status", "UNBOUND"));
+                });
+        assertThat(RetentionSettings.rules(Settings.none()))
+                .filteredOn(r -> !r.index().equals("devices"))
+                .allSatisfy(r -> assertThat(r.only()).isEmpty());
         assertThat(RetentionSettings.SWEEP_EVERY.defaultValue()).isEqualTo(Duration.ofHours(1));
         assertThat(RetentionSettings.FIRST_SWEEP_AFTER.defaultValue()).isEqualTo(Duration.ofMinutes(1));
         assertThat(RetentionSettings.ENABLED.key()).isEqualTo(RetentionSettings.ENABLED_KEY);

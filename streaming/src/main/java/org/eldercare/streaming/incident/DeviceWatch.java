@@ -228,7 +228,10 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
         ctx.output(BINDINGS, document(s, silent(s) ? DeviceDocument.SILENT : DeviceDocument.ONLINE, since, s.boundAt));
     }
 
-    /** The device's document (§9.9): the binding, the status and when it began; no one's name, number or place. */
+    /**
+     * The device's document (§9.9): the binding, the status and when it began; no one's name, number or place. An
+     * unbound device's {@code unboundAt} is its state's {@code boundAt}, the unbinding event's {@code time}.
+     */
     static DeviceDocument document(DeviceState s, String status, long since, long boundAt) {
         s.documented = true;
         return new DeviceDocument(
@@ -243,7 +246,8 @@ public final class DeviceWatch extends KeyedProcessFunction<String, CareEvent, P
                 status,
                 ShanghaiTime.at(since),
                 ShanghaiTime.at(boundAt),
-                ShanghaiTime.at(s.lastSignalAt));
+                ShanghaiTime.at(s.lastSignalAt),
+                s.bound ? null : ShanghaiTime.at(s.boundAt));
     }
 
     /** When an unbound device's state is forgotten: {@link Incidents#RETENTION} after its unbinding. */

@@ -13,10 +13,13 @@ public final class DeviceDocumentSerializer extends JsonFormSerializer<DeviceDoc
         super(DeviceDocument.class);
     }
 
-    /** Form 1, the first. Bump it when a field changes (see {@code VersionedSerializer}). */
+    /**
+     * Form 2 adds {@code unboundAt} (docs/CONTRACT.md §9.9, §6.8). Form 1 is the same JSON without it and reads with
+     * {@code unboundAt} null. Bump it when a field changes (see {@code VersionedSerializer}).
+     */
     @Override
     public int formatVersion() {
-        return 1;
+        return 2;
     }
 
     @Override

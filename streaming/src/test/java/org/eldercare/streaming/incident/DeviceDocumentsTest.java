@@ -3,6 +3,7 @@ package org.eldercare.streaming.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,15 +18,18 @@ import org.eldercare.ingest.event.CareEvent;
 import org.eldercare.ingest.event.DeviceBound;
 import org.eldercare.ingest.event.DeviceHeartbeat;
 import org.eldercare.ingest.event.DeviceKind;
+import org.eldercare.ingest.event.DeviceUnbound;
 import org.eldercare.ingest.event.EventData;
 import org.eldercare.ingest.event.EventType;
+import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.streaming.fixtures.Events;
 import org.junit.jupiter.api.Test;
 
 /**
  * The device watch's documents of the {@code devices} index (docs/CONTRACT.md §9.9) where the whole job cannot show
  * them: a device whose state was kept from before the index (form 1 of {@link DeviceState}) is written once, at its
- * next event, and a binding to another person is a new binding.
+ * next event, a binding to another person is a new binding, and an unbinding's document carries the event's time as
+ * {@code unboundAt} (what the retention of §6.8 ages it by), the same in a replay read at another wall-clock time.
  */
 class DeviceDocumentsTest {
 
@@ -68,6 +72,39 @@ class DeviceDocumentsTest {
                     .containsExactly(
                             "op-1/door-1 p-1 ONLINE " + T0.toInstant(),
                             "op-1/door-1 p-2 ONLINE " + T0.plusHours(1).toInstant());
+        }
+    }
+
+    @Test
+    void anUnbindingIsWrittenWithItsEventTimeAsUnboundAtAndAReplayWritesTheSame() throws Exception {
+        OffsetDateTime unbound = T0.plusHours(1); // before the door sensor's silence (3 missed hourly heartbeats)
+        List<CareEvent> events = List.of(
+                bind("door-1", "p-1", T0),
+                heartbeat("door-1", T0.plusMinutes(30)),
+                event(EventType.DEVICE_UNBOUND, unbound, new DeviceUnbound("door-1")));
+
+        List<DeviceDocument> first = documents(events, millis(unbound.plusHours(2)));
+        List<DeviceDocument> replay = documents(events, millis(unbound.plusDays(40)));
+
+        assertThat(first)
+                .extracting(d -> d.status() + " unboundAt " + d.unboundAt())
+                .as("only the UNBOUND document has unboundAt, the unbinding's time")
+                .containsExactly("ONLINE unboundAt null", "UNBOUND unboundAt " + unbound);
+        assertThat(first.getLast().unboundAt().toInstant()).isEqualTo(unbound.toInstant());
+        assertThat(first.getLast().unboundAt().getOffset()).hasToString("+08:00");
+        assertThat(replay).as("taken from the event, not the clock").isEqualTo(first);
+    }
+
+    /** The documents the watch writes for {@code events}, read when the wall clock says {@code processingTime}. */
+    private static List<DeviceDocument> documents(List<CareEvent> events, long processingTime) throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, CareEvent, PersonSignal> harness = harness()) {
+            harness.setProcessingTime(processingTime);
+            for (CareEvent e : events) {
+                harness.processElement(e, e.time().toInstant().toEpochMilli());
+            }
+            return harness.getSideOutput(DeviceWatch.BINDINGS).stream()
+                    .map(StreamRecord::getValue)
+                    .toList();
         }
     }
 
