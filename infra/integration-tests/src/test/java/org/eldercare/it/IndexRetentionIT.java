@@ -152,6 +152,8 @@ class IndexRetentionIT {
                 Map.of("issuedAt", at(NOW.minus(Duration.ofDays(179))), "expiresAt", at(NOW.plus(Duration.ofDays(1)))));
         putDevice("op-1/watch-unbound-401-days", "UNBOUND", old.minus(Duration.ofDays(30)), old);
         putDevice("op-1/button-unbound-399-days", "UNBOUND", old.minus(Duration.ofDays(30)), young);
+        // Unbound 401 days ago and written before unboundAt existed: its statusSince is the unbinding's time.
+        putDevice("op-1/sensor-unbound-401-days-before-unboundAt", "UNBOUND", old, null);
         putDevice("op-1/door-online-3-years", "ONLINE", NOW.minus(Duration.ofDays(1100)), null);
         putDevice("op-2/meter-silent-3-years", "SILENT", NOW.minus(Duration.ofDays(1100)), null);
         // Not a document the job writes (a binding replaces the whole document): the status alone keeps it.
@@ -184,10 +186,10 @@ class IndexRetentionIT {
                 .containsEntry(IndexNames.INCIDENTS, 1L)
                 .containsEntry(IndexNames.VISITS, 1L)
                 .containsEntry(IndexNames.FAMILY_CODES, 2L)
-                .containsEntry(IndexNames.DEVICES, 1L);
+                .containsEntry(IndexNames.DEVICES, 2L);
     }
 
-    /** A device's document as the job writes it (§9.9): {@code unboundAt} only when it is UNBOUND. */
+    /** A device's document as the job writes it (§9.9): {@code unboundAt} only when it is UNBOUND (null: as before it existed). */
     private static void putDevice(String id, String status, Instant boundAt, Instant unboundAt) throws Exception {
         Map<String, Object> document = new HashMap<>(Map.of(
                 "id", id,

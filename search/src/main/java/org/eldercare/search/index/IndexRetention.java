@@ -56,7 +56,8 @@ public final class IndexRetention {
     /**
      * The time fields each index is judged by (docs/CONTRACT.md §6.8). Incidents and work orders by the moment they
      * ended, which an open one does not have; a family code by its revocation or its expiry, whichever came first; a
-     * device by its unbinding (with {@link #ONLY} its status).
+     * device by its unbinding (with {@link #ONLY} its status): {@code unboundAt}, or {@code statusSince}, which is the
+     * same instant on an UNBOUND document and the only one on a document written before {@code unboundAt} existed.
      */
     public static final Map<String, List<String>> TIME_FIELDS = Map.of(
             IndexNames.REJECTIONS, List.of("rejectedAt"),
@@ -67,7 +68,7 @@ public final class IndexRetention {
             IndexNames.INCIDENTS, List.of("resolvedAt"),
             IndexNames.VISITS, List.of("visitedAt"),
             IndexNames.FAMILY_CODES, List.of("revokedAt", "expiresAt"),
-            IndexNames.DEVICES, List.of("unboundAt"));
+            IndexNames.DEVICES, List.of("unboundAt", "statusSince"));
 
     /**
      * The terms a document must also hold to be aged at all (docs/CONTRACT.md §6.8): a device only while its status is

@@ -35,7 +35,7 @@ class RetentionSettingsTest {
                 .filteredOn(r -> r.index().equals("devices"))
                 .singleElement()
                 .satisfies(r -> {
-                    assertThat(r.timeFields()).containsExactly("unboundAt");
+                    assertThat(r.timeFields()).containsExactly("unboundAt", "statusSince");
                     assertThat(r.only()).containsExactly(Map.entry("status", "UNBOUND"));
                 });
         assertThat(RetentionSettings.rules(Settings.none()))
