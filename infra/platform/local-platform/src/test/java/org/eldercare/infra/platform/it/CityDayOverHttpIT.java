@@ -21,6 +21,7 @@ import org.eldercare.streaming.ExpectedIndicators;
 import org.eldercare.streaming.fixtures.CityDay;
 import org.eldercare.streaming.fixtures.Events;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EldercareApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Tag("slow") // a platform of its own (its six scopes must see no other test's events): over a minute (README, "Tests")
 class CityDayOverHttpIT {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
