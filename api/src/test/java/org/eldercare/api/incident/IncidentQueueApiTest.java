@@ -172,7 +172,7 @@ class IncidentQueueApiTest {
     void aSubscribedConsoleGetsTheOpenIncidentsAndThenEachChangePushed() throws Exception {
         MockHttpServletResponse stream = open("demo-hotline", "");
 
-        String opened = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String opened = received(stream);
         assertThat(opened).startsWith(":connected\n\n");
         assertThat(opened)
                 .contains("event:incident\nid:inc-000000000000000000000001\n")
@@ -186,8 +186,7 @@ class IncidentQueueApiTest {
         index.put(acknowledged);
         broadcaster.arrived(IncidentTransitionRecord.of(acknowledged));
 
-        String pushed = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .substring(opened.length());
+        String pushed = received(stream).substring(opened.length());
         assertThat(pushed).startsWith("event:incident\nid:inc-000000000000000000000001\n");
         assertThat(pushed).contains("\"state\":\"ACKNOWLEDGED\"").contains("\"nameMasked\":\"王*英\"");
         assertThat(pushed).doesNotContain(FULL_ID, FULL_PHONE, "birthDate");
@@ -196,61 +195,42 @@ class IncidentQueueApiTest {
     @Test
     void aRecordAheadOfTheIndexIsPushedOnceTheDocumentHoldsItsTransition() throws Exception {
         MockHttpServletResponse stream = open("demo-hotline", "?streetCode=" + STREET);
-        int before = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .length();
+        int before = received(stream).length();
 
         IncidentDocument acknowledged = sos("inc-000000000000000000000001", STREET, 2);
         broadcaster.arrived(IncidentTransitionRecord.of(acknowledged)); // the index still holds transition 1
-        assertThat(stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                        .substring(before))
+        assertThat(received(stream).substring(before))
                 .as("no older state is pushed")
                 .isEmpty();
 
         index.put(acknowledged);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                                .length()
-                        == before
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                        .substring(before))
-                .contains("\"state\":\"ACKNOWLEDGED\"");
+        awaitReceived(stream, s -> s.length() > before, Duration.ofSeconds(5));
+        assertThat(received(stream).substring(before)).contains("\"state\":\"ACKNOWLEDGED\"");
     }
 
     @Test
     void aStreamOfOneStreetGetsNothingOfAnother() throws Exception {
         MockHttpServletResponse stream = open("demo-hotline", "?streetCode=" + OTHER_STREET);
-        int before = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .length();
+        int before = received(stream).length();
 
         IncidentDocument acknowledged = sos("inc-000000000000000000000001", STREET, 2);
         index.put(acknowledged);
         broadcaster.arrived(IncidentTransitionRecord.of(acknowledged));
 
-        assertThat(stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                        .substring(before))
-                .isEmpty();
+        assertThat(received(stream).substring(before)).isEmpty();
     }
 
     @Test
     void aStreamOpenedWhileTheIndexCannotBeReadIsToldWhenItCanAndGetsTheOpenIncidentsItMissed() throws Exception {
         index.failing = true; // a new cluster: the incidents index is not searchable yet
         MockHttpServletResponse stream = open("demo-hotline", "");
-        String opened = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String opened = received(stream);
         assertThat(opened).startsWith(":connected\n\n").contains("event:unavailable\n");
         assertThat(opened).doesNotContain("event:incident");
 
         index.failing = false; // the index's shards are started
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                        .contains("id:inc-000000000000000000000002")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        String recovered = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .substring(opened.length());
+        awaitReceived(stream, s -> s.contains("id:inc-000000000000000000000002"), Duration.ofSeconds(5));
+        String recovered = received(stream).substring(opened.length());
         assertThat(recovered)
                 .as("the console is told it is live again, then sent the open incidents it missed")
                 .startsWith("event:available\n")
@@ -265,7 +245,7 @@ class IncidentQueueApiTest {
     void aStreamThatStayedOpenThroughAnIndexFailureIsSentTheSosRaisedAndTheIncidentResolvedMeanwhile()
             throws Exception {
         MockHttpServletResponse stream = open("demo-hotline", "");
-        String opened = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String opened = received(stream);
         assertThat(opened).contains("id:inc-000000000000000000000002\n");
 
         // The index goes away. Meanwhile the job raises a new SOS and a colleague resolves 李*华's low water: both
@@ -278,19 +258,12 @@ class IncidentQueueApiTest {
         index.put(lowWaterResolved);
         broadcaster.arrived(IncidentTransitionRecord.of(newSos));
         broadcaster.arrived(IncidentTransitionRecord.of(lowWaterResolved));
-        String during = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .substring(opened.length());
+        String during = received(stream).substring(opened.length());
         assertThat(during).contains("event:unavailable\n").doesNotContain("event:incident");
 
         index.failing = false;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                        .contains("\"state\":\"RESOLVED\"")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        String recovered = stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .substring(opened.length() + during.length());
+        awaitReceived(stream, s -> s.contains("\"state\":\"RESOLVED\""), Duration.ofSeconds(10));
+        String recovered = received(stream).substring(opened.length() + during.length());
         assertThat(recovered)
                 .as("live again, then the SOS raised during the failure and the low water resolved during it")
                 .startsWith("event:available\n")
@@ -320,8 +293,7 @@ class IncidentQueueApiTest {
                 sse.perform(asyncDispatch(stream)).andReturn().getResponse();
 
         assertThat(ended.getStatus()).isEqualTo(200);
-        assertThat(ended.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .startsWith(":connected\n\n");
+        assertThat(received(ended)).startsWith(":connected\n\n");
         assertThat(broadcaster.openStreams()).as("its slot is given back").isZero();
     }
 
@@ -397,6 +369,21 @@ class IncidentQueueApiTest {
 
     static IncidentDocument.Person wang() {
         return new IncidentDocument.Person("王*英", "110109********1234", "138****5678", 1941, List.of("LIVING_ALONE"));
+    }
+
+    /** What {@code stream} has received so far. */
+    private static String received(MockHttpServletResponse stream) throws Exception {
+        return stream.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Waits up to {@code within} until what {@code stream} received satisfies {@code until} (pushes are async). */
+    private static void awaitReceived(
+            MockHttpServletResponse stream, java.util.function.Predicate<String> until, Duration within)
+            throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!until.test(received(stream)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     static IncidentDocument.Person lowWaterPerson() {

@@ -2,12 +2,11 @@ package org.eldercare.streaming.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.eldercare.ingest.codec.CloudEventJson;
 import org.eldercare.search.incident.DeviceDocument;
+import org.eldercare.streaming.fixtures.JsonForms;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +22,8 @@ class DeviceDocumentFormsTest {
     @Test
     void anUnbindingOfFormOneRestoresWithoutUnboundAt() throws Exception {
         DeviceDocument watch = unboundWatch();
-        ObjectNode json = CloudEventJson.mapper().valueToTree(watch);
-        json.remove("unboundAt");
-        byte[] form1 = CloudEventJson.mapper().writeValueAsBytes(json);
-        DataOutputSerializer out = new DataOutputSerializer(512);
-        out.writeInt(form1.length);
-        out.write(form1);
+        DataInputDeserializer in = JsonForms.without(watch, "unboundAt");
 
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
         DeviceDocument restored = DeviceDocumentSerializer.INSTANCE.readerOf(1).deserialize(in);
 
         assertThat(in.available()).isZero();
