@@ -15,7 +15,8 @@ import org.eldercare.streaming.time.ShanghaiTime;
  * hotline finds and reads there: the whole document with {@code servicesCount} left out and {@code lastServiceAt}
  * cut to its day (Asia/Shanghai), and the redirect fields. A version equal to the last one written under that
  * fingerprint is not written again (docs/CONTRACT.md §4): another service of a known person on the same day, with
- * nothing new about them, is most records, and each one rewrote a document of ~2 KB with every search key.
+ * nothing new about them, is the common record (two in three in the sinks benchmark), and each one rewrote a
+ * document with every search key of the person.
  *
  * <p>The fingerprint is the first 8 bytes of SHA-256 over the {@link RecipientEntrySerializer} form, so it is the
  * same on every JVM and after a restore. State written before this map existed has no fingerprints: each person's
