@@ -94,8 +94,10 @@ class ClusterFaultsIT {
                 .run(
                         ClusterFaults.Scenario.TASKMANAGER_KILL,
                         100,
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(20),
+                        // Long enough on a loaded 2-core machine for the job to have caught up with the city day
+                        // before the fault, and to be seen fresh again after it (a CI run saw neither in 10 + 20 s).
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(40),
                         Duration.ZERO,
                         Duration.ofSeconds(180));
 
