@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +49,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * (whose family-view limit, {@link SharedPlatform#FAMILY_LIMIT}, lets the page poll): its people, facilities and
  * button are in 永定地区, a street no other class uses.
  */
+@Tag("browser") // the browser tier (README, "Tests")
 @ExtendWith(HeadlessChromium.Installed.class)
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -20,6 +20,7 @@ import org.eldercare.search.normalize.Pii;
 import org.eldercare.tools.simulator.GbIdNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,7 @@ import org.openqa.selenium.WebElement;
  * state pushed back. On the {@link SharedPlatform}: she lives in 龙泉地区, a street no other class uses, and the panel,
  * which lists every class's incidents, is read only for hers (her masked ID number).
  */
+@Tag("browser") // the browser tier (README, "Tests")
 @ExtendWith(HeadlessChromium.Installed.class)
 @ExtendWith(SharedPlatform.class)
 class IncidentQueueBrowserIT {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.Select;
  * 博兴街道 (Daxing), more than 3 km from any other class's, so the finder around its centre shows only these.
  * Screenshots go to {@code target/portal-screenshots/}.
  */
+@Tag("browser") // the browser tier (README, "Tests")
 @ExtendWith(HeadlessChromium.Installed.class)
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

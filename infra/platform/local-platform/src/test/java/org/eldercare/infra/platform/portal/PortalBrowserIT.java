@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * that street follows from the events sent here; the district's beds are counted on top of what it
  * held before. Screenshots of each view are left in {@code target/portal-screenshots/}.
  */
+@Tag("browser") // the browser tier (README, "Tests")
 @ExtendWith(HeadlessChromium.Installed.class)
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
