@@ -127,11 +127,12 @@ public final class IndicatorJob {
         // tokeniser itself stays here: the operators read the keys again where they run.
         config.pii().tokeniser();
 
-        SingleOutputStreamOperator<CareEvent> parsed = rawEvents
+        // Live: every event, an SOS among them, crosses this exchange to the deduplicator (JobEnvironment.live).
+        SingleOutputStreamOperator<CareEvent> parsed = JobEnvironment.live(rawEvents
                 .process(new ParseEvents(config.pii(), intakeClock), StreamTypes.CARE_EVENT)
                 .setParallelism(rawEvents.getParallelism())
                 .name("parse and validate")
-                .uid("parse-events");
+                .uid("parse-events"));
         SingleOutputStreamOperator<CareEvent> unique = parsed.keyBy(CareEvent::partitionKey, Types.STRING)
                 .process(new Deduplicator(config.dedupTtl()), StreamTypes.CARE_EVENT)
                 .name("dedup by (source, id)")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -12,6 +13,12 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamEdge;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.streaming.runtime.partitioner.ForwardPartitioner;
+import org.eldercare.streaming.fixtures.TestPiiSecrets;
+import org.eldercare.streaming.sink.ElasticsearchSinkFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +43,58 @@ class JobEnvironmentTest {
     }
 
     @Test
-    void sendsAQuietChannelsPartlyFilledBufferWithinTenMilliseconds() {
+    void sendsAPartlyFilledBufferWithinFlinksDefaultOf100Milliseconds() {
         StreamExecutionEnvironment env = JobEnvironment.of(
                         StreamingConfig.defaults().withCheckpointDir(dir.toUri().toString()))
                 .local();
 
-        // Flink's default is 100 ms per exchange; an SOS crosses four (docs/CONTRACT.md §9.7).
-        assertThat(env.getBufferTimeout()).isEqualTo(10L);
+        assertThat(env.getBufferTimeout()).isEqualTo(100L);
+    }
+
+    @Test
+    void theSosPathsExchangesSendPartlyFilledBuffersWithinTenMillisecondsAndTheOthersWithin100() {
+        var pii = TestPiiSecrets.withHmacKey("buffer-timeout-test-hmac-key-0123456789");
+        StreamingConfig config = StreamingConfig.fromArgs(new String[] {
+            "--kafka.bootstrap=127.0.0.1:9",
+            "--checkpoint.dir=" + dir.toUri(),
+            "--pii.hmac-key-file=" + pii.hmacKeyFile(),
+            "--pii.keys-file=" + pii.keysFile()
+        });
+        StreamExecutionEnvironment env =
+                JobEnvironment.of(config).resumable(false).local();
+        StreamingJobs.wire(env, config, ElasticsearchSinkFactory.forUrl("http://127.0.0.1:9"));
+        StreamGraph graph = env.getStreamGraph();
+
+        // An SOS: parsed, deduplicated, to its device, its person, its incident (docs/CONTRACT.md §9.7); a hotline step
+        // to its incident. Each of these operators sends into the next keyed exchange of that path.
+        for (String live : List.of(
+                "parse and validate",
+                "device events",
+                "devices: SOS, silence, water",
+                "persons: low water, missed visits, masked details",
+                "hotline steps")) {
+            assertThat(exchangesOutOf(graph, live))
+                    .as("the exchanges out of %s", live)
+                    .isNotEmpty()
+                    .allSatisfy(edge -> assertThat(edge.getBufferTimeout()).isEqualTo(10L));
+        }
+        for (String bulk : List.of("facility ledger", "prepare recipients", "resolve recipients")) {
+            assertThat(exchangesOutOf(graph, bulk))
+                    .as("the exchanges out of %s", bulk)
+                    .isNotEmpty()
+                    .allSatisfy(edge -> assertThat(edge.getBufferTimeout()).isEqualTo(100L));
+        }
+    }
+
+    /** The edges out of the operator named {@code name} that cross a network exchange (not forward-chained). */
+    private static List<StreamEdge> exchangesOutOf(StreamGraph graph, String name) {
+        List<StreamNode> named = graph.getStreamNodes().stream()
+                .filter(n -> n.getOperatorName().equals(name))
+                .toList();
+        assertThat(named).as("operators named %s", name).hasSize(1);
+        return named.getFirst().getOutEdges().stream()
+                .filter(e -> !(e.getPartitioner() instanceof ForwardPartitioner))
+                .toList();
     }
 
     @Test

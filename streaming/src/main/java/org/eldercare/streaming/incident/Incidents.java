@@ -15,6 +15,7 @@ import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
+import org.eldercare.streaming.JobEnvironment;
 import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
@@ -69,31 +70,34 @@ public final class Incidents {
             DataStream<CareEvent> visits,
             DataStream<PersonDocument> persons,
             Sink<IncidentDocument> sink) {
-        SingleOutputStreamOperator<PersonSignal> devices = deviceAndHotline
-                .filter(e -> e.type().device())
-                .name("device events")
-                .uid("incident-device-events")
+        // The SOS path's exchanges are live (JobEnvironment.live): the hotline waits for what crosses them (§9.7).
+        SingleOutputStreamOperator<PersonSignal> devices = JobEnvironment.live(JobEnvironment.live(deviceAndHotline
+                        .filter(e -> e.type().device())
+                        .name("device events")
+                        .uid("incident-device-events"))
                 .keyBy(DeviceWatch::key, Types.STRING)
                 .process(new DeviceWatch(), PersonSignal.TYPE)
                 .name("devices: SOS, silence, water")
-                .uid("incident-devices");
+                .uid("incident-devices"));
         DataStream<PersonSignal> visited = visits.map(Incidents::visit, PersonSignal.TYPE)
                 .name("visits to persons")
                 .uid("incident-visits");
-        SingleOutputStreamOperator<Raised> raised = persons.keyBy(PersonDocument::personId, Types.STRING)
-                .connect(devices.union(visited).keyBy(PersonSignal::personId, Types.STRING))
-                .process(new PersonWatch(), Raised.TYPE)
-                .name("persons: low water, missed visits, masked details")
-                .uid("incident-persons");
-        SingleOutputStreamOperator<IncidentDocument> incidents = raised.keyBy(Raised::incidentId, Types.STRING)
-                .connect(deviceAndHotline
-                        .filter(e -> e.type().incident())
-                        .name("hotline steps")
-                        .uid("incident-hotline-steps")
-                        .keyBy(e -> ((IncidentTransition) e.data()).incidentId(), Types.STRING))
-                .process(new IncidentLifecycle(), IncidentLifecycle.DOCUMENT)
-                .name("incident lifecycle")
-                .uid("incident-lifecycle");
+        SingleOutputStreamOperator<Raised> raised =
+                JobEnvironment.live(persons.keyBy(PersonDocument::personId, Types.STRING)
+                        .connect(devices.union(visited).keyBy(PersonSignal::personId, Types.STRING))
+                        .process(new PersonWatch(), Raised.TYPE)
+                        .name("persons: low water, missed visits, masked details")
+                        .uid("incident-persons"));
+        SingleOutputStreamOperator<IncidentDocument> incidents =
+                JobEnvironment.live(raised.keyBy(Raised::incidentId, Types.STRING)
+                        .connect(JobEnvironment.live(deviceAndHotline
+                                        .filter(e -> e.type().incident())
+                                        .name("hotline steps")
+                                        .uid("incident-hotline-steps"))
+                                .keyBy(e -> ((IncidentTransition) e.data()).incidentId(), Types.STRING))
+                        .process(new IncidentLifecycle(), IncidentLifecycle.DOCUMENT)
+                        .name("incident lifecycle")
+                        .uid("incident-lifecycle"));
         if (sink != null) {
             incidents.sinkTo(sink).name("incidents sink").uid("incidents-sink");
         }
