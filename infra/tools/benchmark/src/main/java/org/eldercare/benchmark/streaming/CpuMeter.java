@@ -71,7 +71,8 @@ final class CpuMeter implements AutoCloseable {
         }
     }
 
-    private static Optional<ProcessHandle> child(String mainClass) {
+    /** This JVM's child process whose command line names {@code mainClass} (a stack node), if it runs. */
+    static Optional<ProcessHandle> child(String mainClass) {
         return ProcessHandle.current()
                 .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(mainClass))

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Samples the index operations Elasticsearch has done on a few indexes ({@code _stats/indexing}, {@code index_total}
- * of the primaries, real time: no refresh involved) every {@value #POLL_MILLIS} ms on a thread of its own. A rate is
+ * of the primaries, real time: no refresh involved) every {@value #POLL_MILLIS} ms on a thread of its own, or as
+ * often as {@link #pollEvery} says: a stats request costs the node and this JVM CPU, which a long phase measured to a
+ * few hundred milliseconds need not take from what it measures. A rate is
  * then read off the samples the same way for every index, whoever wrote to it: operations between the first sample
  * that shows any and the first that shows the last, divided by the time between those two samples.
  */
@@ -40,6 +42,7 @@ final class IndexingMeter implements AutoCloseable {
     private final List<String> indexes;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread poller;
+    private volatile long pollMillis = POLL_MILLIS;
 
     IndexingMeter(String elasticsearchUrl, List<String> indexes) {
         this.indexes = List.copyOf(indexes);
@@ -57,7 +60,7 @@ final class IndexingMeter implements AutoCloseable {
                         samples.add(new Sample(System.nanoTime(), now));
                     }
                 }
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pollMillis);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,6 +92,11 @@ final class IndexingMeter implements AutoCloseable {
         }
     }
 
+    /** Samples every {@code interval} from the next sample on. */
+    void pollEvery(Duration interval) {
+        pollMillis = Math.max(1, interval.toMillis());
+    }
+
     /** The latest operations on {@code index}; 0 before the first sample. */
     long latest(String index) {
         int i = indexes.indexOf(index);
@@ -103,7 +111,7 @@ final class IndexingMeter implements AutoCloseable {
         long value = latest(index);
         long since = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(pollMillis);
             long now = latest(index);
             if (now != value) {
                 value = now;
@@ -144,6 +152,45 @@ final class IndexingMeter implements AutoCloseable {
             return new Rate(end - base, 0, 0, 0, 0);
         }
         return new Rate(end - base, first.operations()[i] - base, end - base, first.nanos(), last.nanos());
+    }
+
+    /**
+     * As {@link #rate}, from the first sample that shows {@code skip} (0 to 1) of the window's operations done: the
+     * rate once the writer has warmed up (the job started, its JVM compiled its hot code), which is what it sustains.
+     */
+    Rate steadyRate(String index, long fromNanos, long toNanos, double skip) {
+        Rate whole = rate(index, fromNanos, toNanos);
+        if (whole.toNanos() <= whole.fromNanos()) {
+            return whole;
+        }
+        int i = indexes.indexOf(index);
+        long base = valueAt(i, whole.fromNanos()) - whole.first(); // the window's first sample
+        long threshold = base + (long) Math.ceil(skip * whole.operations());
+        Sample from = null;
+        synchronized (samples) {
+            for (Sample s : samples) {
+                if (s.nanos() >= whole.fromNanos() && s.nanos() <= whole.toNanos() && s.operations()[i] >= threshold) {
+                    from = s;
+                    break;
+                }
+            }
+        }
+        if (from == null || from.nanos() >= whole.toNanos()) {
+            return whole;
+        }
+        long fromOps = from.operations()[i] - base;
+        return new Rate(whole.last() - fromOps, fromOps, whole.last(), from.nanos(), whole.toNanos());
+    }
+
+    private long valueAt(int index, long nanos) {
+        synchronized (samples) {
+            for (Sample s : samples) {
+                if (s.nanos() == nanos) {
+                    return s.operations()[index];
+                }
+            }
+        }
+        throw new IllegalStateException("no sample at " + nanos);
     }
 
     @Override

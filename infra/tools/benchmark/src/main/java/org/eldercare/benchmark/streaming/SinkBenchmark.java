@@ -23,6 +23,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.util.function.SerializableFunction;
 import org.eldercare.benchmark.common.BenchStack;
+import org.eldercare.benchmark.common.CorePinning;
 import org.eldercare.benchmark.common.Options;
 import org.eldercare.benchmark.common.Report;
 import org.eldercare.benchmark.common.WorkDir;
@@ -73,6 +74,9 @@ public final class SinkBenchmark {
     static final String MIX_PREFIX = "bench-mix-";
 
     private static final double GOAL_RATIO = 0.85;
+    /** The job's steady rate is read from the sample that shows this share of its service records indexed. */
+    private static final double STEADY_AFTER = 0.25;
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String SERVICE_RECORDS = IndexRegistry.SERVICE_RECORDS.name();
     private static final String RECIPIENTS = IndexRegistry.RECIPIENTS.name();
@@ -96,14 +100,33 @@ public final class SinkBenchmark {
         String kafkaHeap = options.string("kafka-heap", "1g");
         String esHeap = options.string("es-heap", "1g");
         boolean keep = options.flag("keep-data");
+        boolean pin = options.flag("pin");
+        // The raw phases index at least this many service records (the job's, again under new ids as needed).
+        int rawDocuments = options.integer("raw-documents", 400_000);
+        String documents = options.string("documents", "es");
+        if (!List.of("es", "discard").contains(documents)) {
+            throw new IllegalArgumentException("--documents: es or discard, not " + documents);
+        }
         options.requireAllKnown();
         String runId = "sk" + Long.toString(System.currentTimeMillis(), 36);
         try (WorkDir dir = WorkDir.create("sinks", keep);
                 LocalStack stack = BenchStack.start(dir, kafkaHeap, esHeap)) {
-            new Run(stack, IndicatorJobRun.config(stack, parallelism, checkpoints), runId, coalesce)
-                    .measure(records, rate, probes, warmup, duration, kafkaHeap, esHeap);
+            String pinned = pin ? pinNode() : "not pinned (the job and the node share every CPU)";
+            System.out.println("[bench] cpus: " + pinned);
+            Run run = new Run(stack, IndicatorJobRun.config(stack, parallelism, checkpoints), runId, coalesce, pinned);
+            if (documents.equals("discard")) {
+                run.jobAlone(records);
+            } else {
+                run.measure(records, rawDocuments, rate, probes, warmup, duration, kafkaHeap, esHeap);
+            }
         }
         System.exit(0);
+    }
+
+    private static String pinNode() {
+        ProcessHandle node = CpuMeter.child("ElasticsearchNodeMain")
+                .orElseThrow(() -> new IllegalStateException("--pin: no Elasticsearch node process found"));
+        return CorePinning.pin(node, CpuMeter.child("KafkaNodeMain").stream().toList());
     }
 
     private static final class Run {
@@ -116,10 +139,12 @@ public final class SinkBenchmark {
         private final HttpClient http = HttpClient.newHttpClient();
         private final CitySimulator simulator;
         private final RecipientTokeniser sealer = RecipientFreshness.demoSealer();
+        private final String pinned;
         private long sourceBytes;
 
-        Run(LocalStack stack, StreamingConfig config, String runId, boolean coalesce) {
+        Run(LocalStack stack, StreamingConfig config, String runId, boolean coalesce, String pinned) {
             this.stack = stack;
+            this.pinned = pinned;
             this.config = config;
             this.runId = runId;
             this.coalesce = coalesce;
@@ -129,6 +154,7 @@ public final class SinkBenchmark {
 
         void measure(
                 int records,
+                int rawDocuments,
                 double requestedRate,
                 int probes,
                 Duration warmup,
@@ -136,6 +162,206 @@ public final class SinkBenchmark {
                 String kafkaHeap,
                 String esHeap)
                 throws Exception {
+            int sent = fill(records);
+
+            List<String> metered = new ArrayList<>(MIXED);
+            metered.add(RAW_INDEX);
+            MIXED.forEach(index -> metered.add(MIX_PREFIX + index));
+            try (IndexingMeter meter = new IndexingMeter(stack.elasticsearchUrl(), metered);
+                    CpuMeter cpu = new CpuMeter()) {
+                // 1. The job on the backlog. Its rate is read to a quarter of a second: no need to load the node and
+                // this JVM with 50 stats requests a second, as the short raw phases need.
+                meter.pollEvery(Duration.ofMillis(250));
+                long jobFrom = System.nanoTime();
+                JobClient job = IndicatorJobRun.start(stack, config, documents(), false);
+                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                while (EntryCounter.count() < sent && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                long entered = EntryCounter.count();
+                double entrySeconds = (EntryCounter.lastNanos() - EntryCounter.firstNanos()) / 1e9;
+                if (!meter.awaitQuiet(SERVICE_RECORDS, Duration.ofSeconds(3), Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("the job did not finish indexing its service records in 5 min");
+                }
+                long jobTo = System.nanoTime();
+                IndexingMeter.Rate jobRecords = meter.rate(SERVICE_RECORDS, jobFrom, jobTo);
+                IndexingMeter.Rate jobSteady = meter.steadyRate(SERVICE_RECORDS, jobFrom, jobTo, STEADY_AFTER);
+                IndexingMeter.Rate jobRecipients = meter.rate(RECIPIENTS, jobFrom, jobTo);
+                long jobFacilities = meter.rate(FACILITIES, jobFrom, jobTo).operations();
+                long jobIndicators = meter.rate(INDICATORS, jobFrom, jobTo).operations();
+                double rate = requestedRate > 0 ? requestedRate : Math.max(1, Math.round(jobSteady.perSecond() / 2));
+                System.out.printf(
+                        "[bench] job: %,d service-record and %,d recipient index operations; now %,.0f records/s with probes%n",
+                        jobRecords.operations(), jobRecipients.operations(), rate);
+
+                // 2. Freshness at a steady rate, on the same job.
+                FacilityDetails probeFacility = simulator.facilities().getFirst();
+                RecipientFreshness freshness;
+                try (EventProducer producer = new EventProducer(stack.kafkaBootstrapServers())) {
+                    freshness = new RecipientFreshness(
+                            producer,
+                            sealer,
+                            probeFacility,
+                            simulator.ownerOf(probeFacility.facilityId()),
+                            stack.elasticsearchUrl(),
+                            runId);
+                    freshness.run(() -> nextRecord(OffsetDateTime.now(SHANGHAI)), rate, probes, warmup, duration);
+                    producer.flush();
+                }
+                job.cancel().get();
+
+                // 3. The raw rate of the same node on the job's own documents.
+                meter.pollEvery(Duration.ofMillis(IndexingMeter.POLL_MILLIS));
+                // As long a phase as the job's, not a burst: refresh and merge costs show only in a sustained run.
+                int rounds = Math.max(1, (int) Math.ceil(rawDocuments / (double) records));
+                List<byte[]> bulks = rawBulks(records, rounds);
+                awaitNoMerges(Duration.ofSeconds(60));
+                long rawFrom = System.nanoTime();
+                for (byte[] bulk : bulks) {
+                    send("/" + RAW_INDEX + "/_bulk", bulk);
+                }
+                long rawClientTo = System.nanoTime();
+                if (!meter.awaitQuiet(RAW_INDEX, Duration.ofSeconds(1), Duration.ofMinutes(1))) {
+                    throw new IllegalStateException(RAW_INDEX + ": operations not seen within a minute");
+                }
+                IndexingMeter.Rate raw = meter.rate(RAW_INDEX, rawFrom, System.nanoTime());
+
+                // 4. The raw rate of the job's whole mix: per record its service record and its recipient, and
+                // facility and indicator documents in the proportion the job wrote them, in bulks of the same size.
+                bulks = null; // about 0.8 KB per document; the mix's bulks are built next
+                List<byte[]> mixBulks =
+                        mixBulks(records, rounds, jobRecipients.operations(), jobFacilities, jobIndicators);
+                awaitNoMerges(Duration.ofSeconds(60));
+                long mixFrom = System.nanoTime();
+                for (byte[] bulk : mixBulks) {
+                    send("/_bulk", bulk);
+                }
+                String mixRecords = MIX_PREFIX + SERVICE_RECORDS;
+                if (!meter.awaitQuiet(mixRecords, Duration.ofSeconds(1), Duration.ofMinutes(1))) {
+                    throw new IllegalStateException(mixRecords + ": operations not seen within a minute");
+                }
+                long mixTo = System.nanoTime();
+                IndexingMeter.Rate mix = meter.rate(mixRecords, mixFrom, mixTo);
+                long mixOperations = 0;
+                for (String index : MIXED) {
+                    mixOperations +=
+                            meter.rate(MIX_PREFIX + index, mixFrom, mixTo).operations();
+                }
+
+                double wholeRatio = jobRecords.perSecond() / raw.perSecond();
+                double ratio = jobSteady.perSecond() / raw.perSecond();
+                double mixRatio = jobSteady.perSecond() / mix.perSecond();
+                double p99 = freshness.latencies().millisAt(0.99);
+                new Report("service-record indexing: the job against raw _bulk on the same node")
+                        .line(
+                                "parameters",
+                                "%,d sealed service.delivered (simulator, %d facilities registered first) pre-filled"
+                                        + " into Kafka; IndicatorJob with production sinks (every index, dead letters"
+                                        + " and indicators to Kafka), parallelism %d, EXACTLY_ONCE checkpoints every"
+                                        + " %d s; bulks of %d, %d request in flight per sink, flush %d ms; recipients"
+                                        + " sink %s; kafka -Xmx%s, elasticsearch -Xmx%s",
+                                records,
+                                simulator.facilities().size(),
+                                config.parallelism(),
+                                config.checkpointInterval().toSeconds(),
+                                es.bulkActions(),
+                                1,
+                                es.bulkFlushInterval().toMillis(),
+                                coalesce
+                                        ? "coalescing (one version per person per flush)"
+                                        : "plain (every version sent)",
+                                kafkaHeap,
+                                esHeap)
+                        .line("cpus", "%s", pinned)
+                        .line(
+                                "raw _bulk",
+                                "%,.0f docs/s: %,d of the job's service-record documents (%.0f bytes of source each;"
+                                        + " %d round(s) of the job's %,d, each under ids of its own), bulks of %d, 1 in"
+                                        + " flight, into an empty index with the service-records mapping (%.1f s"
+                                        + " between the first and the last indexed; client %.1f s)",
+                                raw.perSecond(),
+                                raw.operations(),
+                                sourceBytes / (double) records,
+                                rounds,
+                                records,
+                                es.bulkActions(),
+                                raw.seconds(),
+                                (rawClientTo - rawFrom) / 1e9)
+                        .line("  cpu", "%s", cpu.between(raw.fromNanos(), raw.toNanos()))
+                        .line(
+                                "raw mix",
+                                "%,.0f records/s: per record its service record, and recipient, facility and"
+                                        + " indicator documents as often as the job wrote them (%,d + %,d + %,d per"
+                                        + " round, %d rounds), %,d operations in bulks of %d across 4 indexes, 1 in"
+                                        + " flight (%.1f s)",
+                                mix.perSecond(),
+                                jobRecipients.operations(),
+                                jobFacilities,
+                                jobIndicators,
+                                rounds,
+                                mixOperations,
+                                es.bulkActions(),
+                                mix.seconds())
+                        .line("  cpu", "%s", cpu.between(mix.fromNanos(), mix.toNanos()))
+                        .line(
+                                "job",
+                                "%,.0f service-record docs/s indexed through the job (%,d index operations for %,d"
+                                        + " records, %.1f s between the first and the last; %,d events entered the job"
+                                        + " in %.1f s)",
+                                jobRecords.perSecond(),
+                                jobRecords.operations(),
+                                records,
+                                jobRecords.seconds(),
+                                entered,
+                                entrySeconds)
+                        .line(
+                                "  steady",
+                                "%,.0f service-record docs/s once a quarter of the records were indexed (%,d in %.1f"
+                                        + " s): the job started and its JVM warmed up",
+                                jobSteady.perSecond(),
+                                jobSteady.last() - jobSteady.first(),
+                                jobSteady.seconds())
+                        .line(
+                                "  recipients",
+                                "%,d recipient index operations in the same time, %.2f per record",
+                                jobRecipients.operations(),
+                                jobRecipients.operations() / (double) records)
+                        .line("  cpu", "%s", cpu.between(jobRecords.fromNanos(), jobRecords.toNanos()))
+                        .line(
+                                "ratio",
+                                "job steady / raw = %.1f %% (the whole job phase: %.1f %%)",
+                                ratio * 100,
+                                wholeRatio * 100)
+                        .line(
+                                "ratio mix",
+                                "job steady / raw mix = %.1f %% (what the sinks lose against Elasticsearch's own rate for the"
+                                        + " job's documents)",
+                                mixRatio * 100)
+                        .line(
+                                "freshness",
+                                "record sent -> its recipient found by a search of recipients, at %,.0f records/s%s: %s",
+                                rate,
+                                requestedRate > 0 ? "" : " (half the job's rate)",
+                                freshness.latencies().summary())
+                        .line(
+                                "probes",
+                                "%,d sent, %,d measured, %,d not found within 10 s after the run",
+                                freshness.probes(),
+                                freshness.latencies().count(),
+                                freshness.unseen())
+                        .goal(
+                                "job steady ≥ 85 % of raw _bulk",
+                                ratio >= GOAL_RATIO, String.format(Locale.ROOT, "%.1f %%", ratio * 100))
+                        .line("  p99", "%.0f ms hotline freshness (quoted, no goal of its own)", p99)
+                        .print();
+            }
+        }
+
+        /**
+         * Creates the indexes (and the raw and mix copies), then fills the topic with the facilities' registrations
+         * and {@code records} sealed {@code service.delivered} over the last hour; returns the events sent.
+         */
+        private int fill(int records) throws Exception {
             TopicInitializer.ensureTopics(stack.kafkaBootstrapServers(), Duration.ofSeconds(30));
             var client = Elasticsearch.client(es);
             try {
@@ -168,169 +394,44 @@ public final class SinkBenchmark {
                     "[bench] %,d events (%,d service.delivered) in the topic after %.1f s; running the job%n",
                     sent, records, (System.nanoTime() - fillBegin) / 1e9);
 
-            List<String> metered = new ArrayList<>(MIXED);
-            metered.add(RAW_INDEX);
-            MIXED.forEach(index -> metered.add(MIX_PREFIX + index));
-            try (IndexingMeter meter = new IndexingMeter(stack.elasticsearchUrl(), metered);
-                    CpuMeter cpu = new CpuMeter()) {
-                // 1. The job on the backlog.
-                long jobFrom = System.nanoTime();
-                JobClient job = IndicatorJobRun.start(stack, config, documents(), false);
+            return sent;
+        }
+
+        /**
+         * {@code --documents discard}: the job on the same backlog with every document sink discarding, so its rate
+         * is the job's own ceiling on this stream without Elasticsearch (dead letters and indicators still go to
+         * Kafka). Events entered per second at the source, which backpressure holds to what the job keeps up with.
+         */
+        void jobAlone(int records) throws Exception {
+            int sent = fill(records);
+            try (CpuMeter cpu = new CpuMeter()) {
+                JobClient job = IndicatorJobRun.start(stack, config, new DiscardingDocuments(), false);
                 long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
                 while (EntryCounter.count() < sent && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 long entered = EntryCounter.count();
-                double entrySeconds = (EntryCounter.lastNanos() - EntryCounter.firstNanos()) / 1e9;
-                if (!meter.awaitQuiet(SERVICE_RECORDS, Duration.ofSeconds(3), Duration.ofMinutes(5))) {
-                    throw new IllegalStateException("the job did not finish indexing its service records in 5 min");
-                }
-                long jobTo = System.nanoTime();
-                IndexingMeter.Rate jobRecords = meter.rate(SERVICE_RECORDS, jobFrom, jobTo);
-                IndexingMeter.Rate jobRecipients = meter.rate(RECIPIENTS, jobFrom, jobTo);
-                long jobFacilities = meter.rate(FACILITIES, jobFrom, jobTo).operations();
-                long jobIndicators = meter.rate(INDICATORS, jobFrom, jobTo).operations();
-                double rate = requestedRate > 0 ? requestedRate : Math.max(1, Math.round(jobRecords.perSecond() / 2));
-                System.out.printf(
-                        "[bench] job: %,d service-record and %,d recipient index operations; now %,.0f records/s with probes%n",
-                        jobRecords.operations(), jobRecipients.operations(), rate);
-
-                // 2. Freshness at a steady rate, on the same job.
-                FacilityDetails probeFacility = simulator.facilities().getFirst();
-                RecipientFreshness freshness;
-                try (EventProducer producer = new EventProducer(stack.kafkaBootstrapServers())) {
-                    freshness = new RecipientFreshness(
-                            producer,
-                            sealer,
-                            probeFacility,
-                            simulator.ownerOf(probeFacility.facilityId()),
-                            stack.elasticsearchUrl(),
-                            runId);
-                    freshness.run(() -> nextRecord(OffsetDateTime.now(SHANGHAI)), rate, probes, warmup, duration);
-                    producer.flush();
-                }
+                double seconds = (EntryCounter.lastNanos() - EntryCounter.firstNanos()) / 1e9;
                 job.cancel().get();
-
-                // 3. The raw rate of the same node on the job's own documents.
-                List<byte[]> bulks = rawBulks(records);
-                awaitNoMerges(Duration.ofSeconds(60));
-                long rawFrom = System.nanoTime();
-                for (byte[] bulk : bulks) {
-                    send("/" + RAW_INDEX + "/_bulk", bulk);
-                }
-                long rawClientTo = System.nanoTime();
-                if (!meter.awaitQuiet(RAW_INDEX, Duration.ofSeconds(1), Duration.ofMinutes(1))) {
-                    throw new IllegalStateException(RAW_INDEX + ": operations not seen within a minute");
-                }
-                IndexingMeter.Rate raw = meter.rate(RAW_INDEX, rawFrom, System.nanoTime());
-
-                // 4. The raw rate of the job's whole mix: per record its service record and its recipient, and
-                // facility and indicator documents in the proportion the job wrote them, in bulks of the same size.
-                List<byte[]> mixBulks = mixBulks(records, jobRecipients.operations(), jobFacilities, jobIndicators);
-                awaitNoMerges(Duration.ofSeconds(60));
-                long mixFrom = System.nanoTime();
-                for (byte[] bulk : mixBulks) {
-                    send("/_bulk", bulk);
-                }
-                String mixRecords = MIX_PREFIX + SERVICE_RECORDS;
-                if (!meter.awaitQuiet(mixRecords, Duration.ofSeconds(1), Duration.ofMinutes(1))) {
-                    throw new IllegalStateException(mixRecords + ": operations not seen within a minute");
-                }
-                long mixTo = System.nanoTime();
-                IndexingMeter.Rate mix = meter.rate(mixRecords, mixFrom, mixTo);
-                long mixOperations = 0;
-                for (String index : MIXED) {
-                    mixOperations +=
-                            meter.rate(MIX_PREFIX + index, mixFrom, mixTo).operations();
-                }
-
-                double ratio = jobRecords.perSecond() / raw.perSecond();
-                double mixRatio = jobRecords.perSecond() / mix.perSecond();
-                double p99 = freshness.latencies().millisAt(0.99);
-                new Report("service-record indexing: the job against raw _bulk on the same node")
+                new Report("the job alone: every document sink discarding, same backlog")
                         .line(
                                 "parameters",
                                 "%,d sealed service.delivered (simulator, %d facilities registered first) pre-filled"
-                                        + " into Kafka; IndicatorJob with production sinks (every index, dead letters"
-                                        + " and indicators to Kafka), parallelism %d, EXACTLY_ONCE checkpoints every"
-                                        + " %d s; bulks of %d, %d request in flight per sink, flush %d ms; recipients"
-                                        + " sink %s; kafka -Xmx%s, elasticsearch -Xmx%s",
+                                        + " into Kafka; IndicatorJob, document sinks discarding, dead letters and"
+                                        + " indicators to Kafka, parallelism %d, EXACTLY_ONCE checkpoints every %d s",
                                 records,
                                 simulator.facilities().size(),
                                 config.parallelism(),
-                                config.checkpointInterval().toSeconds(),
-                                es.bulkActions(),
-                                1,
-                                es.bulkFlushInterval().toMillis(),
-                                coalesce
-                                        ? "coalescing (one version per person per flush)"
-                                        : "plain (every version sent)",
-                                kafkaHeap,
-                                esHeap)
-                        .line(
-                                "raw _bulk",
-                                "%,.0f docs/s: %,d of the job's service-record documents (%.0f bytes of source each),"
-                                        + " bulks of %d, 1 in flight, into an empty index with the service-records"
-                                        + " mapping (%.1f s between the first and the last indexed; client %.1f s)",
-                                raw.perSecond(),
-                                raw.operations(),
-                                sourceBytes / (double) records,
-                                es.bulkActions(),
-                                raw.seconds(),
-                                (rawClientTo - rawFrom) / 1e9)
-                        .line("  cpu", "%s", cpu.between(raw.fromNanos(), raw.toNanos()))
-                        .line(
-                                "raw mix",
-                                "%,.0f records/s: per record its service record, and recipient, facility and"
-                                        + " indicator documents as often as the job wrote them (%,d + %,d + %,d), %,d"
-                                        + " operations in bulks of %d across 4 indexes, 1 in flight (%.1f s)",
-                                mix.perSecond(),
-                                jobRecipients.operations(),
-                                jobFacilities,
-                                jobIndicators,
-                                mixOperations,
-                                es.bulkActions(),
-                                mix.seconds())
-                        .line("  cpu", "%s", cpu.between(mix.fromNanos(), mix.toNanos()))
+                                config.checkpointInterval().toSeconds())
+                        .line("cpus", "%s", pinned)
                         .line(
                                 "job",
-                                "%,.0f service-record docs/s indexed through the job (%,d index operations for %,d"
-                                        + " records, %.1f s between the first and the last; %,d events entered the job"
-                                        + " in %.1f s)",
-                                jobRecords.perSecond(),
-                                jobRecords.operations(),
-                                records,
-                                jobRecords.seconds(),
+                                "%,.0f events/s entered the job (%,d of %,d in %.1f s between the first and the last)",
+                                entered / seconds,
                                 entered,
-                                entrySeconds)
-                        .line(
-                                "  recipients",
-                                "%,d recipient index operations in the same time, %.2f per record",
-                                jobRecipients.operations(),
-                                jobRecipients.operations() / (double) records)
-                        .line("  cpu", "%s", cpu.between(jobRecords.fromNanos(), jobRecords.toNanos()))
-                        .line("ratio", "job / raw = %.1f %%", ratio * 100)
-                        .line(
-                                "ratio mix",
-                                "job / raw mix = %.1f %% (what the sinks lose against Elasticsearch's own rate for the"
-                                        + " job's documents)",
-                                mixRatio * 100)
-                        .line(
-                                "freshness",
-                                "record sent -> its recipient found by a search of recipients, at %,.0f records/s%s: %s",
-                                rate,
-                                requestedRate > 0 ? "" : " (half the job's rate)",
-                                freshness.latencies().summary())
-                        .line(
-                                "probes",
-                                "%,d sent, %,d measured, %,d not found within 10 s after the run",
-                                freshness.probes(),
-                                freshness.latencies().count(),
-                                freshness.unseen())
-                        .goal(
-                                "job ≥ 85 % of raw _bulk",
-                                ratio >= GOAL_RATIO, String.format(Locale.ROOT, "%.1f %%", ratio * 100))
-                        .line("  p99", "%.0f ms hotline freshness (quoted, no goal of its own)", p99)
+                                sent,
+                                seconds)
+                        .line("  cpu", "%s", cpu.between(EntryCounter.firstNanos(), EntryCounter.lastNanos()))
                         .print();
             }
         }
@@ -368,13 +469,19 @@ public final class SinkBenchmark {
         }
 
         /** {@code count} of the job's service-record documents as bulk bodies of the sink's size. */
-        private List<byte[]> rawBulks(int count) throws IOException, InterruptedException {
+        private List<byte[]> rawBulks(int count, int rounds) throws IOException, InterruptedException {
             Bulks bulks = new Bulks(es.bulkActions());
-            List<JsonNode> hits = read(SERVICE_RECORDS, count);
-            for (JsonNode hit : hits) {
+            List<Map.Entry<String, byte[]>> documents = new ArrayList<>();
+            for (JsonNode hit : read(SERVICE_RECORDS, count)) {
                 byte[] source = json.writeValueAsBytes(hit.path("_source"));
                 sourceBytes += source.length;
-                bulks.add(null, hit.path("_id").asText(), source);
+                documents.add(Map.entry(hit.path("_id").asText(), source));
+            }
+            for (int round = 0; round < rounds; round++) {
+                bulks.round(round);
+                for (Map.Entry<String, byte[]> document : documents) {
+                    bulks.add(null, document.getKey(), document.getValue());
+                }
             }
             return bulks.done();
         }
@@ -382,40 +489,44 @@ public final class SinkBenchmark {
         /**
          * The job's documents as the job wrote them, per record: its service record, and every so many records its
          * person's recipient document (as it is now), a facility and an indicator document, so that each index
-         * receives as many operations as it did from the job.
+         * receives as many operations as it did from the job; {@code rounds} times, each under ids of its own.
          */
         private List<byte[]> mixBulks(
-                int count, long recipientOperations, long facilityOperations, long indicatorOperations)
+                int count, int rounds, long recipientOperations, long facilityOperations, long indicatorOperations)
                 throws IOException, InterruptedException {
             Map<String, byte[]> recipients = sources(RECIPIENTS);
             Map<String, byte[]> facilities = sources(FACILITIES);
             List<Map.Entry<String, byte[]>> indicators =
                     new ArrayList<>(sources(INDICATORS).entrySet());
+            List<JsonNode> records = new ArrayList<>(read(SERVICE_RECORDS, count));
             Bulks bulks = new Bulks(es.bulkActions());
-            double recipientCredit = 0;
-            double facilityCredit = 0;
-            double indicatorCredit = 0;
-            int nextIndicator = 0;
-            for (JsonNode hit : read(SERVICE_RECORDS, count)) {
-                JsonNode source = hit.path("_source");
-                bulks.add(MIX_PREFIX + SERVICE_RECORDS, hit.path("_id").asText(), json.writeValueAsBytes(source));
-                recipientCredit += recipientOperations / (double) count;
-                String recipientId = source.path("recipientId").asText();
-                while (recipientCredit >= 1 && recipients.containsKey(recipientId)) {
-                    bulks.add(MIX_PREFIX + RECIPIENTS, recipientId, recipients.get(recipientId));
-                    recipientCredit--;
-                }
-                facilityCredit += facilityOperations / (double) count;
-                String facilityId = source.path("facilityId").asText();
-                while (facilityCredit >= 1 && facilities.containsKey(facilityId)) {
-                    bulks.add(MIX_PREFIX + FACILITIES, facilityId, facilities.get(facilityId));
-                    facilityCredit--;
-                }
-                indicatorCredit += indicatorOperations / (double) count;
-                while (indicatorCredit >= 1 && !indicators.isEmpty()) {
-                    Map.Entry<String, byte[]> indicator = indicators.get(nextIndicator++ % indicators.size());
-                    bulks.add(MIX_PREFIX + INDICATORS, indicator.getKey(), indicator.getValue());
-                    indicatorCredit--;
+            for (int round = 0; round < rounds; round++) {
+                bulks.round(round);
+                double recipientCredit = 0;
+                double facilityCredit = 0;
+                double indicatorCredit = 0;
+                int nextIndicator = 0;
+                for (JsonNode hit : records) {
+                    JsonNode source = hit.path("_source");
+                    bulks.add(MIX_PREFIX + SERVICE_RECORDS, hit.path("_id").asText(), json.writeValueAsBytes(source));
+                    recipientCredit += recipientOperations / (double) count;
+                    String recipientId = source.path("recipientId").asText();
+                    while (recipientCredit >= 1 && recipients.containsKey(recipientId)) {
+                        bulks.add(MIX_PREFIX + RECIPIENTS, recipientId, recipients.get(recipientId));
+                        recipientCredit--;
+                    }
+                    facilityCredit += facilityOperations / (double) count;
+                    String facilityId = source.path("facilityId").asText();
+                    while (facilityCredit >= 1 && facilities.containsKey(facilityId)) {
+                        bulks.add(MIX_PREFIX + FACILITIES, facilityId, facilities.get(facilityId));
+                        facilityCredit--;
+                    }
+                    indicatorCredit += indicatorOperations / (double) count;
+                    while (indicatorCredit >= 1 && !indicators.isEmpty()) {
+                        Map.Entry<String, byte[]> indicator = indicators.get(nextIndicator++ % indicators.size());
+                        bulks.add(MIX_PREFIX + INDICATORS, indicator.getKey(), indicator.getValue());
+                        indicatorCredit--;
+                    }
                 }
             }
             return bulks.done();
@@ -463,16 +574,26 @@ public final class SinkBenchmark {
             private final List<byte[]> done = new ArrayList<>();
             private final ByteArrayOutputStream bulk = new ByteArrayOutputStream();
             private int inBulk;
+            private String idSuffix = "";
 
             Bulks(int size) {
                 this.size = size;
+            }
+
+            /**
+             * The operations added from now on belong to round {@code round}: round 0 under the job's own ids, a later
+             * one under ids of its own, so that a longer raw phase adds documents as the job did rather than
+             * overwriting the first round's.
+             */
+            void round(int round) {
+                idSuffix = round == 0 ? "" : "~" + round;
             }
 
             /** An index operation; {@code index} null for the request's own index. */
             void add(String index, String id, byte[] source) throws IOException {
                 bulk.write(("{\"index\":{"
                                 + (index == null ? "" : "\"_index\":" + json.writeValueAsString(index) + ",")
-                                + "\"_id\":" + json.writeValueAsString(id) + "}}\n")
+                                + "\"_id\":" + json.writeValueAsString(id + idSuffix) + "}}\n")
                         .getBytes(StandardCharsets.UTF_8));
                 bulk.write(source);
                 bulk.write('\n');
