@@ -103,6 +103,9 @@ public final class SinkBenchmark {
         boolean pin = options.flag("pin");
         // The raw phases index at least this many service records (the job's, again under new ids as needed).
         int rawDocuments = options.integer("raw-documents", 400_000);
+        // The sinks' bulk flush interval (eldercare.elasticsearch.bulk-flush-interval); indexes the registry says are
+        // watched live keep their shorter one.
+        Duration flushInterval = options.duration("flush-interval", Duration.ZERO);
         String documents = options.string("documents", "es");
         if (!List.of("es", "discard").contains(documents)) {
             throw new IllegalArgumentException("--documents: es or discard, not " + documents);
@@ -113,7 +116,13 @@ public final class SinkBenchmark {
                 LocalStack stack = BenchStack.start(dir, kafkaHeap, esHeap)) {
             String pinned = pin ? pinNode() : "not pinned (the job and the node share every CPU)";
             System.out.println("[bench] cpus: " + pinned);
-            Run run = new Run(stack, IndicatorJobRun.config(stack, parallelism, checkpoints), runId, coalesce, pinned);
+            Run run = new Run(
+                    stack,
+                    IndicatorJobRun.config(stack, parallelism, checkpoints),
+                    runId,
+                    coalesce,
+                    pinned,
+                    flushInterval);
             if (documents.equals("discard")) {
                 run.jobAlone(records);
             } else {
@@ -142,13 +151,20 @@ public final class SinkBenchmark {
         private final String pinned;
         private long sourceBytes;
 
-        Run(LocalStack stack, StreamingConfig config, String runId, boolean coalesce, String pinned) {
+        Run(
+                LocalStack stack,
+                StreamingConfig config,
+                String runId,
+                boolean coalesce,
+                String pinned,
+                Duration flushInterval) {
             this.stack = stack;
             this.pinned = pinned;
             this.config = config;
             this.runId = runId;
             this.coalesce = coalesce;
-            this.es = ElasticsearchConfig.forUrl(stack.elasticsearchUrl());
+            ElasticsearchConfig defaults = ElasticsearchConfig.forUrl(stack.elasticsearchUrl());
+            this.es = flushInterval.isZero() ? defaults : defaults.withBulkFlushInterval(flushInterval);
             this.simulator = new CitySimulator(SimulatorConfig.defaults().withRunId(runId), Regions.load());
         }
 
@@ -446,7 +462,7 @@ public final class SinkBenchmark {
         }
 
         private DocumentSinkFactory documents() {
-            ElasticsearchSinkFactory production = ElasticsearchSinkFactory.forUrl(stack.elasticsearchUrl());
+            ElasticsearchSinkFactory production = new ElasticsearchSinkFactory(es);
             return coalesce ? production : new EveryVersion(production);
         }
 
