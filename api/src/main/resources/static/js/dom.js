@@ -61,6 +61,14 @@ export function fmtTime(iso, withDate = true) {
   return new Intl.DateTimeFormat(locale(), { ...opts, timeZone: 'Asia/Shanghai', hour12: false }).format(d);
 }
 
+/** The day of an instant in Asia/Shanghai, for a time the server keeps only to the day. */
+export function fmtDay(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Shanghai' }).format(d);
+}
+
 /** HH:mm in Asia/Shanghai, for chart axes. */
 export function fmtClock(time) {
   return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai', hour12: false }).format(new Date(time));

@@ -6,7 +6,7 @@
  */
 import { get, post, request } from './api.js';
 import { t, onLangChange } from './i18n.js';
-import { el, showError, fmtInt, fmtTime } from './dom.js';
+import { el, showError, fmtInt, fmtTime, fmtDay } from './dom.js';
 import { loadRegions, fillStreetSelect, areaName } from './regions.js';
 import { IncidentQueue } from './incidents.js';
 import { CallLog, REQUEST_TYPES } from './calls.js';
@@ -134,7 +134,9 @@ export class Hotline {
       el('span', { class: 'candidate-area' }, areaName(this.regions, c.districtCode, c.streetCode)),
       el('span', { class: 'candidate-services' },
         t('hotline.servicesCount', { n: fmtInt(c.servicesCount ?? 0) }),
-        c.lastServiceAt ? ` · ${t('hotline.lastService', { time: fmtTime(c.lastServiceAt) })}` : ''));
+        // The day only: the recipients index is rewritten at a person's first service of a day, not at each
+        // (docs/CONTRACT.md §4), so the time of day may be an earlier service's; the history shows each one.
+        c.lastServiceAt ? ` · ${t('hotline.lastService', { time: fmtDay(c.lastServiceAt) })}` : ''));
   }
 
   async open(candidate) {
