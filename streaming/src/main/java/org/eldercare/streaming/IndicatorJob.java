@@ -29,6 +29,7 @@ import org.eldercare.streaming.coverage.RecipientDigests;
 import org.eldercare.streaming.coverage.RegisterIdentities;
 import org.eldercare.streaming.coverage.ServedUpdate;
 import org.eldercare.streaming.dedup.Deduplicator;
+import org.eldercare.streaming.exchange.LiveExchanges;
 import org.eldercare.streaming.facility.FacilityContribution;
 import org.eldercare.streaming.facility.FacilityLedger;
 import org.eldercare.streaming.facility.FacilitySnapshot;
@@ -127,8 +128,8 @@ public final class IndicatorJob {
         // tokeniser itself stays here: the operators read the keys again where they run.
         config.pii().tokeniser();
 
-        // Live: every event, an SOS among them, crosses this exchange to the deduplicator (JobEnvironment.live).
-        SingleOutputStreamOperator<CareEvent> parsed = JobEnvironment.live(rawEvents
+        // Live: every event, an SOS among them, crosses this exchange to the deduplicator (LiveExchanges).
+        SingleOutputStreamOperator<CareEvent> parsed = LiveExchanges.live(rawEvents
                 .process(new ParseEvents(config.pii(), intakeClock), StreamTypes.CARE_EVENT)
                 .setParallelism(rawEvents.getParallelism())
                 .name("parse and validate")

@@ -10,8 +10,8 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.eldercare.streaming.exchange.LiveExchanges;
 
 /**
  * The one way to build the Flink environment of the streaming jobs, wherever they run: the job jar on a Flink cluster
@@ -24,9 +24,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>the exponential-delay restart strategy, which is Flink's own default once checkpointing is on; set here so it
  *       does not depend on how the cluster is configured;
  *   <li>a network buffer is sent after at most {@link #BUFFER_TIMEOUT} (Flink's default, 100 ms) even when not full,
- *       and after {@link #LIVE_BUFFER_TIMEOUT} on the exchanges an operator marks {@link #live}: the incident path (an
- *       SOS crosses four keyed exchanges) carries a few records a second beside thousands of heartbeats, and 100 ms per
- *       exchange made the SOS wait for half-empty buffers (docs/CONTRACT.md §9.7);
+ *       and after {@link LiveExchanges#BUFFER_TIMEOUT} (10 ms) on the exchanges the job marks {@link
+ *       LiveExchanges#live}: the incident path (an SOS crosses four keyed exchanges) carries a few records a second
+ *       beside thousands of heartbeats, and 100 ms per exchange made the SOS wait for half-empty buffers
+ *       (docs/CONTRACT.md §9.7);
  *   <li>when {@link #resumable(boolean) resumable} (the default): checkpoints retained on cancellation, and the
  *       newest retained checkpoint under {@code checkpoint.dir} restored at start, so a restarted process neither
  *       loses nor double-counts an event (Kafka offsets and keyed state come back together).
@@ -37,18 +38,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class JobEnvironment {
 
     /**
-     * Longest time a partly filled network buffer waits before it is sent, on every exchange not marked {@link #live}:
+     * Longest time a partly filled network buffer waits before it is sent, on every exchange not marked {@link
+     * LiveExchanges#live}:
      * Flink's default. Busy channels fill their buffers long before it. Each output of a task has a thread that wakes
      * this often to flush; at 10 ms everywhere (about 90 such threads in the indicator job at parallelism 2) they took
      * a seventh of a core of a two-core machine whatever the load (infra/tools/benchmark/README.md, "sinks").
      */
     public static final Duration BUFFER_TIMEOUT = Duration.ofMillis(100);
-
-    /**
-     * Longest time a partly filled network buffer waits on an exchange of the live path ({@link #live}): the incident
-     * path, where an SOS crosses four quiet keyed exchanges and the hotline waits for it (docs/CONTRACT.md §9.7).
-     */
-    public static final Duration LIVE_BUFFER_TIMEOUT = Duration.ofMillis(10);
 
     private final StreamingConfig config;
     private final boolean resumable;
@@ -61,15 +57,6 @@ public final class JobEnvironment {
     /** A resumable environment for {@code config}. */
     public static JobEnvironment of(StreamingConfig config) {
         return new JobEnvironment(config, true);
-    }
-
-    /**
-     * Marks {@code operator}'s outgoing exchanges as live: their partly filled buffers are sent after {@link
-     * #LIVE_BUFFER_TIMEOUT}, not {@link #BUFFER_TIMEOUT}. Flink gives an exchange the buffer timeout of the operator
-     * that sends into it, so mark every operator whose records a live reader waits for at the next keyed exchange.
-     */
-    public static <T> SingleOutputStreamOperator<T> live(SingleOutputStreamOperator<T> operator) {
-        return operator.setBufferTimeout(LIVE_BUFFER_TIMEOUT.toMillis());
     }
 
     /** A copy that retains and resumes from checkpoints ({@code true}) or starts fresh and keeps none. */

@@ -15,7 +15,7 @@ import org.eldercare.search.incident.DeviceDocument;
 import org.eldercare.search.incident.IncidentDocument;
 import org.eldercare.search.incident.IncidentTransitionRecord;
 import org.eldercare.search.register.PersonDocument;
-import org.eldercare.streaming.JobEnvironment;
+import org.eldercare.streaming.exchange.LiveExchanges;
 import org.eldercare.streaming.time.ShanghaiTime;
 
 /**
@@ -70,8 +70,8 @@ public final class Incidents {
             DataStream<CareEvent> visits,
             DataStream<PersonDocument> persons,
             Sink<IncidentDocument> sink) {
-        // The SOS path's exchanges are live (JobEnvironment.live): the hotline waits for what crosses them (§9.7).
-        SingleOutputStreamOperator<PersonSignal> devices = JobEnvironment.live(JobEnvironment.live(deviceAndHotline
+        // The SOS path's exchanges are live (LiveExchanges): the hotline waits for what crosses them (§9.7).
+        SingleOutputStreamOperator<PersonSignal> devices = LiveExchanges.live(LiveExchanges.live(deviceAndHotline
                         .filter(e -> e.type().device())
                         .name("device events")
                         .uid("incident-device-events"))
@@ -83,14 +83,14 @@ public final class Incidents {
                 .name("visits to persons")
                 .uid("incident-visits");
         SingleOutputStreamOperator<Raised> raised =
-                JobEnvironment.live(persons.keyBy(PersonDocument::personId, Types.STRING)
+                LiveExchanges.live(persons.keyBy(PersonDocument::personId, Types.STRING)
                         .connect(devices.union(visited).keyBy(PersonSignal::personId, Types.STRING))
                         .process(new PersonWatch(), Raised.TYPE)
                         .name("persons: low water, missed visits, masked details")
                         .uid("incident-persons"));
         SingleOutputStreamOperator<IncidentDocument> incidents =
-                JobEnvironment.live(raised.keyBy(Raised::incidentId, Types.STRING)
-                        .connect(JobEnvironment.live(deviceAndHotline
+                LiveExchanges.live(raised.keyBy(Raised::incidentId, Types.STRING)
+                        .connect(LiveExchanges.live(deviceAndHotline
                                         .filter(e -> e.type().incident())
                                         .name("hotline steps")
                                         .uid("incident-hotline-steps"))
