@@ -63,9 +63,7 @@ class FamilyViewApiTest {
     @BeforeEach
     void reset() {
         codes.documents.clear();
-        audit.entries.clear();
-        audit.roles.clear();
-        audit.failing = false;
+        audit.clear();
     }
 
     @Test
@@ -101,8 +99,7 @@ class FamilyViewApiTest {
     @Test
     void opensTheEldersIncidentsAndDevicesMaskedWithTheBirthYearOnlyAndAuditsTheCodesId() throws Exception {
         JsonNode issued = json(issue(DAYU_OFFICE, WANG));
-        audit.entries.clear();
-        audit.roles.clear();
+        audit.clear();
 
         MvcTestResult view = view("10.7.1.1", issued.path("code").asText().toLowerCase());
 

@@ -91,7 +91,7 @@ class IncidentQueueApiTest {
     void reset() {
         index.docs.clear();
         index.failing = false;
-        audit.entries.clear();
+        audit.clear();
         // 王*英 pressed her button at 09:00 (due 09:03); 李*华's meter was quiet at 08:00, acknowledged (due 08:00+4h);
         // a door sensor fell silent and was resolved yesterday.
         index.put(sos("inc-000000000000000000000001", STREET, 1));

@@ -23,6 +23,13 @@ public final class ActionRecordingAuditLog extends AuditLog {
         super(new ElasticsearchClient(new FakeTransport()), new SimpleMeterRegistry());
     }
 
+    /** Forgets every entry and role and records again: the log is a bean shared by a context's tests. */
+    public void clear() {
+        entries.clear();
+        roles.clear();
+        failing = false;
+    }
+
     @Override
     public void record(Caller caller, String action, String target, Map<String, Object> query, int resultCount) {
         record(caller.name(), caller.role().name(), action, target, query, resultCount);

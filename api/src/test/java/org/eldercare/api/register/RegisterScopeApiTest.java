@@ -56,9 +56,7 @@ class RegisterScopeApiTest {
 
     @BeforeEach
     void reset() {
-        audit.entries.clear();
-        audit.roles.clear();
-        audit.failing = false;
+        audit.clear();
     }
 
     @Test

@@ -77,7 +77,7 @@ class ReviewQueueApiTest {
         controller.forgetPendingDecisions();
         events.appended.clear();
         events.brokerDown = false;
-        audit.entries.clear();
+        audit.clear();
     }
 
     @Test
