@@ -71,10 +71,11 @@ public final class Incidents {
             DataStream<PersonDocument> persons,
             Sink<IncidentDocument> sink) {
         // The SOS path's exchanges are live (LiveExchanges): the hotline waits for what crosses them (§9.7).
-        SingleOutputStreamOperator<PersonSignal> devices = LiveExchanges.live(LiveExchanges.live(deviceAndHotline
-                        .filter(e -> e.type().device())
-                        .name("device events")
-                        .uid("incident-device-events"))
+        SingleOutputStreamOperator<CareEvent> deviceEvents = LiveExchanges.live(deviceAndHotline
+                .filter(e -> e.type().device())
+                .name("device events")
+                .uid("incident-device-events"));
+        SingleOutputStreamOperator<PersonSignal> devices = LiveExchanges.live(deviceEvents
                 .keyBy(DeviceWatch::key, Types.STRING)
                 .process(new DeviceWatch(), PersonSignal.TYPE)
                 .name("devices: SOS, silence, water")
@@ -88,13 +89,13 @@ public final class Incidents {
                         .process(new PersonWatch(), Raised.TYPE)
                         .name("persons: low water, missed visits, masked details")
                         .uid("incident-persons"));
+        SingleOutputStreamOperator<CareEvent> hotlineSteps = LiveExchanges.live(deviceAndHotline
+                .filter(e -> e.type().incident())
+                .name("hotline steps")
+                .uid("incident-hotline-steps"));
         SingleOutputStreamOperator<IncidentDocument> incidents =
                 LiveExchanges.live(raised.keyBy(Raised::incidentId, Types.STRING)
-                        .connect(LiveExchanges.live(deviceAndHotline
-                                        .filter(e -> e.type().incident())
-                                        .name("hotline steps")
-                                        .uid("incident-hotline-steps"))
-                                .keyBy(e -> ((IncidentTransition) e.data()).incidentId(), Types.STRING))
+                        .connect(hotlineSteps.keyBy(e -> ((IncidentTransition) e.data()).incidentId(), Types.STRING))
                         .process(new IncidentLifecycle(), IncidentLifecycle.DOCUMENT)
                         .name("incident lifecycle")
                         .uid("incident-lifecycle"));
