@@ -190,10 +190,7 @@ public final class SinkBenchmark {
                 meter.pollEvery(Duration.ofMillis(250));
                 long jobFrom = System.nanoTime();
                 JobClient job = IndicatorJobRun.start(stack, config, documents(), false);
-                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-                while (EntryCounter.count() < sent && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                awaitEntered(sent);
                 long entered = EntryCounter.count();
                 double entrySeconds = (EntryCounter.lastNanos() - EntryCounter.firstNanos()) / 1e9;
                 if (!meter.awaitQuiet(SERVICE_RECORDS, Duration.ofSeconds(3), Duration.ofMinutes(5))) {
@@ -242,8 +239,8 @@ public final class SinkBenchmark {
                 }
                 IndexingMeter.Rate raw = meter.rate(RAW_INDEX, rawFrom, System.nanoTime());
 
-                // 4. The raw rate of the job's whole mix: per record its service record and its recipient, and
-                // facility and indicator documents in the proportion the job wrote them, in bulks of the same size.
+                // 4. The raw rate of the job's whole mix: per record its service record, and recipient, facility and
+                // indicator documents in the proportion the job wrote them, in bulks of the same size.
                 bulks = null; // about 0.8 KB per document; the mix's bulks are built next
                 List<byte[]> mixBulks =
                         mixBulks(records, rounds, jobRecipients.operations(), jobFacilities, jobIndicators);
@@ -422,10 +419,7 @@ public final class SinkBenchmark {
             int sent = fill(records);
             try (CpuMeter cpu = new CpuMeter()) {
                 JobClient job = IndicatorJobRun.start(stack, config, new DiscardingDocuments(), false);
-                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-                while (EntryCounter.count() < sent && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                awaitEntered(sent);
                 long entered = EntryCounter.count();
                 double seconds = (EntryCounter.lastNanos() - EntryCounter.firstNanos()) / 1e9;
                 job.cancel().get();
@@ -449,6 +443,14 @@ public final class SinkBenchmark {
                                 seconds)
                         .line("  cpu", "%s", cpu.between(EntryCounter.firstNanos(), EntryCounter.lastNanos()))
                         .print();
+            }
+        }
+
+        /** Waits until {@code sent} events entered the job, or 15 minutes. */
+        private static void awaitEntered(long sent) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (EntryCounter.count() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
         }
 
@@ -484,19 +486,32 @@ public final class SinkBenchmark {
             }
         }
 
-        /** {@code count} of the job's service-record documents as bulk bodies of the sink's size. */
+        /** One of the job's service-record documents as read back: its id, its source, whom and where it names. */
+        private record ServiceRecord(String id, byte[] source, String recipientId, String facilityId) {}
+
+        /** {@code count} of the job's service-record documents, each source serialised once. */
+        private List<ServiceRecord> serviceRecords(int count) throws IOException, InterruptedException {
+            List<ServiceRecord> records = new ArrayList<>();
+            for (JsonNode hit : read(SERVICE_RECORDS, count)) {
+                JsonNode source = hit.path("_source");
+                records.add(new ServiceRecord(
+                        hit.path("_id").asText(),
+                        json.writeValueAsBytes(source),
+                        source.path("recipientId").asText(),
+                        source.path("facilityId").asText()));
+            }
+            return records;
+        }
+
+        /** {@code count} of the job's service-record documents, {@code rounds} times, as bulk bodies of the sink's size. */
         private List<byte[]> rawBulks(int count, int rounds) throws IOException, InterruptedException {
             Bulks bulks = new Bulks(es.bulkActions());
-            List<Map.Entry<String, byte[]>> documents = new ArrayList<>();
-            for (JsonNode hit : read(SERVICE_RECORDS, count)) {
-                byte[] source = json.writeValueAsBytes(hit.path("_source"));
-                sourceBytes += source.length;
-                documents.add(Map.entry(hit.path("_id").asText(), source));
-            }
+            List<ServiceRecord> records = serviceRecords(count);
+            records.forEach(r -> sourceBytes += r.source().length);
             for (int round = 0; round < rounds; round++) {
                 bulks.round(round);
-                for (Map.Entry<String, byte[]> document : documents) {
-                    bulks.add(null, document.getKey(), document.getValue());
+                for (ServiceRecord record : records) {
+                    bulks.add(null, record.id(), record.source());
                 }
             }
             return bulks.done();
@@ -514,7 +529,7 @@ public final class SinkBenchmark {
             Map<String, byte[]> facilities = sources(FACILITIES);
             List<Map.Entry<String, byte[]>> indicators =
                     new ArrayList<>(sources(INDICATORS).entrySet());
-            List<JsonNode> records = new ArrayList<>(read(SERVICE_RECORDS, count));
+            List<ServiceRecord> records = serviceRecords(count);
             Bulks bulks = new Bulks(es.bulkActions());
             for (int round = 0; round < rounds; round++) {
                 bulks.round(round);
@@ -522,17 +537,16 @@ public final class SinkBenchmark {
                 double facilityCredit = 0;
                 double indicatorCredit = 0;
                 int nextIndicator = 0;
-                for (JsonNode hit : records) {
-                    JsonNode source = hit.path("_source");
-                    bulks.add(MIX_PREFIX + SERVICE_RECORDS, hit.path("_id").asText(), json.writeValueAsBytes(source));
+                for (ServiceRecord record : records) {
+                    bulks.add(MIX_PREFIX + SERVICE_RECORDS, record.id(), record.source());
                     recipientCredit += recipientOperations / (double) count;
-                    String recipientId = source.path("recipientId").asText();
+                    String recipientId = record.recipientId();
                     while (recipientCredit >= 1 && recipients.containsKey(recipientId)) {
                         bulks.add(MIX_PREFIX + RECIPIENTS, recipientId, recipients.get(recipientId));
                         recipientCredit--;
                     }
                     facilityCredit += facilityOperations / (double) count;
-                    String facilityId = source.path("facilityId").asText();
+                    String facilityId = record.facilityId();
                     while (facilityCredit >= 1 && facilities.containsKey(facilityId)) {
                         bulks.add(MIX_PREFIX + FACILITIES, facilityId, facilities.get(facilityId));
                         facilityCredit--;
