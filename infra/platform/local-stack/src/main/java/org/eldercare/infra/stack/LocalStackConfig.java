@@ -93,6 +93,20 @@ public record LocalStackConfig(
         return from(key -> key.equals(DATA_DIR.key()) ? dataDir.toString() : System.getProperty(key));
     }
 
+    /**
+     * A port free now that is none of this stack's: for a process beside the stack (the cluster mode's API). A port
+     * picked on its own may be one of the stack's, picked free a moment before and not yet bound by its node.
+     */
+    public int freePortBeside() {
+        List<Integer> ours = List.of(kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort, flinkRestPort);
+        while (true) {
+            int port = Ports.freePorts(1)[0];
+            if (!ours.contains(port)) {
+                return port;
+            }
+        }
+    }
+
     /** Like {@link #defaults(Path)} but on free ports picked now, so tests never collide with a running stack. */
     public static LocalStackConfig forTests(Path dataDir) {
         return onPorts(dataDir, Ports.freePorts(5));

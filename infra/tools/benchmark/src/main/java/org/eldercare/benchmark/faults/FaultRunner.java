@@ -88,7 +88,7 @@ public final class FaultRunner {
                     stack.startupTimeout(),
                     stack.bindAddress());
             Path root = Path.of(System.getProperty("eldercare.root", "."));
-            try (ClusterPlatform cluster = new ClusterPlatform(stack, root, freePort(), "PT2S")) {
+            try (ClusterPlatform cluster = new ClusterPlatform(stack, root, stack.freePortBeside(), "PT2S")) {
                 long begin = System.nanoTime();
                 cluster.start();
                 report.line(
@@ -135,11 +135,5 @@ public final class FaultRunner {
 
     private static String seconds(Duration d) {
         return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -47,14 +47,11 @@ class ClusterFaultsIT {
 
     @BeforeAll
     static void startTheClusterMode() throws Exception {
-        int apiPort;
-        try (var socket = new java.net.ServerSocket(0)) {
-            apiPort = socket.getLocalPort();
-        }
         Path root = Path.of(System.getProperty("eldercare.root", "../../.."))
                 .toAbsolutePath()
                 .normalize();
-        cluster = new ClusterPlatform(LocalStackConfig.forTests(dir.resolve("data")), root, apiPort, "PT2S");
+        LocalStackConfig stack = LocalStackConfig.forTests(dir.resolve("data"));
+        cluster = new ClusterPlatform(stack, root, stack.freePortBeside(), "PT2S");
         cluster.start();
     }
 
